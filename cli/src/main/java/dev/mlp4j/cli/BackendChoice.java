@@ -1,0 +1,22 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.core.backend.BackendOptions;
+import dev.mlp4j.core.backend.Backends;
+import dev.mlp4j.core.nn.NetworkSpec;
+
+import picocli.CommandLine.Option;
+
+/** --backend and --device, and the one line that tells the user what runs. */
+final class BackendChoice {
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+            description = "auto (best available: OpenCL GPU, OpenCL CPU, then Java), core, opencl or aparapi. Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    @Option(names = "--device", paramLabel = "N", defaultValue = "-1",
+            description = "OpenCL device index as listed by 'mlp4j devices' (default: the best one).")
+    int device;
+
+    Backends.Selection select(NetworkSpec spec) {
+        return Backends.select(backend, spec, new BackendOptions(device));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.mlp4j.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every command takes. */
+final class CommonOptions {
+    @Option(names = "--json", description = "End with one line of JSON on stdout (the command's result).")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Show stack traces with errors.")
+    boolean verbose;
+}

@@ -1,0 +1,81 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.backend.BackendUnavailableException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Turns every exception into one sentence on stderr and an exit code; the stack trace only with --verbose. Under
+ * --json the last stdout line is still one JSON object, carrying the error.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        int code = e instanceof UsageException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+        String message = sentence(e);
+        report(cli, message, code, e);
+        return code;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            if (cause instanceof InvalidInputException || cause instanceof UsageException) {
+                message = cause.getMessage();
+            }
+            cause = cause.getCause();
+        }
+        report(cli, message + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')", ExitCodes.USAGE, e);
+        return ExitCodes.USAGE;
+    }
+
+    private static void report(CommandLine cli, String message, int code, Exception e) {
+        PrintWriter err = cli.getErr();
+        err.println("error: " + message);
+        if (isVerbose(cli)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        if (isJson(cli)) {
+            JsonOutput.error(cli.getOut(), cli.getCommandName(), message, code);
+        }
+    }
+
+    static String sentence(Throwable e) {
+        if (e instanceof InvalidInputException || e instanceof UsageException || e instanceof BackendUnavailableException) {
+            return e.getMessage();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "Out of memory; give Java more with JAVA_OPTS=-Xmx8g or use a smaller network or batch.";
+        }
+        if (e instanceof java.io.IOException) {
+            return "I/O error: " + e.getMessage() + ".";
+        }
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m) + " (run with --verbose for the stack trace).";
+    }
+
+    private static boolean isVerbose(CommandLine cli) {
+        return optionSet(cli, "--verbose");
+    }
+
+    private static boolean isJson(CommandLine cli) {
+        return optionSet(cli, "--json");
+    }
+
+    private static boolean optionSet(CommandLine cli, String name) {
+        CommandLine.ParseResult r = cli.getParseResult();
+        if (r != null && r.hasMatchedOption(name)) {
+            return true;
+        }
+        // A parse error leaves no parse result; fall back to the raw arguments.
+        return r == null && cli.getCommandSpec().options().stream().anyMatch(o -> o.longestName().equals(name))
+                && java.util.Arrays.asList(RawArgs.get()).contains(name);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.Backends;
+import dev.mlp4j.core.backend.ReferenceBackend;
+import dev.mlp4j.core.backend.ReferenceProvider;
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.check.GradientCheck;
+import dev.mlp4j.core.check.GradientCheckReport;
+import dev.mlp4j.core.check.GradientComparison;
+import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.Gradients;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.WeightInit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Check backprop's gradient on a random network and batch.",
+                "With --backend core (default): against central finite differences in double precision.",
+                "With another backend: against core's gradient, within float32 tolerance.",
+                "Without --hidden/--output/--cost every valid combination is checked."})
+final class GradcheckCommand implements Callable<Integer> {
+    /** float32 backends against the float64 reference: 1e-4 relative above an absolute floor of 1e-6. */
+    static final double FLOAT_RELATIVE = 1e-4;
+    static final double FLOAT_FLOOR = 1e-6;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "4,5,3", description = "Layer sizes. Default: ${DEFAULT-VALUE}.")
+    String layers;
+
+    @Option(names = "--hidden", paramLabel = "ACT", description = "Hidden activation (default: all).")
+    String hidden;
+
+    @Option(names = "--output", paramLabel = "ACT", description = "Output activation (default: all valid).")
+    String output;
+
+    @Option(names = "--cost", paramLabel = "COST", description = "Cost (default: all valid).")
+    String cost;
+
+    @Option(names = "--batch", paramLabel = "M", defaultValue = "4", description = "Examples in the random batch. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random network and batch.")
+    long seed;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA_OVER_N", defaultValue = "0", description = "L2 scale λ/n included in the cost.")
+    double l2Scale;
+
+    @Option(names = "--epsilon", defaultValue = "1e-6", description = "Finite-difference step. Default: ${DEFAULT-VALUE}.")
+    double epsilon;
+
+    @Option(names = "--max-relative-error", defaultValue = "1e-3", description = "Largest relative error that passes. Default: ${DEFAULT-VALUE}.")
+    double maxRelativeError;
+
+    @Option(names = "--min-absolute-error", defaultValue = "1e-8", description = "Differences below this always pass. Default: ${DEFAULT-VALUE}.")
+    double minAbsoluteError;
+
+    @Mixin
+    BackendChoice backendChoice = new BackendChoice();
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (batch < 1) {
+            throw new UsageException("--batch must be at least 1, not " + batch + ".");
+        }
+        if (!(epsilon > 0) || !(maxRelativeError > 0) || !(minAbsoluteError >= 0) || !(l2Scale >= 0)) {
+            throw new UsageException("--epsilon and --max-relative-error must be positive, --min-absolute-error and --l2 zero or positive.");
+        }
+        List<NetworkSpec> specs = specs();
+        // Here "auto" means the reference: a finite-difference check is the point of the command unless a backend is named.
+        boolean reference = backendChoice.backend.equals(ReferenceProvider.NAME) || backendChoice.backend.equals(Backends.AUTO);
+        String backendName = reference ? ReferenceProvider.NAME : backendChoice.backend;
+        String device = ReferenceBackend.class.getSimpleName();
+        int checked = 0;
+        int failed = 0;
+        double worst = 0;
+        boolean passed = true;
+        for (NetworkSpec s : specs) {
+            Random random = new Random(seed);
+            Parameters p = WeightInit.NORMAL_SCALED.initialise(s, random);
+            Batch b = RandomBatch.of(s, batch, random);
+            StepSettings settings = StepSettings.gradientOnly(l2Scale, 0, 0);
+            GradientCheckReport report;
+            if (reference) {
+                report = new GradientCheck(epsilon, maxRelativeError, minAbsoluteError).check(p, b, settings);
+                device = "Java (reference, float64), central differences, eps " + epsilon;
+            } else {
+                Backends.Selection sel = backendChoice.select(s);
+                try (Backend backend = sel.backend()) {
+                    backend.setParameters(p);
+                    Gradients actual = backend.gradients(b, settings);
+                    ReferenceBackend ref = new ReferenceBackend(s);
+                    ref.setParameters(p);
+                    report = GradientComparison.compare(actual, ref.gradients(b, settings), FLOAT_RELATIVE, FLOAT_FLOOR);
+                    backendName = sel.backend().info().name();
+                    device = sel.backend().info().device();
+                }
+            }
+            checked += report.checked();
+            failed += report.failed();
+            worst = Math.max(worst, report.maxRelativeError());
+            passed &= report.passed();
+            out.printf("%-40s %s  max relative error %.2e over %d parameters%n", s, report.passed() ? "ok  " : "FAIL",
+                    report.maxRelativeError(), report.checked());
+            if (!report.passed()) {
+                for (GradientCheckReport.ArrayResult a : report.arrays()) {
+                    if (a.failed() > 0) {
+                        out.printf("    %s: %d of %d fail; worst at index %d: analytic %.10g, expected %.10g%n",
+                                a.name(), a.failed(), a.checked(), a.worstIndex(), a.analytic(), a.numeric());
+                    }
+                }
+            }
+        }
+        out.println(passed ? "gradient check passed" : "gradient check FAILED");
+        if (common.json) {
+            Map<String, Object> json = JsonOutput.object("gradcheck");
+            json.put("passed", passed);
+            json.put("maxRelativeError", worst);
+            json.put("checked", checked);
+            json.put("failed", failed);
+            json.put("networks", specs.size());
+            json.put("backend", backendName);
+            json.put("device", device);
+            JsonOutput.print(out, json);
+        }
+        return passed ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private List<NetworkSpec> specs() {
+        List<Integer> sizes;
+        List<NetworkSpec> list = new ArrayList<>();
+        try {
+            sizes = NetworkSpec.parseLayers(layers);
+            List<Activation> hiddens = hidden == null ? smoothAndRelu() : List.of(Activation.fromId(hidden));
+            List<Activation> outputs = output == null ? List.of(Activation.values()) : List.of(Activation.fromId(output));
+            List<Cost> costs = cost == null ? List.of(Cost.values()) : List.of(Cost.fromId(cost));
+            for (Activation h : hiddens) {
+                for (Activation o : outputs) {
+                    for (Cost c : costs) {
+                        boolean explicit = output != null && cost != null;
+                        if (c.incompatibility(o) == null || explicit) {
+                            list.add(new NetworkSpec(sizes, h, o, c));
+                        }
+                    }
+                }
+            }
+        } catch (dev.mlp4j.core.InvalidInputException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        return list;
+    }
+
+    private static List<Activation> smoothAndRelu() {
+        return List.of(Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.LINEAR);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mlp4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mlp4j} command: a thin dispatcher to one class per subcommand. */
+@Command(name = "mlp4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Multilayer perceptrons with proven gradients: train, evaluate, check.",
+        subcommands = {TrainCommand.class, EvalCommand.class, GradcheckCommand.class,
+CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
+    public static int run(String... args) {
+        RawArgs.set(args);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setParameterExceptionHandler(new ErrorReporter());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

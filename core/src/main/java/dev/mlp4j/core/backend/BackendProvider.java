@@ -1,0 +1,42 @@
+package dev.mlp4j.core.backend;
+
+import dev.mlp4j.core.nn.NetworkSpec;
+
+/**
+ * Finds and makes one kind of backend. Implementations are listed in
+ * {@code META-INF/services/dev.mlp4j.core.backend.BackendProvider} and found by {@link Backends}, so adding a
+ * backend changes no trainer code.
+ */
+public interface BackendProvider {
+
+    /** The name given to --backend. */
+    String name();
+
+    /** Order of preference for "auto": higher first. The Java reference is 0. */
+    int priority();
+
+    /**
+     * Whether this backend can run here, on which device, and why not if it cannot. Must not throw, even when
+     * native libraries are missing: this is where such failures become sentences.
+     */
+    Availability availability(BackendOptions options);
+
+    /** A backend for the network; call only when {@link #availability} said it is available. */
+    Backend create(NetworkSpec spec, BackendOptions options);
+
+    /**
+     * @param available whether {@link #create} can be called
+     * @param device    the device that would run, in words (when available)
+     * @param reason    why it cannot run, as a sentence with the fix (when not available)
+     * @param isGpu     whether the device is a GPU, which "auto" prefers over any CPU device
+     */
+    record Availability(boolean available, String device, String reason, boolean isGpu) {
+        public static Availability yes(String device, boolean isGpu) {
+            return new Availability(true, device, null, isGpu);
+        }
+
+        public static Availability no(String reason) {
+            return new Availability(false, null, reason, false);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.mlp4j.core.data;
+
+import dev.mlp4j.core.InvalidInputException;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds an MNIST-format data set on disk. In order: the folder the user named (--data), the system property
+ * {@code mlp4j.data}, the environment variable {@code MLP4J_DATA}, then the data set's usual places
+ * ({@code ../shared/mnist} for MNIST, Debian's {@code /usr/share/datasets/fashion-mnist} for Fashion-MNIST).
+ */
+public final class DataLocator {
+
+    /** The data sets mlp4j knows, with their usual places. */
+    public enum Dataset {
+        MNIST("mnist", List.of("../shared/mnist", "shared/mnist")),
+        FASHION_MNIST("fashion-mnist", List.of("/usr/share/datasets/fashion-mnist"));
+
+        private final String id;
+        private final List<String> usualPlaces;
+
+        Dataset(String id, List<String> usualPlaces) {
+            this.id = id;
+            this.usualPlaces = usualPlaces;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Dataset fromId(String id) {
+            for (Dataset d : values()) {
+                if (d.id.equalsIgnoreCase(id)) {
+                    return d;
+                }
+            }
+            throw new InvalidInputException("Unknown data set '" + id + "'; use mnist or fashion-mnist.");
+        }
+    }
+
+    private DataLocator() {
+    }
+
+    /** The folders looked at, in order, each with where it came from. */
+    public static List<String[]> candidates(String explicit, Dataset dataset) {
+        List<String[]> list = new ArrayList<>();
+        if (explicit != null && !explicit.isBlank()) {
+            list.add(new String[] {explicit, "--data"});
+            return list;
+        }
+        String prop = System.getProperty("mlp4j.data");
+        if (prop != null && !prop.isBlank()) {
+            list.add(new String[] {prop, "-Dmlp4j.data"});
+        }
+        String env = System.getenv("MLP4J_DATA");
+        if (env != null && !env.isBlank()) {
+            list.add(new String[] {env, "MLP4J_DATA"});
+        }
+        for (String place : dataset.usualPlaces) {
+            list.add(new String[] {place, "default"});
+            // The launcher passes the project's root, so ../shared/mnist works from any working directory.
+            String root = System.getProperty("mlp4j.root");
+            if (root != null && !root.isBlank() && !Paths.get(place).isAbsolute()) {
+                list.add(new String[] {Paths.get(root).resolve(place).normalize().toString(), "default"});
+            }
+        }
+        return list;
+    }
+
+    /** The first candidate folder holding all four files, or null. */
+    public static Path find(String explicit, Dataset dataset) {
+        for (String[] c : candidates(explicit, dataset)) {
+            Path p = Paths.get(c[0]);
+            if (MnistFiles.present(p)) {
+                return p.toAbsolutePath().normalize();
+            }
+        }
+        return null;
+    }
+
+    /** Like {@link #find} but a sentence saying where it looked and what it needs when nothing is found. */
+    public static Path require(String explicit, Dataset dataset) {
+        Path p = find(explicit, dataset);
+        if (p != null) {
+            return p;
+        }
+        StringBuilder where = new StringBuilder();
+        for (String[] c : candidates(explicit, dataset)) {
+            if (where.length() > 0) {
+                where.append(", ");
+            }
+            where.append(Paths.get(c[0]).toAbsolutePath().normalize()).append(" (").append(c[1]).append(')');
+        }
+        throw new InvalidInputException("No " + dataset.id() + " data found; looked in " + where + " for "
+                + String.join(", ", MnistFiles.NAMES) + " (each raw or .gz). Run './mlp4j download --dataset " + dataset.id()
+                + "' or point --data or MLP4J_DATA at the folder that holds them.");
+    }
+}

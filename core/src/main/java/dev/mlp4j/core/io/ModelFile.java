@@ -1,0 +1,210 @@
+package dev.mlp4j.core.io;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Saves and loads models as JSON; the format is documented in docs/model-format.md.
+ *
+ * <pre>
+ * {"format": "mlp4j-model", "version": 1,
+ *  "network": {"layers": [784, 30, 10], "hidden": "sigmoid", "output": "sigmoid", "cost": "cross-entropy"},
+ *  "training": {...},
+ *  "weights": [[[w₀₀, w₀₁, …], …], …],   weights[l][j][k]: from neuron k of layer l to neuron j of layer l+1
+ *  "biases": [[b₀, …], …]}               biases[l][j]: of neuron j of layer l+1
+ * </pre>
+ *
+ * <p>Numbers are written with Java's shortest round-trip form, so a load gives back exactly the saved doubles.
+ * A file of a newer version is refused with a sentence saying so; older versions are read by their own code path
+ * (version 1 is the first).
+ */
+public final class ModelFile {
+    public static final String FORMAT = "mlp4j-model";
+    public static final int VERSION = 1;
+    /** A bound on the file size read into memory: far above any MLP mlp4j trains, far below a heap. */
+    public static final long MAX_BYTES = 512L << 20;
+
+    private ModelFile() {
+    }
+
+    public static void save(Model model, Path file) throws IOException {
+        String json = toJson(model);
+        AtomicFiles.writeString(file, json);
+    }
+
+    public static String toJson(Model model) {
+        NetworkSpec spec = model.spec();
+        Parameters p = model.parameters();
+        StringBuilder sb = new StringBuilder(64 + (int) Math.min(Integer.MAX_VALUE / 2, spec.parameterCount() * 22));
+        sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ").append(VERSION).append(",\n");
+        sb.append("  \"network\": {\"layers\": ").append(spec.layers()).append(", \"hidden\": \"").append(spec.hidden().id())
+                .append("\", \"output\": \"").append(spec.output().id()).append("\", \"cost\": \"").append(spec.cost().id()).append("\"},\n");
+        sb.append("  \"training\": ");
+        writeValue(sb, model.training());
+        sb.append(",\n  \"weights\": [");
+        for (int l = 0; l < spec.depth(); l++) {
+            sb.append(l == 0 ? "\n    [" : ",\n    [");
+            int in = spec.size(l);
+            double[] w = p.weights(l);
+            for (int j = 0; j < spec.size(l + 1); j++) {
+                sb.append(j == 0 ? "[" : ",\n     [");
+                for (int k = 0; k < in; k++) {
+                    if (k > 0) {
+                        sb.append(',');
+                    }
+                    sb.append(w[j * in + k]);
+                }
+                sb.append(']');
+            }
+            sb.append(']');
+        }
+        sb.append("\n  ],\n  \"biases\": [");
+        for (int l = 0; l < spec.depth(); l++) {
+            sb.append(l == 0 ? "\n    [" : ",\n    [");
+            double[] b = p.biases(l);
+            for (int j = 0; j < b.length; j++) {
+                if (j > 0) {
+                    sb.append(',');
+                }
+                sb.append(b[j]);
+            }
+            sb.append(']');
+        }
+        sb.append("\n  ]\n}\n");
+        return sb.toString();
+    }
+
+    private static void writeValue(StringBuilder sb, Object v) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Map<?, ?> m) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : new java.util.TreeMap<>(m).entrySet()) {
+                if (!first) {
+                    sb.append(", ");
+                }
+                first = false;
+                Json.quote(sb, String.valueOf(e.getKey()));
+                sb.append(": ");
+                writeValue(sb, e.getValue());
+            }
+            sb.append('}');
+        } else if (v instanceof List<?> list) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                writeValue(sb, list.get(i));
+            }
+            sb.append(']');
+        } else if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (!Double.isFinite(d)) {
+                sb.append("null");
+            } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                sb.append((long) d);
+            } else {
+                sb.append(d);
+            }
+        } else if (v instanceof Boolean b) {
+            sb.append(b);
+        } else {
+            Json.quote(sb, v.toString());
+        }
+    }
+
+    public static Model load(Path file) {
+        String text;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InvalidInputException(file + ": " + size + " bytes is larger than any mlp4j model ("
+                        + MAX_BYTES + " bytes at most); is it the right file?");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such model file; train one with './mlp4j train --save " + file + "'.");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidInputException(file + ": not a text file, so not an mlp4j model (JSON).");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+        return fromJson(file.toString(), text);
+    }
+
+    public static Model fromJson(String source, String text) {
+        JsonFields f = new JsonFields(source);
+        Map<String, Object> root = f.object(Json.parse(source, text), "");
+        Object format = root.get("format");
+        if (!FORMAT.equals(format)) {
+            throw new InvalidInputException(source + ": not an mlp4j model (its \"format\" field is "
+                    + (format == null ? "missing" : "\"" + format + "\"") + ", expected \"" + FORMAT + "\").");
+        }
+        int version = f.integer(f.required(root, "version", ""), "version");
+        if (version > VERSION) {
+            throw new InvalidInputException(source + ": written by a newer mlp4j (model format version " + version
+                    + "; this mlp4j reads versions 1 to " + VERSION + "); upgrade mlp4j to load it.");
+        }
+        if (version < 1) {
+            throw new InvalidInputException(source + ": model format version " + version + " does not exist; the file is corrupt.");
+        }
+        return readVersion1(f, root);
+    }
+
+    private static Model readVersion1(JsonFields f, Map<String, Object> root) {
+        Map<String, Object> net = f.object(f.required(root, "network", ""), "network");
+        List<Object> layerList = f.list(f.required(net, "layers", "network"), "network.layers");
+        List<Integer> layers = new ArrayList<>();
+        for (int i = 0; i < layerList.size(); i++) {
+            layers.add(f.integer(layerList.get(i), "network.layers[" + i + "]"));
+        }
+        NetworkSpec spec;
+        try {
+            spec = new NetworkSpec(layers,
+                    Activation.fromId(f.string(f.required(net, "hidden", "network"), "network.hidden")),
+                    Activation.fromId(f.string(f.required(net, "output", "network"), "network.output")),
+                    Cost.fromId(f.string(f.required(net, "cost", "network"), "network.cost")));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(f.source() + ": " + e.getMessage(), e);
+        }
+        List<Object> w = f.list(f.required(root, "weights", ""), "weights");
+        List<Object> b = f.list(f.required(root, "biases", ""), "biases");
+        if (w.size() != spec.depth() || b.size() != spec.depth()) {
+            throw new InvalidInputException(f.source() + ": layers " + spec.layersText() + " need " + spec.depth()
+                    + " weight matrices and bias vectors, but the file has " + w.size() + " and " + b.size() + ".");
+        }
+        double[][] weights = new double[spec.depth()][];
+        double[][] biases = new double[spec.depth()][];
+        for (int l = 0; l < spec.depth(); l++) {
+            weights[l] = f.matrix(w.get(l), "weights[" + l + "]", spec.size(l + 1), spec.size(l));
+            biases[l] = f.vector(b.get(l), "biases[" + l + "]", spec.size(l + 1));
+        }
+        Parameters p = new Parameters(spec, weights, biases);
+        Object training = root.get("training");
+        return new Model(spec, p, training == null ? Map.of() : withoutNulls(f.object(training, "training")));
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> m) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.mlp4j.core.nn;
+
+import dev.mlp4j.core.InvalidInputException;
+
+import java.util.Locale;
+
+/**
+ * The cost C(a, y) of one example, with a the network's output and y the target. A mini-batch's cost is the
+ * mean over its examples (plus the L2 term, which belongs to the parameters, not to the cost).
+ */
+public enum Cost {
+    /** ½‖a − y‖², Nielsen's QuadraticCost. */
+    QUADRATIC("quadratic") {
+        @Override
+        public double value(double[] a, double[] y, int offset, int length) {
+            double sum = 0;
+            for (int i = offset; i < offset + length; i++) {
+                double d = a[i] - y[i];
+                sum += d * d;
+            }
+            return 0.5 * sum;
+        }
+
+        @Override
+        public void gradient(double[] a, double[] y, double[] gradA, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                gradA[i] = a[i] - y[i];
+            }
+        }
+    },
+    /** −Σ [y ln a + (1−y) ln(1−a)], Nielsen's CrossEntropyCost; needs outputs in (0, 1). */
+    CROSS_ENTROPY("cross-entropy") {
+        @Override
+        public double value(double[] a, double[] y, int offset, int length) {
+            double sum = 0;
+            for (int i = offset; i < offset + length; i++) {
+                // y ln a is taken as 0 when y = 0, as numpy's nan_to_num does in network2.py: 0·ln 0 is 0 in the limit.
+                if (y[i] != 0) {
+                    sum -= y[i] * Math.log(a[i]);
+                }
+                if (y[i] != 1) {
+                    sum -= (1 - y[i]) * Math.log(1 - a[i]);
+                }
+            }
+            return sum;
+        }
+
+        @Override
+        public void gradient(double[] a, double[] y, double[] gradA, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                gradA[i] = (a[i] - y[i]) / (a[i] * (1 - a[i]));
+            }
+        }
+    },
+    /** −Σ y ln a: for a one-hot y, −ln a_y. Needs a softmax output so that the a form a distribution. */
+    LOG_LIKELIHOOD("log-likelihood") {
+        @Override
+        public double value(double[] a, double[] y, int offset, int length) {
+            double sum = 0;
+            for (int i = offset; i < offset + length; i++) {
+                if (y[i] != 0) {
+                    sum -= y[i] * Math.log(a[i]);
+                }
+            }
+            return sum;
+        }
+
+        @Override
+        public void gradient(double[] a, double[] y, double[] gradA, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                gradA[i] = y[i] == 0 ? 0.0 : -y[i] / a[i];
+            }
+        }
+    };
+
+    private final String id;
+
+    Cost(String id) {
+        this.id = id;
+    }
+
+    /** C for one example's output row. */
+    public abstract double value(double[] a, double[] y, int offset, int length);
+
+    /** ∂C/∂a for one example's output row. */
+    public abstract void gradient(double[] a, double[] y, double[] gradA, int offset, int length);
+
+    /**
+     * Why this cost cannot follow the given output activation, or null when the pair is valid. The pairs are
+     * refused where the cost is undefined, not merely unusual: cross-entropy takes ln(a) and ln(1−a), so it needs
+     * outputs in (0, 1); the log-likelihood reads the outputs as a distribution, which only softmax guarantees.
+     */
+    public String incompatibility(Activation output) {
+        switch (this) {
+            case CROSS_ENTROPY:
+                if (output != Activation.SIGMOID && output != Activation.SOFTMAX) {
+                    return "the cross-entropy cost needs outputs in (0,1), which a " + output
+                            + " output layer does not give; use --output sigmoid, or --cost quadratic";
+                }
+                return null;
+            case LOG_LIKELIHOOD:
+                if (output != Activation.SOFTMAX) {
+                    return "the log-likelihood cost needs a softmax output layer, not " + output
+                            + "; use --output softmax, or --cost cross-entropy with --output sigmoid";
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Cost fromId(String id) {
+        String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (Cost c : values()) {
+            if (c.id.equals(wanted)) {
+                return c;
+            }
+        }
+        throw new InvalidInputException("Unknown cost '" + id + "'; use one of quadratic, cross-entropy, log-likelihood.");
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.mlp4j.core.train;
+
+import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.nn.DropoutMask;
+import dev.mlp4j.core.nn.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Mini-batch stochastic gradient descent, Nielsen's {@code Network.SGD}: each epoch shuffles the training set,
+ * cuts it into mini-batches and takes one step per batch, then scores the validation and test sets. The arithmetic
+ * is the backend's; this class only orders it, so every backend trains the same way.
+ *
+ * <p>Thread-safe in the ways a caller needs: {@link #cancel()} from any thread; listeners run on the training
+ * thread.
+ */
+public final class Trainer {
+    private final TrainingConfig config;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelled;
+
+    public Trainer(TrainingConfig config) {
+        this.config = config;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Asks training to stop after the current mini-batch; the result then says CANCELLED and keeps the parameters. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Trains from the given parameters. */
+    public TrainingResult train(Backend backend, Parameters initial, TrainingData data) {
+        return train(backend, TrainingState.fresh(initial), data);
+    }
+
+    /** Trains on from a saved state, e.g. a checkpoint: the result equals that of an uninterrupted run. */
+    public TrainingResult train(Backend backend, TrainingState state, TrainingData data) {
+        int n = data.train().size();
+        int m = Math.min(config.batchSize(), n);
+        int batches = (n + m - 1) / m;
+        backend.setParameters(state.parameters());
+        backend.setVelocities(state.velocities());
+        backend.bindTrainingSet(data.train());
+        List<EpochResult> history = new ArrayList<>(state.history());
+        Parameters best = state.best();
+        int bestEpoch = state.bestEpoch();
+        double lastCost = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).trainingCost();
+        listeners.forEach(l -> l.onTrainingStart(config.epochs(), batches));
+        double l2Scale = config.l2() / n;
+        int[] order = new int[n];
+        TrainingResult.StopReason stop = TrainingResult.StopReason.COMPLETED;
+        String message = null;
+
+        for (int epoch = state.epochsDone() + 1; epoch <= config.epochs(); epoch++) {
+            if (cancelled) {
+                stop = TrainingResult.StopReason.CANCELLED;
+                break;
+            }
+            final int e = epoch;
+            listeners.forEach(l -> l.onEpochStart(e));
+            double eta = config.learningRate().rate(epoch - 1, lastCost);
+            shuffle(order, epoch);
+            Parameters before = backend.parameters();
+            long start = System.nanoTime();
+            int done = 0;
+            for (int b = 0; b < batches; b++) {
+                if (cancelled) {
+                    break;
+                }
+                int from = b * m;
+                int to = Math.min(n, from + m);
+                long step = (long) (epoch - 1) * batches + b;
+                int key = DropoutMask.batchKey(config.seed(), step);
+                backend.trainBatch(order, from, to, new StepSettings(eta, config.momentum(), l2Scale, config.dropout(), key));
+                done += to - from;
+                final int batchNo = b + 1;
+                listeners.forEach(l -> l.onBatchEnd(e, batchNo, batches));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cost = backend.drainCostSum() / Math.max(1, done);
+            if (cancelled && done < n) {
+                stop = TrainingResult.StopReason.CANCELLED;
+                message = "Training cancelled during epoch " + epoch + "; the parameters are those reached so far.";
+                break;
+            }
+            if (!Double.isFinite(cost) || backend.parameters().firstNonFinite() != null) {
+                // Keep the last parameters that were still finite, so the run is not lost.
+                backend.setParameters(before);
+                stop = TrainingResult.StopReason.DIVERGED;
+                message = "Training diverged in epoch " + epoch + " (the cost became " + cost
+                        + "); the parameters from before that epoch are kept. Try a smaller learning rate than " + eta + ".";
+                break;
+            }
+            lastCost = cost;
+            Evaluation validation = data.validation() == null ? null : Evaluator.evaluate(backend, data.validation());
+            Evaluation test = data.test() == null ? null : Evaluator.evaluate(backend, data.test());
+            EpochResult result = new EpochResult(epoch, eta, cost, validation, test, seconds, done / Math.max(seconds, 1e-9));
+            history.add(result);
+            listeners.forEach(l -> l.onEpochEnd(result));
+            if (bestEpoch == 0 || result.score() > history.get(bestEpoch - 1).score()) {
+                bestEpoch = epoch;
+                best = null;
+            }
+            if (best == null && config.patience() > 0) {
+                best = backend.parameters();
+            }
+            if (listeners.stream().anyMatch(TrainingListener::wantsState)) {
+                Parameters now = backend.parameters();
+                TrainingState snapshot = new TrainingState(epoch, now, backend.velocities(), best == null ? now : best, history);
+                listeners.forEach(l -> l.onEpochState(snapshot));
+            }
+            if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
+                stop = TrainingResult.StopReason.EARLY_STOPPED;
+                message = "Stopped early after epoch " + epoch + ": no better validation score for " + config.patience()
+                        + " epochs; keeping epoch " + bestEpoch + ".";
+                break;
+            }
+        }
+        Parameters kept = config.patience() > 0 && best != null ? best : backend.parameters();
+        if (stop == TrainingResult.StopReason.CANCELLED && message == null) {
+            message = "Training cancelled after epoch " + history.size() + ".";
+        }
+        if (message == null) {
+            message = "Trained " + history.size() + " epochs.";
+        }
+        TrainingResult result = new TrainingResult(kept, List.copyOf(history), bestEpoch, stop, message);
+        listeners.forEach(l -> l.onTrainingEnd(result));
+        return result;
+    }
+
+    /**
+     * A fresh permutation for each epoch, a function of (seed, epoch) alone, so a resumed run shuffles exactly as an
+     * uninterrupted one.
+     */
+    private void shuffle(int[] order, int epoch) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(config.seed() * 0x9E3779B97F4A7C15L + epoch);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.mlp4j.core.testing;
+
+import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.WeightInit;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+/**
+ * QuickTheories generators of random networks, shared with the gpu module's tests (core's test-jar). Every
+ * choice is drawn from a generator QuickTheories can shrink, so a failure is reported as the smallest network and
+ * batch that still fails.
+ */
+public final class NetworkGenerators {
+    private NetworkGenerators() {
+    }
+
+    /** A valid (hidden, output, cost) triple. */
+    public record Kind(Activation hidden, Activation output, Cost cost) {
+        @Override
+        public String toString() {
+            return hidden + "/" + output + "/" + cost;
+        }
+    }
+
+    /** Every valid (hidden, output, cost) combination. */
+    public static List<Kind> validKinds() {
+        List<Kind> kinds = new ArrayList<>();
+        for (Activation h : Activation.values()) {
+            if (h.isRowWise()) {
+                continue;
+            }
+            for (Activation o : Activation.values()) {
+                for (Cost c : Cost.values()) {
+                    if (c.incompatibility(o) == null) {
+                        kinds.add(new Kind(h, o, c));
+                    }
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** Every valid (output, cost) pair, with sigmoid hidden layers. */
+    public static List<Kind> validOutputCostPairs() {
+        return validKinds().stream().filter(k -> k.hidden() == Activation.SIGMOID).toList();
+    }
+
+    /**
+     * Networks of 1 to {@code maxHidden} hidden layers of width 1..{@code maxWidth}, kinds from {@code kinds},
+     * batches of 1..{@code maxBatch}, parameters N(0,1)/√fan_in and inputs uniform in [-1, 1].
+     */
+    public static Gen<NetworkCase> networks(List<Kind> kinds, int maxHidden, int maxWidth, int maxBatch) {
+        Gen<List<Integer>> widths = lists().of(integers().between(1, maxWidth)).ofSizeBetween(2, maxHidden + 2);
+        Gen<Kind> kind = Generate.pick(kinds);
+        Gen<Integer> batch = integers().between(1, maxBatch);
+        Gen<Long> seed = longs().between(0, 1_000_000);
+        return widths.zip(kind, batch, seed, NetworkGenerators::buildValid);
+    }
+
+    /** Widths are drawn before the kind, so a softmax output drawn with width 1 is widened to 2, its minimum. */
+    private static NetworkCase buildValid(List<Integer> widths, Kind kind, int batchSize, long seed) {
+        List<Integer> w = new ArrayList<>(widths);
+        if (kind.output().isRowWise() && w.get(w.size() - 1) < 2) {
+            w.set(w.size() - 1, 2);
+        }
+        return build(w, kind, batchSize, seed);
+    }
+
+    /** The property tests' default: 1 to 4 hidden layers, widths 1..12, batches 1..8, every valid kind. */
+    public static Gen<NetworkCase> networks() {
+        return networks(validKinds(), 4, 12, 8).assuming(c -> c.spec().depth() >= 2);
+    }
+
+    public static NetworkCase build(List<Integer> widths, Kind kind, int batchSize, long seed) {
+        NetworkSpec spec = new NetworkSpec(widths, kind.hidden(), kind.output(), kind.cost());
+        Random random = new Random(seed);
+        Parameters p = WeightInit.NORMAL_SCALED.initialise(spec, random);
+        return new NetworkCase(spec, p, randomBatch(spec, batchSize, random), seed);
+    }
+
+    /**
+     * Inputs uniform in [-1, 1]; targets suited to the cost: one-hot for log-likelihood, in (0, 1) for
+     * cross-entropy, any real for quadratic.
+     */
+    public static Batch randomBatch(NetworkSpec spec, int m, Random random) {
+        int in = spec.inputSize();
+        int out = spec.outputSize();
+        double[] x = new double[m * in];
+        double[] y = new double[m * out];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 2 * random.nextDouble() - 1;
+        }
+        for (int r = 0; r < m; r++) {
+            if (spec.cost() == Cost.LOG_LIKELIHOOD) {
+                y[r * out + random.nextInt(out)] = 1;
+            } else {
+                for (int j = 0; j < out; j++) {
+                    y[r * out + j] = spec.cost() == Cost.CROSS_ENTROPY ? 0.05 + 0.9 * random.nextDouble() : 2 * random.nextDouble() - 1;
+                }
+            }
+        }
+        return new Batch(m, in, out, x, y);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mlp4j.gpu;
+
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_mem;
+
+/**
+ * A device buffer of floats or ints that grows on demand (contents are not kept when it grows). Every buffer
+ * carries {@link #SLACK} elements past its size so that a kernel's vector load running past a row's end stays
+ * inside the buffer.
+ */
+final class ClBuffer {
+    static final int SLACK = 16;
+
+    private final ClContext context;
+    private final int elementBytes;
+    private cl_mem mem;
+    private long capacity;
+
+    ClBuffer(ClContext context, int elementBytes, long elements) {
+        this.context = context;
+        this.elementBytes = elementBytes;
+        ensure(elements);
+    }
+
+    static ClBuffer floats(ClContext context, long elements) {
+        return new ClBuffer(context, Sizeof.cl_float, elements);
+    }
+
+    static ClBuffer ints(ClContext context, long elements) {
+        return new ClBuffer(context, Sizeof.cl_int, elements);
+    }
+
+    cl_mem mem() {
+        return mem;
+    }
+
+    long capacity() {
+        return capacity;
+    }
+
+    /** Makes room for at least the given number of elements; returns true when the buffer was reallocated. */
+    boolean ensure(long elements) {
+        if (mem != null && elements <= capacity) {
+            return false;
+        }
+        release();
+        long n = Math.max(1, elements);
+        mem = CL.clCreateBuffer(context.context(), CL.CL_MEM_READ_WRITE, (n + SLACK) * elementBytes, null, null);
+        capacity = n;
+        // New memory holds whatever was there; zero it so that slack and unused rows are finite.
+        zero(0, n + SLACK);
+        return true;
+    }
+
+    void zero(long from, long count) {
+        if (count <= 0) {
+            return;
+        }
+        CL.clEnqueueFillBuffer(context.queue(), mem, Pointer.to(new int[] {0}), Sizeof.cl_int,
+                from * elementBytes, count * elementBytes, 0, null, null);
+    }
+
+    void write(float[] data, int count) {
+        CL.clEnqueueWriteBuffer(context.queue(), mem, true, 0, (long) count * elementBytes, Pointer.to(data), 0, null, null);
+    }
+
+    void write(int[] data, int count) {
+        CL.clEnqueueWriteBuffer(context.queue(), mem, true, 0, (long) count * elementBytes, Pointer.to(data), 0, null, null);
+    }
+
+    void read(float[] into, long from, int count) {
+        CL.clEnqueueReadBuffer(context.queue(), mem, true, from * elementBytes, (long) count * elementBytes,
+                Pointer.to(into), 0, null, null);
+    }
+
+    void release() {
+        if (mem != null) {
+            CL.clReleaseMemObject(mem);
+            mem = null;
+            capacity = 0;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.mlp4j.gpu;
+
+import dev.mlp4j.core.backend.BackendUnavailableException;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_kernel;
+import org.jocl.cl_program;
+import org.jocl.cl_queue_properties;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One device's context, its single in-order command queue, the compiled kernel program and every buffer made
+ * through it; {@link #close} releases them all, once.
+ */
+final class ClContext implements AutoCloseable {
+    private final OpenClDevice device;
+    private final cl_device_id deviceId;
+    private cl_context context;
+    private cl_command_queue queue;
+    private cl_program program;
+    private final Map<String, cl_kernel> kernels = new LinkedHashMap<>();
+    private final List<ClBuffer> buffers = new ArrayList<>();
+
+    private ClContext(OpenClDevices.DeviceHandle handle) {
+        this.device = handle.device();
+        this.deviceId = handle.id();
+        cl_context_properties props = new cl_context_properties();
+        props.addProperty(CL.CL_CONTEXT_PLATFORM, handle.platform());
+        context = CL.clCreateContext(props, 1, new cl_device_id[] {deviceId}, null, null, null);
+        queue = createQueue();
+    }
+
+    /** A context and queue on the device, with the kernel program compiled when {@code withKernels}. */
+    static ClContext open(OpenClDevices.DeviceHandle handle, boolean withKernels) {
+        ClContext c;
+        try {
+            c = new ClContext(handle);
+        } catch (CLException e) {
+            throw DeviceFailures.translate(e, handle.device().description(), "opening a context");
+        }
+        if (withKernels) {
+            try {
+                c.build();
+            } catch (RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    @SuppressWarnings("deprecation")
+    private cl_command_queue createQueue() {
+        // clCreateCommandQueueWithProperties is OpenCL 2.0; a 1.x driver has only the older call.
+        if (device.openClVersion().startsWith("OpenCL 1.")) {
+            return CL.clCreateCommandQueue(context, deviceId, 0, null);
+        }
+        return CL.clCreateCommandQueueWithProperties(context, deviceId, new cl_queue_properties(), null);
+    }
+
+    private void build() {
+        program = CL.clCreateProgramWithSource(context, 1, new String[] {KernelSource.program()}, null, null);
+        try {
+            CL.clBuildProgram(program, 1, new cl_device_id[] {deviceId}, "", null, null);
+        } catch (CLException e) {
+            throw new BackendUnavailableException("The OpenCL kernels did not compile for " + device.description()
+                    + " (" + CL.stringFor_errorCode(e.getStatus()) + "):\n" + buildLog(), e);
+        }
+    }
+
+    private String buildLog() {
+        try {
+            long[] size = new long[1];
+            CL.clGetProgramBuildInfo(program, deviceId, CL.CL_PROGRAM_BUILD_LOG, 0, null, size);
+            byte[] log = new byte[(int) size[0]];
+            CL.clGetProgramBuildInfo(program, deviceId, CL.CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+            String text = new String(log, StandardCharsets.UTF_8).replace("\0", "").trim();
+            return text.length() > 4000 ? text.substring(0, 4000) + "\n..." : text;
+        } catch (CLException e) {
+            return "(no build log)";
+        }
+    }
+
+    OpenClDevice device() {
+        return device;
+    }
+
+    cl_device_id deviceId() {
+        return deviceId;
+    }
+
+    cl_context context() {
+        return context;
+    }
+
+    cl_command_queue queue() {
+        return queue;
+    }
+
+    KernelCall call(String kernel) {
+        return new KernelCall(queue, kernels.computeIfAbsent(kernel, k -> CL.clCreateKernel(program, k, null)));
+    }
+
+    ClBuffer floats(long elements) {
+        return track(ClBuffer.floats(this, elements));
+    }
+
+    ClBuffer ints(long elements) {
+        return track(ClBuffer.ints(this, elements));
+    }
+
+    private ClBuffer track(ClBuffer b) {
+        buffers.add(b);
+        return b;
+    }
+
+    void finish() {
+        CL.clFinish(queue);
+    }
+
+    void flush() {
+        CL.clFlush(queue);
+    }
+
+    boolean isClosed() {
+        return context == null;
+    }
+
+    @Override
+    public void close() {
+        if (context == null) {
+            return;
+        }
+        try {
+            CL.clFinish(queue);
+        } catch (CLException e) {
+            // Closing must release what it can even after a failed command.
+        }
+        for (ClBuffer b : buffers) {
+            b.release();
+        }
+        buffers.clear();
+        for (cl_kernel k : kernels.values()) {
+            CL.clReleaseKernel(k);
+        }
+        kernels.clear();
+        if (program != null) {
+            CL.clReleaseProgram(program);
+            program = null;
+        }
+        CL.clReleaseCommandQueue(queue);
+        queue = null;
+        CL.clReleaseContext(context);
+        context = null;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.mlp4j.gpu;
+
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_device_id;
+import org.jocl.cl_platform_id;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
+import static org.jocl.CL.CL_DEVICE_GLOBAL_MEM_SIZE;
+import static org.jocl.CL.CL_DEVICE_MAX_COMPUTE_UNITS;
+import static org.jocl.CL.CL_DEVICE_NAME;
+import static org.jocl.CL.CL_DEVICE_TYPE;
+import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
+import static org.jocl.CL.CL_DEVICE_TYPE_CPU;
+import static org.jocl.CL.CL_DEVICE_TYPE_GPU;
+import static org.jocl.CL.CL_DEVICE_VERSION;
+import static org.jocl.CL.CL_DRIVER_VERSION;
+import static org.jocl.CL.CL_PLATFORM_NAME;
+
+/**
+ * Asks JOCL for the platforms and devices, and turns each way this can fail into a sentence that says what to
+ * install. The failures, in the order they can happen: JOCL's native library cannot load the OpenCL ICD loader
+ * (an UnsatisfiedLinkError on first touch, NoClassDefFoundError on every touch after it); the loader finds no
+ * driver (CL_PLATFORM_NOT_FOUND_KHR); the drivers offer no device.
+ */
+final class DeviceDiscovery {
+    private static final Pattern OPENCL_VERSION = Pattern.compile("OpenCL \\d+\\.\\d+");
+
+    private DeviceDiscovery() {
+    }
+
+    record Result(DeviceScan scan, List<OpenClDevices.DeviceHandle> handles) {
+    }
+
+    static Result discover() {
+        try {
+            return enumerate();
+        } catch (LinkageError e) {
+            return failed(loaderMissing(e));
+        } catch (CLException e) {
+            if (e.getStatus() == CL.CL_PLATFORM_NOT_FOUND_KHR) {
+                return failed(noPlatform());
+            }
+            return failed("OpenCL failed while listing devices (" + CL.stringFor_errorCode(e.getStatus()) + ").");
+        } catch (RuntimeException e) {
+            return failed("OpenCL failed while listing devices: " + e + ".");
+        }
+    }
+
+    private static Result failed(String problem) {
+        return new Result(new DeviceScan(List.of(), -1, problem), List.of());
+    }
+
+    private static Result enumerate() {
+        CL.setExceptionsEnabled(true);
+        int[] count = new int[1];
+        CL.clGetPlatformIDs(0, null, count);
+        if (count[0] == 0) {
+            return failed(noPlatform());
+        }
+        cl_platform_id[] platforms = new cl_platform_id[count[0]];
+        CL.clGetPlatformIDs(platforms.length, platforms, null);
+        List<OpenClDevice> devices = new ArrayList<>();
+        List<OpenClDevices.DeviceHandle> handles = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (cl_platform_id p : platforms) {
+            String platformName = platformString(p, CL_PLATFORM_NAME);
+            int[] n = new int[1];
+            try {
+                CL.clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, 0, null, n);
+            } catch (CLException e) {
+                if (e.getStatus() != CL.CL_DEVICE_NOT_FOUND) {
+                    throw e;
+                }
+                n[0] = 0;
+            }
+            if (n[0] == 0) {
+                empty.add(platformName);
+                continue;
+            }
+            cl_device_id[] ids = new cl_device_id[n[0]];
+            CL.clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
+            for (cl_device_id id : ids) {
+                OpenClDevice d = describe(devices.size(), platformName, id);
+                devices.add(d);
+                handles.add(new OpenClDevices.DeviceHandle(d, p, id));
+            }
+        }
+        if (devices.isEmpty()) {
+            return failed("OpenCL platform " + String.join(", ", empty) + " offers no device; check its driver's installation.");
+        }
+        return new Result(new DeviceScan(devices, bestIndex(devices), null), handles);
+    }
+
+    /** A GPU before any CPU; among equals, the most compute units; then the lowest index. */
+    static int bestIndex(List<OpenClDevice> devices) {
+        int best = -1;
+        for (OpenClDevice d : devices) {
+            if (best < 0 || rank(d) > rank(devices.get(best))
+                    || (rank(d) == rank(devices.get(best)) && d.computeUnits() > devices.get(best).computeUnits())) {
+                best = d.index();
+            }
+        }
+        return best;
+    }
+
+    private static int rank(OpenClDevice d) {
+        return switch (d.type()) {
+            case GPU -> 2;
+            case CPU -> 1;
+            case OTHER -> 0;
+        };
+    }
+
+    private static OpenClDevice describe(int index, String platform, cl_device_id id) {
+        long type = deviceLong(id, CL_DEVICE_TYPE);
+        OpenClDevice.Type t = (type & CL_DEVICE_TYPE_GPU) != 0 ? OpenClDevice.Type.GPU
+                : (type & CL_DEVICE_TYPE_CPU) != 0 ? OpenClDevice.Type.CPU : OpenClDevice.Type.OTHER;
+        int[] units = new int[1];
+        CL.clGetDeviceInfo(id, CL_DEVICE_MAX_COMPUTE_UNITS, Sizeof.cl_uint, Pointer.to(units), null);
+        String version = deviceString(id, CL_DEVICE_VERSION);
+        Matcher m = OPENCL_VERSION.matcher(version);
+        return new OpenClDevice(index, platform, deviceString(id, CL_DEVICE_NAME), t, units[0],
+                deviceLong(id, CL_DEVICE_GLOBAL_MEM_SIZE), deviceString(id, CL_DEVICE_EXTENSIONS).contains("cl_khr_fp64"),
+                deviceString(id, CL_DRIVER_VERSION), m.find() ? m.group() : version);
+    }
+
+    static String deviceString(cl_device_id id, int param) {
+        long[] size = new long[1];
+        CL.clGetDeviceInfo(id, param, 0, null, size);
+        byte[] bytes = new byte[(int) size[0]];
+        CL.clGetDeviceInfo(id, param, bytes.length, Pointer.to(bytes), null);
+        return cString(bytes);
+    }
+
+    private static long deviceLong(cl_device_id id, int param) {
+        long[] v = new long[1];
+        CL.clGetDeviceInfo(id, param, Sizeof.cl_ulong, Pointer.to(v), null);
+        return v[0];
+    }
+
+    private static String platformString(cl_platform_id id, int param) {
+        long[] size = new long[1];
+        CL.clGetPlatformInfo(id, param, 0, null, size);
+        byte[] bytes = new byte[(int) size[0]];
+        CL.clGetPlatformInfo(id, param, bytes.length, Pointer.to(bytes), null);
+        return cString(bytes);
+    }
+
+    private static String cString(byte[] bytes) {
+        int n = 0;
+        while (n < bytes.length && bytes[n] != 0) {
+            n++;
+        }
+        return new String(bytes, 0, n, StandardCharsets.UTF_8).trim();
+    }
+
+    private static String noPlatform() {
+        String vendors = System.getenv("OCL_ICD_VENDORS");
+        if (vendors != null) {
+            return "no OpenCL platform found (OCL_ICD_VENDORS=" + vendors + "): that folder registers no driver; "
+                    + "unset it or point it at a folder of .icd files such as /etc/OpenCL/vendors.";
+        }
+        return "no OpenCL platform found: the ICD loader found no driver in /etc/OpenCL/vendors; install one, "
+                + "such as pocl-opencl-icd for the CPU or the GPU vendor's driver (NVIDIA's ships libnvidia-opencl.so.1).";
+    }
+
+    /** Why JOCL could not load OpenCL: the loader is missing, or only its versioned name is installed. */
+    private static String loaderMissing(LinkageError e) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux")) {
+            return "no OpenCL platform: the OpenCL library could not be loaded (" + e.getMessage() + "); install your "
+                    + "device's OpenCL driver.";
+        }
+        if (findOnLibraryPath("libOpenCL.so.1") == null) {
+            return "no OpenCL platform: libOpenCL.so.1 not found; install ocl-icd-libopencl1 and a driver such as "
+                    + "pocl-opencl-icd (CPU) or the GPU vendor's OpenCL driver.";
+        }
+        return "no OpenCL platform: JOCL opens the OpenCL loader by its unversioned name libOpenCL.so, which Debian and "
+                + "Ubuntu install only with ocl-icd-opencl-dev (libOpenCL.so.1 alone is not enough); install "
+                + "ocl-icd-opencl-dev, or start java with LD_LIBRARY_PATH naming a folder that holds a link "
+                + "libOpenCL.so -> libOpenCL.so.1.";
+    }
+
+    /** The first library folder holding the file: LD_LIBRARY_PATH's, then the usual system ones. */
+    static Path findOnLibraryPath(String file) {
+        List<String> dirs = new ArrayList<>();
+        String ld = System.getenv("LD_LIBRARY_PATH");
+        if (ld != null) {
+            dirs.addAll(List.of(ld.split(":")));
+        }
+        dirs.addAll(List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
+                "/usr/local/lib", "/lib/x86_64-linux-gnu", "/lib64", "/lib"));
+        for (String d : dirs) {
+            if (d.isEmpty()) {
+                continue;
+            }
+            Path p = Path.of(d, file);
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mlp4j.gpu;
+
+import dev.mlp4j.core.backend.BackendOptions;
+import org.jocl.cl_device_id;
+import org.jocl.cl_platform_id;
+
+import java.util.List;
+
+/**
+ * The OpenCL devices of this machine, found once per process. Finding them loads JOCL's native library and the
+ * OpenCL ICD loader, either of which may be missing: every such failure is caught here and turned into the
+ * sentence of {@link DeviceScan#problem()}, so asking never throws.
+ *
+ * <p>This is what {@code mlp4j devices} prints and what {@code --device} indexes.
+ */
+public final class OpenClDevices {
+    private OpenClDevices() {
+    }
+
+    /** Every OpenCL device, the automatic choice, or why there is none. Never throws; cached after the first call. */
+    public static DeviceScan scan() {
+        return Cached.RESULT.scan();
+    }
+
+    /** Every OpenCL device across platforms, empty when OpenCL is unavailable. */
+    public static List<OpenClDevice> list() {
+        return scan().devices();
+    }
+
+    /** The index that {@code --device -1} selects, or -1 when there is no device. */
+    public static int autoIndex() {
+        return scan().autoIndex();
+    }
+
+    /** The device that the options select, with its native handles. */
+    static DeviceHandle handle(BackendOptions options) {
+        DeviceScan scan = scan();
+        if (!scan.available()) {
+            throw new dev.mlp4j.core.backend.BackendUnavailableException(scan.problem());
+        }
+        OpenClDevice d = scan.select(options.device());
+        if (d == null) {
+            throw new dev.mlp4j.core.backend.BackendUnavailableException(noSuchDevice(options.device(), scan));
+        }
+        return Cached.RESULT.handles().get(d.index());
+    }
+
+    static String noSuchDevice(int requested, DeviceScan scan) {
+        return "there is no OpenCL device " + requested + "; `mlp4j devices` lists devices 0.." + (scan.devices().size() - 1) + ".";
+    }
+
+    /** A device with what it takes to open a context on it. */
+    record DeviceHandle(OpenClDevice device, cl_platform_id platform, cl_device_id id) {
+    }
+
+    private static final class Cached {
+        static final DeviceDiscovery.Result RESULT = DeviceDiscovery.discover();
+    }
+}
