@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network by mini-batch SGD and report accuracy after every epoch.",
-                "Without options: 784-100-10 on MNIST, cross-entropy, L2 5.0, lr 0.5, batch 10, 30 epochs (about 98 %)."})
+                "Without options: 784-100-10 on MNIST, cross-entropy, L2 5.0, lr 0.5 halved every 10 epochs, batch 10, 30 epochs (about 98 %)."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -48,8 +48,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate.")
     Double lr;
 
-    @Option(names = "--lr-schedule", paramLabel = "SPEC", defaultValue = "constant",
-            description = "constant, step:FACTOR:EVERY (multiply by FACTOR every EVERY epochs) or inverse:DECAY (lr/(1+DECAY*epoch)).")
+    @Option(names = "--lr-schedule", paramLabel = "SPEC",
+            description = {"constant, step:FACTOR:EVERY (multiply by FACTOR every EVERY epochs) or inverse:DECAY (lr/(1+DECAY*epoch)).",
+                    "Default: step:0.5:10 for the preset MNIST network, else constant."})
     String lrSchedule;
 
     @Option(names = "--momentum", paramLabel = "MU", description = "Momentum coefficient in [0, 1).")
@@ -150,7 +151,8 @@ final class TrainCommand implements Callable<Integer> {
                     .optInit(init == null ? preset.init() : WeightInit.fromId(init))
                     .optSeed(seed)
                     .optPatience(patience);
-            LearningRateScheduleOption.apply(b, rate, lrSchedule);
+            String schedule = lrSchedule != null ? lrSchedule : network.isDefault() && lr == null ? preset.schedule() : "constant";
+            LearningRateScheduleOption.apply(b, rate, schedule);
             return b.build();
         } catch (InvalidInputException e) {
             throw new UsageException(e.getMessage(), e);

@@ -63,33 +63,45 @@ public final class Backends {
         throw new InvalidInputException("Unknown backend '" + name + "'; use one of " + String.join(", ", names()) + ".");
     }
 
-    private static Selection selectAuto(List<BackendProvider> providers, NetworkSpec spec, BackendOptions options) {
-        List<String> skipped = new ArrayList<>();
-        // Two passes: any GPU, then the rest in order of preference.
-        List<BackendProvider.Availability> seen = new ArrayList<>();
+    /** A provider with what it said about itself. */
+    public record Candidate(BackendProvider provider, BackendProvider.Availability availability) {
+    }
+
+    /**
+     * The available providers in the order "auto" tries them (GPUs first, then by priority), and the sentences of
+     * those that are not available.
+     */
+    public record AutoOrder(List<Candidate> available, List<String> unavailable) {
+    }
+
+    public static AutoOrder autoOrder(List<BackendProvider> providers, BackendOptions options) {
+        List<Candidate> gpus = new ArrayList<>();
+        List<Candidate> others = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
         for (BackendProvider p : providers) {
-            seen.add(p.availability(options));
+            BackendProvider.Availability a = p.availability(options);
+            if (!a.available()) {
+                unavailable.add(p.name() + ": " + a.reason());
+            } else if (a.isGpu()) {
+                gpus.add(new Candidate(p, a));
+            } else {
+                others.add(new Candidate(p, a));
+            }
         }
-        for (boolean gpuPass : new boolean[] {true, false}) {
-            for (int i = 0; i < providers.size(); i++) {
-                BackendProvider p = providers.get(i);
-                BackendProvider.Availability a = seen.get(i);
-                if (!a.available()) {
-                    if (gpuPass) {
-                        skipped.add(p.name() + ": " + a.reason());
-                    }
-                    continue;
-                }
-                if (gpuPass && !a.isGpu()) {
-                    continue;
-                }
-                try {
-                    Backend b = p.create(spec, options);
-                    String why = skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")";
-                    return new Selection(b, "backend " + p.name() + " on " + b.info().device() + why);
-                } catch (RuntimeException | LinkageError e) {
-                    skipped.add(p.name() + " failed to start: " + e.getMessage());
-                }
+        gpus.addAll(others);
+        return new AutoOrder(gpus, unavailable);
+    }
+
+    private static Selection selectAuto(List<BackendProvider> providers, NetworkSpec spec, BackendOptions options) {
+        AutoOrder order = autoOrder(providers, options);
+        List<String> skipped = new ArrayList<>(order.unavailable());
+        for (Candidate c : order.available()) {
+            try {
+                Backend b = c.provider().create(spec, options);
+                String why = skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")";
+                return new Selection(b, "backend " + c.provider().name() + " on " + b.info().device() + why);
+            } catch (RuntimeException | LinkageError e) {
+                skipped.add(c.provider().name() + " failed to start: " + e.getMessage());
             }
         }
         throw new BackendUnavailableException("No backend could start: " + String.join("; ", skipped));

@@ -28,6 +28,9 @@ public interface LearningRateSchedule {
     /** η₀ / (1 + decay · epoch). */
     static LearningRateSchedule inverseTime(double initial, double decay) {
         requirePositive(initial);
+        if (!(decay >= 0) || Double.isInfinite(decay)) {
+            throw new InvalidInputException("An inverse-time decay needs a decay of zero or more, not " + decay + "; try 0.1.");
+        }
         return (epoch, lastCost) -> initial / (1 + decay * epoch);
     }
 

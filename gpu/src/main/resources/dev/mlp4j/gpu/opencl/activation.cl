@@ -18,6 +18,16 @@ inline float activate(int kind, float z) {
     }
 }
 
+/* sigma(z) on 16 units at once: the vector functions run several times faster than 16 scalar calls. */
+inline float16 activate16(int kind, float16 z) {
+    switch (kind) {
+        case ACT_SIGMOID: return 1.0f / (1.0f + exp(-z));
+        case ACT_TANH: return tanh(z);
+        case ACT_RELU: return fmax(z, 0.0f);
+        default: return z;
+    }
+}
+
 /*
  * sigma'(z) written in terms of a = sigma(z), as Activation.derivative does, so that z need not be kept: relu's
  * z > 0 is the same test as a > 0.

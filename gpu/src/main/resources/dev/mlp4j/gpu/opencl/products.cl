@@ -61,10 +61,17 @@ __kernel void forward_layer(__global const float* input, __global const int* ind
         }
     }
     int lanes = min(LANES, outWidth - j0);
+    /* Whole vectors without dropout, the common case, stay vectors; tails and dropout's masks go unit by unit. */
+    bool vector = lanes == LANES && (threshold == 0u || !hidden);
+    float16 bias = hidden && lanes == LANES ? vload16(0, params + biasOffset + j0) : (float16) 0.0f;
     for (int i = 0; i < ROWS && r0 + i < rows; i++) {
+        int r = r0 + i;
+        if (vector) {
+            vstore16(hidden ? activate16(kind, acc[i] + bias) : acc[i], 0, out + r * outWidth + j0);
+            continue;
+        }
         float z[LANES];
         vstore16(acc[i], 0, z);
-        int r = r0 + i;
         for (int c = 0; c < lanes; c++) {
             int j = j0 + c;
             int o = r * outWidth + j;
@@ -190,15 +197,24 @@ __kernel void weight_gradient(__global const float* input, __global const int* i
     }
     int lanes = min(LANES, outWidth - j0);
     for (int i = 0; i < ROWS && k0 + i < inWidth; i++) {
+        int p = weightOffset + (k0 + i) * outWidth + j0;
+        if (lanes == LANES) {
+            float16 g = acc[i] * inverseRows + l2Scale * vload16(0, params + p);
+            if (storeGradient) {
+                vstore16(g, 0, grads + p);
+            } else {
+                apply_step16(params, velocities, p, g, learningRate, momentum);
+            }
+            continue;
+        }
         float s[LANES];
         vstore16(acc[i], 0, s);
         for (int c = 0; c < lanes; c++) {
-            int p = weightOffset + (k0 + i) * outWidth + j0 + c;
-            float g = s[c] * inverseRows + l2Scale * params[p];
+            float g = s[c] * inverseRows + l2Scale * params[p + c];
             if (storeGradient) {
-                grads[p] = g;
+                grads[p + c] = g;
             } else {
-                apply_step(params, velocities, p, g, learningRate, momentum);
+                apply_step(params, velocities, p + c, g, learningRate, momentum);
             }
         }
     }

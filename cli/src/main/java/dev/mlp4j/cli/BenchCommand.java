@@ -1,0 +1,218 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.BackendOptions;
+import dev.mlp4j.core.backend.BackendProvider;
+import dev.mlp4j.core.backend.Backends;
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.data.DataLocator;
+import dev.mlp4j.core.data.DataSet;
+import dev.mlp4j.core.data.Mnist;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.WeightInit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time one epoch of training on every available backend and print examples/s and GFLOP/s.",
+                "Cases: 784-100-10 at batch 10, 100 and 1000; 784-1024-1024-10 at batch 1000.",
+                "GFLOP/s counts the dense products of a step (forward, backward, weight gradient) whether or not a backend skips zeros."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--examples", paramLabel = "N", defaultValue = "50000", description = "Examples per timed epoch. Default: ${DEFAULT-VALUE}.")
+    int examples;
+
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "60",
+            description = "Cut a case short after this long and report its rate over the examples done. Default: ${DEFAULT-VALUE}.")
+    double maxSeconds;
+
+    @Option(names = "--backends", paramLabel = "NAMES", split = ",", description = "Only these backends (default: every available one).")
+    List<String> only;
+
+    @Option(names = "--case", paramLabel = "LAYERS@BATCH", split = ";",
+            description = "Only these cases, e.g. '784,100,10@100'. Default: the four standard ones.")
+    List<String> cases;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Time on MNIST from DIR (default: MNIST where found, else random MNIST-shaped data).")
+    String data;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    /** "s/epoch" is always for MNIST's 50,000 training examples, whatever --examples timed. */
+    private static final int MNIST_EPOCH = 50_000;
+
+    record Case(NetworkSpec spec, int batch) {
+        String label() {
+            return spec.layersText() + " @ " + batch;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (examples < 1 || !(maxSeconds > 0)) {
+            throw new UsageException("--examples and --max-seconds must be positive.");
+        }
+        DataSet train = trainingData(out);
+        List<Case> caseList = caseList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        out.printf("%-22s %-8s %12s %10s %9s  %s%n", "case", "backend", "examples/s", "GFLOP/s", "s/epoch", "device");
+        for (BackendProvider p : Backends.providers()) {
+            if (only != null && !only.contains(p.name())) {
+                continue;
+            }
+            BackendProvider.Availability a = p.availability(BackendOptions.DEFAULT);
+            if (!a.available()) {
+                out.printf("%-22s %-8s not available: %s%n", "-", p.name(), a.reason());
+                continue;
+            }
+            for (Case c : caseList) {
+                Map<String, Object> row = run(p, c, train);
+                rows.add(row);
+                out.printf("%-22s %-8s %12.0f %10.2f %9.3f  %s%s%n", c.label(), p.name(), (double) row.get("examplesPerSecond"),
+                        (double) row.get("gflops"), (double) row.get("secondsPerEpoch"), row.get("device"),
+                        (int) row.get("examples") < MNIST_EPOCH ? "  (timed " + row.get("examples") + " examples)" : "");
+                out.flush();
+            }
+        }
+        if (common.json) {
+            Map<String, Object> json = JsonOutput.object("bench");
+            json.put("data", train.name());
+            json.put("results", rows);
+            JsonOutput.print(out, json);
+        }
+        return ExitCodes.OK;
+    }
+
+    private Map<String, Object> run(BackendProvider p, Case c, DataSet train) {
+        try (Backend backend = p.create(c.spec(), BackendOptions.DEFAULT)) {
+            backend.setParameters(WeightInit.NORMAL_SCALED.initialise(c.spec(), new Random(1)));
+            backend.bindTrainingSet(train);
+            int n = Math.min(examples, train.size());
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            StepSettings step = new StepSettings(0.1, 0, 0, 0, 0);
+            // Untimed warm-up: JIT compilation, OpenCL kernel builds and CLBlast's first-use compilation.
+            long warmStart = System.nanoTime();
+            for (int b = 0; b < 300 && (b < 2 || System.nanoTime() - warmStart < 1_000_000_000L); b++) {
+                int from = (b * c.batch()) % Math.max(1, train.size() - c.batch());
+                backend.trainBatch(order, from, Math.min(train.size(), from + c.batch()), step);
+                if (b % 20 == 0) {
+                    backend.drainCostSum();
+                }
+            }
+            backend.drainCostSum();
+            long start = System.nanoTime();
+            int done = 0;
+            while (done < n) {
+                int to = Math.min(n, done + c.batch());
+                backend.trainBatch(order, done, to, step);
+                done = to;
+                if ((System.nanoTime() - start) / 1e9 > maxSeconds) {
+                    break;
+                }
+            }
+            backend.drainCostSum(); // waits for the device to finish the queued steps
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double perSecond = done / seconds;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("case", c.label());
+            row.put("layers", c.spec().layersText());
+            row.put("batch", c.batch());
+            row.put("backend", p.name());
+            row.put("device", backend.info().device());
+            row.put("examples", done);
+            row.put("seconds", seconds);
+            row.put("examplesPerSecond", perSecond);
+            row.put("secondsPerEpoch", MNIST_EPOCH / perSecond);
+            row.put("gflops", perSecond * flopsPerExample(c.spec()) / 1e9);
+            return row;
+        }
+    }
+
+    /** Dense FLOPs of one training example: forward 2·in·out, weight gradient 2·in·out, and wᵀδ above layer 0. */
+    static double flopsPerExample(NetworkSpec spec) {
+        double f = 0;
+        for (int l = 0; l < spec.depth(); l++) {
+            double mac = (double) spec.size(l) * spec.size(l + 1);
+            f += 2 * mac + 2 * mac + (l > 0 ? 2 * mac : 0);
+        }
+        return f;
+    }
+
+    private List<Case> caseList() {
+        List<Case> list = new ArrayList<>();
+        if (cases == null) {
+            NetworkSpec small = mnistNet(784, 100, 10);
+            list.add(new Case(small, 10));
+            list.add(new Case(small, 100));
+            list.add(new Case(small, 1000));
+            list.add(new Case(mnistNet(784, 1024, 1024, 10), 1000));
+            return list;
+        }
+        for (String s : cases) {
+            String[] parts = s.split("@");
+            if (parts.length != 2) {
+                throw new UsageException("Cannot read --case '" + s + "'; write LAYERS@BATCH, e.g. 784,100,10@100.");
+            }
+            try {
+                list.add(new Case(new NetworkSpec(NetworkSpec.parseLayers(parts[0]), Activation.SIGMOID, Activation.SIGMOID,
+                        Cost.CROSS_ENTROPY), Integer.parseInt(parts[1].trim())));
+            } catch (NumberFormatException e) {
+                throw new UsageException("Cannot read the batch size in --case '" + s + "'.");
+            } catch (dev.mlp4j.core.InvalidInputException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+            if (list.get(list.size() - 1).spec().inputSize() != 784 || list.get(list.size() - 1).spec().outputSize() != 10) {
+                throw new UsageException("Bench cases run on MNIST-shaped data: layers must start with 784 and end with 10.");
+            }
+        }
+        return list;
+    }
+
+    private static NetworkSpec mnistNet(int... layers) {
+        return NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, layers);
+    }
+
+    /** MNIST's training set where found; else random images as sparse as MNIST's (about 19 % non-zero pixels). */
+    private DataSet trainingData(PrintWriter out) {
+        Path dir = DataLocator.find(data, DataLocator.Dataset.MNIST);
+        if (dir != null) {
+            out.println("data: MNIST training set from " + dir);
+            return Mnist.load(dir).train();
+        }
+        if (data != null) {
+            DataLocator.require(data, DataLocator.Dataset.MNIST);
+        }
+        out.println("data: no MNIST found; random MNIST-shaped data (50000 x 784, 19 % non-zero)");
+        Random random = new Random(1);
+        int n = 50_000;
+        float[] x = new float[n * 784];
+        int[] labels = new int[n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextFloat() < 0.19f ? random.nextFloat() : 0f;
+        }
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextInt(10);
+        }
+        return DataSet.classification("random", 784, 10, x, labels);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mlp4j.gpu;
+
+import dev.mlp4j.core.nn.NetworkSpec;
+
+/**
+ * Every buffer a network needs on the device, for the whole run: parameters, velocities and gradients in the
+ * {@link ParameterLayout}; per layer the activations (after dropout), the undropped activations (only while
+ * dropout is on) and the deltas, sized for the largest batch seen so far; the host batch's inputs and targets;
+ * the bound training set; the epoch's order; and one cost slot per position of that order.
+ */
+final class DeviceNetwork {
+    final ClContext cl;
+    final NetworkSpec spec;
+    final ParameterLayout layout;
+    final ClBuffer params;
+    final ClBuffer velocities;
+    final ClBuffer grads;
+    final ClBuffer[] act;
+    final ClBuffer[] raw;
+    final ClBuffer[] delta;
+    final ClBuffer xBatch;
+    final ClBuffer yBatch;
+    final ClBuffer order;
+    final ClBuffer costs;
+    ClBuffer trainX;
+    ClBuffer trainY;
+    private int rowCapacity;
+    private int rawCapacity;
+
+    DeviceNetwork(ClContext cl, NetworkSpec spec) {
+        this.cl = cl;
+        this.spec = spec;
+        this.layout = new ParameterLayout(spec);
+        params = cl.floats(layout.total());
+        velocities = cl.floats(layout.total());
+        grads = cl.floats(layout.total());
+        int depth = spec.depth();
+        act = new ClBuffer[depth];
+        raw = new ClBuffer[depth];
+        delta = new ClBuffer[depth];
+        for (int l = 0; l < depth; l++) {
+            act[l] = cl.floats(spec.size(l + 1));
+            delta[l] = cl.floats(spec.size(l + 1));
+        }
+        xBatch = cl.floats(spec.inputSize());
+        yBatch = cl.floats(spec.outputSize());
+        order = cl.ints(1);
+        costs = cl.floats(1);
+        rowCapacity = 1;
+    }
+
+    /** Grows the per-row buffers to hold {@code rows} examples; allocates the undropped copies when dropout is on. */
+    void ensureRows(int rows, boolean dropout) {
+        if (rows > rowCapacity) {
+            for (int l = 0; l < spec.depth(); l++) {
+                act[l].ensure((long) rows * spec.size(l + 1));
+                delta[l].ensure((long) rows * spec.size(l + 1));
+            }
+            xBatch.ensure((long) rows * spec.inputSize());
+            yBatch.ensure((long) rows * spec.outputSize());
+            rowCapacity = rows;
+        }
+        if (dropout && rows > rawCapacity) {
+            for (int l = 0; l < spec.depth() - 1; l++) {
+                if (raw[l] == null) {
+                    raw[l] = cl.floats((long) rows * spec.size(l + 1));
+                } else {
+                    raw[l].ensure((long) rows * spec.size(l + 1));
+                }
+            }
+            rawCapacity = rows;
+        }
+    }
+
+    /** The undropped activations of hidden layer l: their own buffer with dropout, the activations without. */
+    ClBuffer undropped(int l, DeviceDropout dropout) {
+        return dropout.on() ? raw[l] : act[l];
+    }
+
+    /** Layer l's input: the batch (through the order when indexed) for layer 0, the previous layer's output after. */
+    ClBuffer input(int l, StepRows rows) {
+        if (l > 0) {
+            return act[l - 1];
+        }
+        return rows.indexed() ? trainX : xBatch;
+    }
+}

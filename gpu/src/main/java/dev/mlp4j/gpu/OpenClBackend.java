@@ -1,0 +1,374 @@
+package dev.mlp4j.gpu;
+
+import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.BackendInfo;
+import dev.mlp4j.core.backend.BackendOptions;
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.data.DataSet;
+import dev.mlp4j.core.nn.Gradients;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.OutputDelta;
+import dev.mlp4j.core.nn.Parameters;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_event;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * The network on an OpenCL device in float32, step for step the computation of core's Backprop and
+ * ReferenceBackend. Parameters, velocities, the bound training set and every work buffer live on the device for
+ * the backend's life; a training step sends only the epoch's order when it changes (once per epoch) and never
+ * waits for the device: costs collect in one slot per position of the order and come back in
+ * {@link #drainCostSum}, parameters in {@link #parameters}.
+ *
+ * <p>The matrix products run on CLBlast or on the backend's own vector kernels, see {@link MatrixEngine}.
+ */
+public final class OpenClBackend implements Backend {
+    public static final String NAME = "opencl";
+
+    private final NetworkSpec spec;
+    private final ClContext cl;
+    private final DeviceNetwork net;
+    private final LayerSteps steps;
+    private final MatrixEngine engine;
+    private final BackendInfo info;
+    private final int outputKind;
+    private final int costKind;
+    private final boolean aMinusY;
+
+    private int trainSize = -1;
+    private int[] uploadedOrder;
+    private int[] identityOrder;
+    private IntBuffer orderStaging;
+    private cl_event orderWrite;
+    /** The cost slots written since the last drain: [costFrom, costTo). */
+    private int costFrom = Integer.MAX_VALUE;
+    private int costTo;
+    /** Costs read back early because the slots had to grow. */
+    private double costCarried;
+    private boolean closed;
+
+    private OpenClBackend(NetworkSpec spec, ClContext cl, MatrixEngine engine) {
+        this.spec = spec;
+        this.cl = cl;
+        this.engine = engine;
+        this.net = new DeviceNetwork(cl, spec);
+        this.steps = engine == MatrixEngine.CLBLAST ? new ClBlastSteps(net) : new VectorKernelSteps(net);
+        this.info = new BackendInfo(NAME, cl.device().description(), "float32");
+        this.outputKind = KernelCodes.of(spec.output());
+        this.costKind = KernelCodes.of(spec.cost());
+        this.aMinusY = OutputDelta.isAMinusY(spec.output(), spec.cost());
+    }
+
+    /** A backend on the device the options select, with the matrix engine suited to it. */
+    public static OpenClBackend open(NetworkSpec spec, BackendOptions options) {
+        return open(spec, options, MatrixEngine.AUTO);
+    }
+
+    public static OpenClBackend open(NetworkSpec spec, BackendOptions options, MatrixEngine engine) {
+        OpenClDevices.DeviceHandle handle = OpenClDevices.handle(options);
+        ClContext cl = ClContext.open(handle, true);
+        try {
+            return new OpenClBackend(spec, cl, engine.resolve(handle.device()));
+        } catch (CLException e) {
+            cl.close();
+            throw DeviceFailures.translate(e, handle.device().description(), "allocating the network");
+        } catch (RuntimeException e) {
+            cl.close();
+            throw e;
+        }
+    }
+
+    /**
+     * GFLOP/s of CLBlast's SGEMM alone, C(m x n) = A(m x k) B(k x n) row-major, averaged over {@code repeats} calls
+     * after one untimed call (which compiles CLBlast's kernels for the shape).
+     */
+    public static double sgemmGflops(int m, int n, int k, int repeats, BackendOptions options) {
+        return SgemmTiming.gflops(m, n, k, repeats, options);
+    }
+
+    /**
+     * Seconds that CLBlast's SGEMM alone takes for the products of one training step of {@code spec} on
+     * {@code batchSize} examples (forward, BP2 and BP4 of every layer, at the shapes {@link MatrixEngine#CLBLAST}
+     * uses), averaged over {@code repeats} steps. batchSize divided by this is the throughput bound of a backend
+     * whose only work is those products.
+     */
+    public static double trainingSgemmSeconds(NetworkSpec spec, int batchSize, int repeats, BackendOptions options) {
+        return SgemmTiming.trainingStepSeconds(spec, batchSize, repeats, options);
+    }
+
+    /** The engine computing this backend's matrix products. */
+    public MatrixEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public BackendInfo info() {
+        return info;
+    }
+
+    @Override
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void setParameters(Parameters p) {
+        onDevice("uploading parameters", () -> {
+            net.params.write(net.layout.pack(p), net.layout.total());
+            net.velocities.zero(0, net.layout.total());
+            return null;
+        });
+    }
+
+    @Override
+    public Parameters parameters() {
+        return onDevice("reading parameters", () -> net.layout.unpack(read(net.params, net.layout.total())));
+    }
+
+    @Override
+    public Parameters velocities() {
+        return onDevice("reading velocities", () -> net.layout.unpack(read(net.velocities, net.layout.total())));
+    }
+
+    @Override
+    public void setVelocities(Parameters v) {
+        onDevice("uploading velocities", () -> {
+            net.velocities.write(net.layout.pack(v), net.layout.total());
+            return null;
+        });
+    }
+
+    @Override
+    public double[] forward(Batch b) {
+        return onDevice("running the network forward", () -> {
+            StepRows rows = upload(b, false, DeviceDropout.NONE);
+            forwardPass(rows, DeviceDropout.NONE);
+            outputLayer(rows, net.yBatch, false, false);
+            float[] out = read(net.act[spec.depth() - 1], b.size() * spec.outputSize());
+            double[] result = new double[out.length];
+            for (int i = 0; i < out.length; i++) {
+                result[i] = out[i];
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public Gradients gradients(Batch b, StepSettings settings) {
+        return onDevice("computing gradients", () -> {
+            DeviceDropout dropout = DeviceDropout.of(settings);
+            StepRows rows = upload(b, true, dropout);
+            forwardPass(rows, dropout);
+            outputLayer(rows, net.yBatch, true, false);
+            backwardPass(rows, dropout, settings, true);
+            return net.layout.unpackGradients(read(net.grads, net.layout.total()));
+        });
+    }
+
+    @Override
+    public void bindTrainingSet(DataSet train) {
+        if (train.inputSize() != spec.inputSize() || train.outputSize() != spec.outputSize()) {
+            throw new IllegalArgumentException(train + " does not fit network " + spec);
+        }
+        onDevice("uploading the training set", () -> {
+            if (net.trainX != null) {
+                net.trainX.release();
+                net.trainY.release();
+            }
+            net.trainX = cl.floats((long) train.size() * spec.inputSize());
+            net.trainY = cl.floats((long) train.size() * spec.outputSize());
+            net.trainX.write(train.inputArray(), train.size() * spec.inputSize());
+            net.trainY.write(train.targetArray(), train.size() * spec.outputSize());
+            trainSize = train.size();
+            uploadedOrder = null;
+            identityOrder = null;
+            return null;
+        });
+    }
+
+    @Override
+    public void trainBatch(int[] order, int from, int to, StepSettings settings) {
+        if (trainSize < 0) {
+            throw new IllegalStateException("bindTrainingSet must come before trainBatch");
+        }
+        if (to <= from) {
+            return;
+        }
+        int[] positions = order != null ? order : identityOrder();
+        onDevice("training a batch", () -> {
+            uploadOrder(positions, from, to);
+            ensureCostSlots(positions.length);
+            DeviceDropout dropout = DeviceDropout.of(settings);
+            net.ensureRows(to - from, dropout.on());
+            StepRows rows = new StepRows(to - from, true, from);
+            forwardPass(rows, dropout);
+            outputLayer(rows, net.trainY, true, true);
+            backwardPass(rows, dropout, settings, false);
+            costFrom = Math.min(costFrom, from);
+            costTo = Math.max(costTo, to);
+            cl.flush();
+            return null;
+        });
+    }
+
+    @Override
+    public double drainCostSum() {
+        return onDevice("reading the costs", () -> {
+            double sum = costCarried;
+            costCarried = 0;
+            if (costTo > costFrom) {
+                for (float c : read(net.costs, costFrom, costTo - costFrom)) {
+                    sum += c;
+                }
+                net.costs.zero(costFrom, costTo - costFrom);
+            }
+            costFrom = Integer.MAX_VALUE;
+            costTo = 0;
+            return sum;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (orderWrite != null) {
+            CL.clReleaseEvent(orderWrite);
+            orderWrite = null;
+        }
+        cl.close();
+    }
+
+    private void forwardPass(StepRows rows, DeviceDropout dropout) {
+        steps.begin(rows);
+        for (int l = 0; l < spec.depth(); l++) {
+            steps.forward(l, rows, dropout);
+        }
+    }
+
+    /** Bias, output activation, BP1's delta and each example's cost, one work-item per example. */
+    private void outputLayer(StepRows rows, ClBuffer targets, boolean computeDelta, boolean keepCost) {
+        int last = spec.depth() - 1;
+        cl.call("output_layer")
+                .mem(net.act[last]).mem(net.delta[last]).i(rows.count()).i(spec.outputSize())
+                .mem(net.params).i(net.layout.biasOffset(last))
+                .mem(targets).mem(net.order).i(rows.offset()).i(rows.indexed() ? 1 : 0)
+                .mem(net.costs).i(rows.offset()).i(keepCost ? 1 : 0).i(computeDelta ? 1 : 0)
+                .i(outputKind).i(costKind).i(aMinusY ? 1 : 0)
+                .run(rows.count());
+    }
+
+    private void backwardPass(StepRows rows, DeviceDropout dropout, StepSettings settings, boolean store) {
+        for (int l = spec.depth() - 1; l >= 0; l--) {
+            if (l > 0) {
+                steps.backward(l, rows, dropout);
+            }
+            steps.gradient(l, rows, settings, store);
+        }
+        steps.end(settings, store);
+    }
+
+    /** Copies a host batch (as float) into the batch buffers. */
+    private StepRows upload(Batch b, boolean targets, DeviceDropout dropout) {
+        if (b.inputSize() != spec.inputSize() || b.outputSize() != spec.outputSize()) {
+            throw new IllegalArgumentException("batch of " + b.inputSize() + " -> " + b.outputSize() + " does not fit network " + spec);
+        }
+        int m = b.size();
+        net.ensureRows(m, dropout.on());
+        net.xBatch.write(toFloat(b.inputs(), m * spec.inputSize()), m * spec.inputSize());
+        if (targets) {
+            net.yBatch.write(toFloat(b.targets(), m * spec.outputSize()), m * spec.outputSize());
+        }
+        return StepRows.fromHost(m);
+    }
+
+    /**
+     * Sends the order to the device when the slice this step uses differs from what the device holds: with the
+     * trainer's usual one shuffled array per epoch, that is once per epoch. The copy runs asynchronously from a
+     * staging buffer that is only refilled once the previous copy is known to be done.
+     */
+    private void uploadOrder(int[] order, int from, int to) {
+        if (uploadedOrder != null && uploadedOrder.length == order.length
+                && Arrays.equals(order, from, to, uploadedOrder, from, to)) {
+            return;
+        }
+        for (int e : order) {
+            if (e < 0 || e >= trainSize) {
+                throw new IllegalArgumentException("order names example " + e + " of a training set of " + trainSize);
+            }
+        }
+        net.order.ensure(order.length);
+        if (orderWrite != null) {
+            CL.clWaitForEvents(1, new cl_event[] {orderWrite});
+            CL.clReleaseEvent(orderWrite);
+            orderWrite = null;
+        }
+        if (orderStaging == null || orderStaging.capacity() < order.length) {
+            orderStaging = ByteBuffer.allocateDirect(order.length * Sizeof.cl_int).order(ByteOrder.nativeOrder()).asIntBuffer();
+        }
+        orderStaging.clear();
+        orderStaging.put(order, 0, order.length);
+        orderStaging.rewind();
+        cl_event done = new cl_event();
+        CL.clEnqueueWriteBuffer(cl.queue(), net.order.mem(), false, 0, (long) order.length * Sizeof.cl_int,
+                Pointer.to(orderStaging), 0, null, done);
+        orderWrite = done;
+        uploadedOrder = order.clone();
+    }
+
+    private void ensureCostSlots(int positions) {
+        if (positions > net.costs.capacity()) {
+            costCarried += drainCostSum();
+            net.costs.ensure(positions);
+        }
+    }
+
+    private int[] identityOrder() {
+        if (identityOrder == null) {
+            identityOrder = new int[trainSize];
+            Arrays.setAll(identityOrder, i -> i);
+        }
+        return identityOrder;
+    }
+
+    private static float[] read(ClBuffer b, int count) {
+        return read(b, 0, count);
+    }
+
+    private static float[] read(ClBuffer b, int from, int count) {
+        float[] out = new float[count];
+        b.read(out, from, count);
+        return out;
+    }
+
+    private static float[] toFloat(double[] values, int count) {
+        float[] f = new float[count];
+        for (int i = 0; i < count; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
+    }
+
+    /** Runs device work, turning OpenCL's error codes into sentences (out of memory above all). */
+    private <T> T onDevice(String doing, Supplier<T> work) {
+        if (closed) {
+            throw new IllegalStateException("the opencl backend is closed");
+        }
+        try {
+            return work.get();
+        } catch (CLException e) {
+            throw DeviceFailures.translate(e, info.device(), doing);
+        }
+    }
+}

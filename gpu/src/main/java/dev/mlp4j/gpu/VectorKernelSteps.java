@@ -1,0 +1,75 @@
+package dev.mlp4j.gpu;
+
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.nn.NetworkSpec;
+
+/**
+ * The steps by products.cl's fused kernels: three launches per layer and step, no gather (layer 0 reads the
+ * training set through the order) and no gradient buffer when training (the update happens in weight_gradient).
+ */
+final class VectorKernelSteps implements LayerSteps {
+    /** Tile sizes of products.cl: ROWS rows by LANES units in forward_layer and weight_gradient, 4 x 4 in backward_layer. */
+    private static final int ROWS = 6;
+    private static final int LANES = 16;
+    private static final int BACKWARD_TILE = 4;
+
+    private final DeviceNetwork net;
+    private final NetworkSpec spec;
+    private final int hiddenKind;
+
+    VectorKernelSteps(DeviceNetwork net) {
+        this.net = net;
+        this.spec = net.spec;
+        this.hiddenKind = KernelCodes.of(spec.hidden());
+    }
+
+    @Override
+    public void begin(StepRows rows) {
+    }
+
+    @Override
+    public void forward(int l, StepRows rows, DeviceDropout dropout) {
+        int in = spec.size(l);
+        int out = spec.size(l + 1);
+        boolean hidden = l < spec.depth() - 1;
+        net.cl.call("forward_layer")
+                .mem(net.input(l, rows)).mem(net.order).i(rows.offset()).i(l == 0 && rows.indexed() ? 1 : 0)
+                .i(rows.count()).i(in).i(out)
+                .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
+                .mem(net.act[l]).mem(hidden ? net.undropped(l, dropout) : net.act[l]).i(hidden ? 1 : 0).i(hiddenKind)
+                .i(dropout.key()).i(l).i(hidden ? dropout.threshold() : 0).f(dropout.keptScale())
+                .run(ceil(out, LANES), ceil(rows.count(), ROWS));
+    }
+
+    @Override
+    public void backward(int l, StepRows rows, DeviceDropout dropout) {
+        int in = spec.size(l);
+        net.cl.call("backward_layer")
+                .mem(net.delta[l]).i(rows.count()).i(in).i(spec.size(l + 1))
+                .mem(net.params).i(net.layout.weightOffset(l))
+                .mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(hiddenKind)
+                .i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
+                .run(ceil(in, BACKWARD_TILE), ceil(rows.count(), BACKWARD_TILE));
+    }
+
+    @Override
+    public void gradient(int l, StepRows rows, StepSettings s, boolean store) {
+        int in = spec.size(l);
+        int out = spec.size(l + 1);
+        net.cl.call("weight_gradient")
+                .mem(net.input(l, rows)).mem(net.order).i(rows.offset()).i(l == 0 && rows.indexed() ? 1 : 0)
+                .mem(net.delta[l]).i(rows.count()).i(in).i(out)
+                .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
+                .mem(net.velocities).mem(net.grads).i(store ? 1 : 0)
+                .f(1.0 / rows.count()).f(s.l2Scale()).f(s.learningRate()).f(s.momentum())
+                .run(ceil(out, LANES), ceil(in, ROWS));
+    }
+
+    @Override
+    public void end(StepSettings settings, boolean store) {
+    }
+
+    private static long ceil(int n, int tile) {
+        return (n + tile - 1) / tile;
+    }
+}
