@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * MNIST as Nielsen's mnist_loader gives it: the 60,000 training images split into the first 50,000 for training
  * and the last 10,000 for validation, plus the 10,000 test images; pixels in [0, 1], labels one-hot over 10
- * classes. Works for any data set in the same format, such as Fashion-MNIST.
+ * classes. Works for any data set in the same format, such as Fashion-MNIST. A training file of 10,000 images or
+ * fewer (small fixtures) is not split: all of it trains and there is no validation set.
  */
 public record Mnist(DataSet train, DataSet validation, DataSet test) {
     public static final int CLASSES = 10;
