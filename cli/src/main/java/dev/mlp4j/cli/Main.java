@@ -3,6 +3,8 @@ package dev.mlp4j.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** The {@code mlp4j} command: a thin dispatcher to one class per subcommand. */
 @Command(name = "mlp4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Multilayer perceptrons with proven gradients: train, evaluate, check.",
@@ -16,12 +18,22 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, writing to the given streams (for embedding and tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         RawArgs.set(args);
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(new ErrorReporter());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return cli.execute(args);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     @Override

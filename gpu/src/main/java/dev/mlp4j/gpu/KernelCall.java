@@ -47,4 +47,23 @@ final class KernelCall {
         }
         CL.clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, null, 0, null, null);
     }
+
+    /**
+     * Enqueues with the given work-group size; the global size is rounded up to a multiple of it (the kernels
+     * ignore work-items past their data).
+     */
+    void run(long[] global, long[] local) {
+        if (local == null) {
+            run(global);
+            return;
+        }
+        long[] rounded = new long[global.length];
+        for (int d = 0; d < global.length; d++) {
+            if (global[d] <= 0) {
+                return;
+            }
+            rounded[d] = (global[d] + local[d] - 1) / local[d] * local[d];
+        }
+        CL.clEnqueueNDRangeKernel(queue, kernel, global.length, null, rounded, local, 0, null, null);
+    }
 }

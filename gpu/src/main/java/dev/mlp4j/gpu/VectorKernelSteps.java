@@ -38,7 +38,7 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
                 .mem(net.act[l]).mem(hidden ? net.undropped(l, dropout) : net.act[l]).i(hidden ? 1 : 0).i(hiddenKind)
                 .i(dropout.key()).i(l).i(hidden ? dropout.threshold() : 0).f(dropout.keptScale())
-                .run(ceil(out, LANES), ceil(rows.count(), ROWS));
+                .run(new long[] {ceil(out, LANES), ceil(rows.count(), ROWS)}, local("FWD", ceil(out, LANES), ceil(rows.count(), ROWS)));
     }
 
     @Override
@@ -49,7 +49,7 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.params).i(net.layout.weightOffset(l))
                 .mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(hiddenKind)
                 .i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
-                .run(ceil(in, BACKWARD_TILE), ceil(rows.count(), BACKWARD_TILE));
+                .run(new long[] {ceil(in, BACKWARD_TILE), ceil(rows.count(), BACKWARD_TILE)}, local("BWD", ceil(in, BACKWARD_TILE), ceil(rows.count(), BACKWARD_TILE)));
     }
 
     @Override
@@ -62,11 +62,22 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
                 .mem(net.velocities).mem(net.grads).i(store ? 1 : 0)
                 .f(1.0 / rows.count()).f(s.l2Scale()).f(s.learningRate()).f(s.momentum())
-                .run(ceil(out, LANES), ceil(in, ROWS));
+                .run(new long[] {ceil(out, LANES), ceil(in, ROWS)}, local("GRAD", ceil(out, LANES), ceil(in, ROWS)));
     }
 
     @Override
     public void end(StepSettings settings, boolean store) {
+    }
+
+    static long[] local(String which, long g0, long g1) {
+        String spec = System.getProperty("local." + which, "");
+        if (spec.isEmpty()) {
+            return null;
+        }
+        String[] p = spec.split("x");
+        long l0 = p[0].equals("all") ? g0 : Long.parseLong(p[0]);
+        long l1 = p[1].equals("all") ? g1 : Long.parseLong(p[1]);
+        return new long[] {Math.min(l0, g0), Math.min(l1, g1)};
     }
 
     private static long ceil(int n, int tile) {

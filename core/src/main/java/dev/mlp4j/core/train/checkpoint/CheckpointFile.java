@@ -1,0 +1,164 @@
+package dev.mlp4j.core.train.checkpoint;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.io.AtomicFiles;
+import dev.mlp4j.core.io.Json;
+import dev.mlp4j.core.io.JsonFields;
+import dev.mlp4j.core.io.ModelFile;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.train.EpochResult;
+import dev.mlp4j.core.train.TrainingState;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Saves and loads checkpoints: one JSON file, {@value #FILE_NAME}, in a checkpoint folder; the format is documented
+ * at the end of docs/model-format.md.
+ *
+ * <pre>
+ * {"format": "mlp4j-checkpoint", "version": 1,
+ *  "network": {"layers": [2, 5, 5, 1], "hidden": "sigmoid", "output": "sigmoid", "cost": "cross-entropy"},
+ *  "settings": {...},
+ *  "epochsDone": 3,
+ *  "parameters": {"weights": [...], "biases": [...]},
+ *  "velocities": {...}, "best": {...},
+ *  "history": [{"epoch": 1, "learningRate": 3.0, "trainingCost": 0.41, "validation": null, "test": {...}, ...}, ...]}
+ * </pre>
+ *
+ * <p>Every double is written in Java's round-trip form and read back to the same bits, so a run resumed from a
+ * checkpoint ends with exactly the parameters of one that never stopped. The file is replaced atomically: a crash
+ * while saving leaves the previous epoch's checkpoint.
+ */
+public final class CheckpointFile {
+    public static final String FORMAT = "mlp4j-checkpoint";
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "checkpoint.json";
+    /** Three sets of parameters: three times the largest model file. */
+    public static final long MAX_BYTES = 3 * ModelFile.MAX_BYTES;
+
+    private CheckpointFile() {
+    }
+
+    /** The checkpoint file of a checkpoint folder. */
+    public static Path file(Path dir) {
+        return dir.resolve(FILE_NAME);
+    }
+
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(file(dir));
+    }
+
+    public static void save(Checkpoint checkpoint, Path dir) throws IOException {
+        AtomicFiles.writeString(file(dir), toJson(checkpoint));
+    }
+
+    public static String toJson(Checkpoint c) {
+        TrainingState s = c.state();
+        NetworkSpec spec = c.spec();
+        StringBuilder sb = new StringBuilder(256 + (int) Math.min(Integer.MAX_VALUE / 2, 3 * spec.parameterCount() * 22));
+        sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ").append(VERSION).append(",\n");
+        sb.append("  \"network\": {\"layers\": ").append(spec.layers()).append(", \"hidden\": \"").append(spec.hidden().id())
+                .append("\", \"output\": \"").append(spec.output().id()).append("\", \"cost\": \"").append(spec.cost().id()).append("\"},\n");
+        sb.append("  \"settings\": ");
+        JsonWriter.value(sb, c.settings());
+        sb.append(",\n  \"epochsDone\": ").append(s.epochsDone());
+        sb.append(",\n  \"parameters\": ");
+        ParametersCodec.write(sb, s.parameters());
+        sb.append(",\n  \"velocities\": ");
+        ParametersCodec.write(sb, s.velocities());
+        sb.append(",\n  \"best\": ");
+        ParametersCodec.write(sb, s.best());
+        sb.append(",\n  \"history\": [");
+        for (int i = 0; i < s.history().size(); i++) {
+            sb.append(i == 0 ? "\n    " : ",\n    ");
+            JsonWriter.value(sb, EpochCodec.toMap(s.history().get(i)));
+        }
+        sb.append("\n  ]\n}\n");
+        return sb.toString();
+    }
+
+    /** Loads the checkpoint in folder {@code dir}, or {@code dir} itself when it is the checkpoint file. */
+    public static Checkpoint load(Path dir) {
+        Path file = Files.isDirectory(dir) ? file(dir) : dir;
+        String text;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InvalidInputException(file + ": " + size + " bytes is larger than any mlp4j checkpoint ("
+                        + MAX_BYTES + " bytes at most); is it the right file?");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(dir + ": no checkpoint there (no " + FILE_NAME
+                    + "); start one with './mlp4j train --checkpoint " + dir + "'.");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidInputException(file + ": not a text file, so not an mlp4j checkpoint (JSON).");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+        return fromJson(file.toString(), text);
+    }
+
+    public static Checkpoint fromJson(String source, String text) {
+        JsonFields f = new JsonFields(source);
+        Map<String, Object> root = f.object(Json.parse(source, text), "");
+        Object format = root.get("format");
+        if (!FORMAT.equals(format)) {
+            throw new InvalidInputException(source + ": not an mlp4j checkpoint (its \"format\" field is "
+                    + (format == null ? "missing" : "\"" + format + "\"") + ", expected \"" + FORMAT + "\").");
+        }
+        int version = f.integer(f.required(root, "version", ""), "version");
+        if (version > VERSION) {
+            throw new InvalidInputException(source + ": written by a newer mlp4j (checkpoint format version " + version
+                    + "; this mlp4j reads versions 1 to " + VERSION + "); upgrade mlp4j to resume it.");
+        }
+        if (version < 1) {
+            throw new InvalidInputException(source + ": checkpoint format version " + version + " does not exist; the file is corrupt.");
+        }
+        NetworkSpec spec = network(f, f.object(f.required(root, "network", ""), "network"));
+        int epochsDone = f.integer(f.required(root, "epochsDone", ""), "epochsDone");
+        Parameters parameters = ParametersCodec.read(f, f.required(root, "parameters", ""), "parameters", spec);
+        Parameters velocities = ParametersCodec.read(f, f.required(root, "velocities", ""), "velocities", spec);
+        Parameters best = ParametersCodec.read(f, f.required(root, "best", ""), "best", spec);
+        List<Object> entries = f.list(f.required(root, "history", ""), "history");
+        List<EpochResult> history = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            EpochResult r = EpochCodec.fromMap(f, entries.get(i), "history[" + i + "]");
+            if (r.epoch() != i + 1) {
+                throw f.fail("history[" + i + "].epoch", "is " + r.epoch() + " but should be " + (i + 1));
+            }
+            history.add(r);
+        }
+        if (epochsDone != history.size()) {
+            throw f.fail("epochsDone", "is " + epochsDone + " but the history holds " + history.size() + " epochs");
+        }
+        Map<String, Object> settings = root.get("settings") == null ? Map.of() : f.object(root.get("settings"), "settings");
+        return new Checkpoint(new TrainingState(epochsDone, parameters, velocities, best, history), settings);
+    }
+
+    private static NetworkSpec network(JsonFields f, Map<String, Object> net) {
+        List<Object> layerList = f.list(f.required(net, "layers", "network"), "network.layers");
+        List<Integer> layers = new ArrayList<>();
+        for (int i = 0; i < layerList.size(); i++) {
+            layers.add(f.integer(layerList.get(i), "network.layers[" + i + "]"));
+        }
+        try {
+            return new NetworkSpec(layers,
+                    Activation.fromId(f.string(f.required(net, "hidden", "network"), "network.hidden")),
+                    Activation.fromId(f.string(f.required(net, "output", "network"), "network.output")),
+                    Cost.fromId(f.string(f.required(net, "cost", "network"), "network.cost")));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(f.source() + ": " + e.getMessage(), e);
+        }
+    }
+}
