@@ -8,6 +8,7 @@ import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.check.GradientCheck;
 import dev.mlp4j.core.check.GradientCheckReport;
 import dev.mlp4j.core.check.GradientComparison;
+import dev.mlp4j.core.check.RandomBatch;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;

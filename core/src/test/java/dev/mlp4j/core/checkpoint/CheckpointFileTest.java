@@ -47,14 +47,14 @@ class CheckpointFileTest {
                 new EpochResult(1, 0.5, 0.6931471805599453, new Evaluation(15, Double.POSITIVE_INFINITY, 0.8, 0.1 + 0.2, confusion),
                         new Evaluation(15, 0.25, Double.NaN, 1e-300, null), 0.012, 12345.678),
                 new EpochResult(2, 0.25, 0.5, null, new Evaluation(15, 0.2, 0.8666666666666667, 0.05, confusion), 0.011, 1e5));
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("seed", "-9223372036854775808");
-        settings.put("lr", 0.1 + 0.2);
-        settings.put("epochs", 30);
-        settings.put("example", null);
-        settings.put("quote", "a \"b\"\n");
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("seed", "-9223372036854775808");
+        context.put("lr", 0.1 + 0.2);
+        context.put("epochs", 30);
+        context.put("example", null);
+        context.put("quote", "a \"b\"\n");
         TrainingState state = new TrainingState(2, random(1), random(2), random(3), history);
-        return new Checkpoint(state, settings);
+        return new Checkpoint(state, context);
     }
 
     @Test
@@ -90,12 +90,12 @@ class CheckpointFileTest {
         assertNull(loaded.state().history().get(1).validation());
         assertEquals(saved.state().bestEpoch(), loaded.state().bestEpoch());
 
-        assertEquals("-9223372036854775808", loaded.settings().get("seed"));
-        assertEquals(0.1 + 0.2, loaded.settings().get("lr"));
-        assertEquals(30.0, loaded.settings().get("epochs"));
-        assertTrue(loaded.settings().containsKey("example"));
-        assertNull(loaded.settings().get("example"));
-        assertEquals("a \"b\"\n", loaded.settings().get("quote"));
+        assertEquals("-9223372036854775808", loaded.context().get("seed"));
+        assertEquals(0.1 + 0.2, loaded.context().get("lr"));
+        assertEquals(30.0, loaded.context().get("epochs"));
+        assertTrue(loaded.context().containsKey("example"));
+        assertNull(loaded.context().get("example"));
+        assertEquals("a \"b\"\n", loaded.context().get("quote"));
     }
 
     @Test

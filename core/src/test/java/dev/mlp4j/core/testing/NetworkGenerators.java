@@ -1,5 +1,6 @@
 package dev.mlp4j.core.testing;
 
+import dev.mlp4j.core.check.RandomBatch;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
@@ -90,27 +91,8 @@ public final class NetworkGenerators {
         return new NetworkCase(spec, p, randomBatch(spec, batchSize, random), seed);
     }
 
-    /**
-     * Inputs uniform in [-1, 1]; targets suited to the cost: one-hot for log-likelihood, in (0, 1) for
-     * cross-entropy, any real for quadratic.
-     */
+    /** See {@link RandomBatch}: the generators and the CLI's gradcheck draw batches the same way. */
     public static Batch randomBatch(NetworkSpec spec, int m, Random random) {
-        int in = spec.inputSize();
-        int out = spec.outputSize();
-        double[] x = new double[m * in];
-        double[] y = new double[m * out];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = 2 * random.nextDouble() - 1;
-        }
-        for (int r = 0; r < m; r++) {
-            if (spec.cost() == Cost.LOG_LIKELIHOOD) {
-                y[r * out + random.nextInt(out)] = 1;
-            } else {
-                for (int j = 0; j < out; j++) {
-                    y[r * out + j] = spec.cost() == Cost.CROSS_ENTROPY ? 0.05 + 0.9 * random.nextDouble() : 2 * random.nextDouble() - 1;
-                }
-            }
-        }
-        return new Batch(m, in, out, x, y);
+        return RandomBatch.of(spec, m, random);
     }
 }

@@ -13,6 +13,7 @@
  * carry 16 floats of slack); those lanes are computed and then not stored.
  */
 #define ROWS 6
+#define GRAD_ROWS 6
 #define LANES 16
 
 /* Input row r of a layer: through the batch's indices into the bound training set for layer 0 when training. */
@@ -158,21 +159,21 @@ __kernel void weight_gradient(__global const float* input, __global const int* i
                               __global float* velocities, __global float* grads, int storeGradient,
                               float inverseRows, float l2Scale, float learningRate, float momentum) {
     int j0 = get_global_id(0) * LANES;
-    int k0 = get_global_id(1) * ROWS;
+    int k0 = get_global_id(1) * GRAD_ROWS;
     if (j0 >= outWidth || k0 >= inWidth) {
         return;
     }
     bool biases = k0 == 0;
-    float16 acc[ROWS];
+    float16 acc[GRAD_ROWS];
     float16 accBias = (float16) 0.0f;
     #pragma unroll
-    for (int i = 0; i < ROWS; i++) {
+    for (int i = 0; i < GRAD_ROWS; i++) {
         acc[i] = (float16) 0.0f;
     }
     /* Columns past the layer's width repeat its last column; their sums are not stored. */
-    int kk[ROWS];
+    int kk[GRAD_ROWS];
     #pragma unroll
-    for (int i = 0; i < ROWS; i++) {
+    for (int i = 0; i < GRAD_ROWS; i++) {
         kk[i] = min(k0 + i, inWidth - 1);
     }
     for (int r = 0; r < rows; r++) {
@@ -181,22 +182,22 @@ __kernel void weight_gradient(__global const float* input, __global const int* i
         if (biases) {
             accBias += dv;
         }
-        float x[ROWS];
+        float x[GRAD_ROWS];
         bool any = false;
         #pragma unroll
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < GRAD_ROWS; i++) {
             x[i] = a[kk[i]];
             any |= x[i] != 0.0f;
         }
         if (any) {
             #pragma unroll
-            for (int i = 0; i < ROWS; i++) {
+            for (int i = 0; i < GRAD_ROWS; i++) {
                 acc[i] = fma((float16) x[i], dv, acc[i]);
             }
         }
     }
     int lanes = min(LANES, outWidth - j0);
-    for (int i = 0; i < ROWS && k0 + i < inWidth; i++) {
+    for (int i = 0; i < GRAD_ROWS && k0 + i < inWidth; i++) {
         int p = weightOffset + (k0 + i) * outWidth + j0;
         if (lanes == LANES) {
             float16 g = acc[i] * inverseRows + l2Scale * vload16(0, params + p);

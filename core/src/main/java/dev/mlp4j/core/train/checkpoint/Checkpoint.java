@@ -6,16 +6,17 @@ import dev.mlp4j.core.train.TrainingState;
 import java.util.Map;
 
 /**
- * What a run leaves behind after an epoch so that it can be continued: the trainer's whole state, and the settings
- * the run was started with. The settings are the caller's (the command line stores its options and the data it
- * trained on); core keeps them for it without reading them.
+ * What a run leaves behind after an epoch so that it can be continued: the trainer's whole state, and whatever
+ * else the caller needs to start the same run again (the command line keeps its settings and the data it trained
+ * on there). Core stores the context without reading it.
  *
- * @param state    the trainer's state after {@code state.epochsDone()} epochs
- * @param settings free-form settings: strings, numbers, booleans, lists and maps of them
+ * @param state   the trainer's state after {@code state.epochsDone()} epochs
+ * @param context free-form: strings, numbers, booleans, nulls, lists and maps of them; numbers come back as
+ *                Double, so a long that must survive exactly (a seed) belongs in a string
  */
-public record Checkpoint(TrainingState state, Map<String, Object> settings) {
+public record Checkpoint(TrainingState state, Map<String, Object> context) {
     public Checkpoint {
-        settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        context = context == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
     }
 
     public NetworkSpec spec() {

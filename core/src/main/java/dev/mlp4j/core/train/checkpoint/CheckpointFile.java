@@ -28,7 +28,7 @@ import java.util.Map;
  * <pre>
  * {"format": "mlp4j-checkpoint", "version": 1,
  *  "network": {"layers": [2, 5, 5, 1], "hidden": "sigmoid", "output": "sigmoid", "cost": "cross-entropy"},
- *  "settings": {...},
+ *  "context": {...},
  *  "epochsDone": 3,
  *  "parameters": {"weights": [...], "biases": [...]},
  *  "velocities": {...}, "best": {...},
@@ -69,8 +69,8 @@ public final class CheckpointFile {
         sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ").append(VERSION).append(",\n");
         sb.append("  \"network\": {\"layers\": ").append(spec.layers()).append(", \"hidden\": \"").append(spec.hidden().id())
                 .append("\", \"output\": \"").append(spec.output().id()).append("\", \"cost\": \"").append(spec.cost().id()).append("\"},\n");
-        sb.append("  \"settings\": ");
-        JsonWriter.value(sb, c.settings());
+        sb.append("  \"context\": ");
+        JsonWriter.value(sb, c.context());
         sb.append(",\n  \"epochsDone\": ").append(s.epochsDone());
         sb.append(",\n  \"parameters\": ");
         ParametersCodec.write(sb, s.parameters());
@@ -142,8 +142,8 @@ public final class CheckpointFile {
         if (epochsDone != history.size()) {
             throw f.fail("epochsDone", "is " + epochsDone + " but the history holds " + history.size() + " epochs");
         }
-        Map<String, Object> settings = root.get("settings") == null ? Map.of() : f.object(root.get("settings"), "settings");
-        return new Checkpoint(new TrainingState(epochsDone, parameters, velocities, best, history), settings);
+        Map<String, Object> context = root.get("context") == null ? Map.of() : f.object(root.get("context"), "context");
+        return new Checkpoint(new TrainingState(epochsDone, parameters, velocities, best, history), context);
     }
 
     private static NetworkSpec network(JsonFields f, Map<String, Object> net) {

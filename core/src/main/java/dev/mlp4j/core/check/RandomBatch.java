@@ -1,4 +1,4 @@
-package dev.mlp4j.cli;
+package dev.mlp4j.core.check;
 
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Cost;
@@ -6,12 +6,15 @@ import dev.mlp4j.core.nn.NetworkSpec;
 
 import java.util.Random;
 
-/** A random batch suited to a network's cost: one-hot targets for log-likelihood, (0,1) for cross-entropy. */
-final class RandomBatch {
+/**
+ * A random batch for checking a network: inputs uniform in [-1, 1], targets suited to the cost (one-hot for
+ * log-likelihood, in (0.05, 0.95) for cross-entropy, any value in [-1, 1] for quadratic).
+ */
+public final class RandomBatch {
     private RandomBatch() {
     }
 
-    static Batch of(NetworkSpec spec, int m, Random random) {
+    public static Batch of(NetworkSpec spec, int m, Random random) {
         int in = spec.inputSize();
         int out = spec.outputSize();
         double[] x = new double[m * in];
