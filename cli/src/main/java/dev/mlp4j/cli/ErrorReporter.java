@@ -74,8 +74,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         if (r != null && r.hasMatchedOption(name)) {
             return true;
         }
-        // A parse error leaves no parse result; fall back to the raw arguments.
-        return r == null && cli.getCommandSpec().options().stream().anyMatch(o -> o.longestName().equals(name))
+        // A parse error leaves no parse result, or one that stops before the option; fall back to the raw arguments.
+        return cli.getCommandSpec().options().stream().anyMatch(o -> o.longestName().equals(name))
                 && java.util.Arrays.asList(RawArgs.get()).contains(name);
     }
 }

@@ -8,8 +8,8 @@ import java.io.PrintWriter;
 /** The {@code mlp4j} command: a thin dispatcher to one class per subcommand. */
 @Command(name = "mlp4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Multilayer perceptrons with proven gradients: train, evaluate, check.",
-        subcommands = {TrainCommand.class, EvalCommand.class, GradcheckCommand.class, DevicesCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, GradcheckCommand.class, DevicesCommand.class, BenchCommand.class,
+                DownloadCommand.class, VerifyCommand.class, DiagnoseCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,8 +1,10 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.cli.report.ReportWriter;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.Backends;
+import dev.mlp4j.core.data.DataLocator;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -13,6 +15,7 @@ import dev.mlp4j.core.train.TrainingConfig;
 import dev.mlp4j.core.train.TrainingData;
 import dev.mlp4j.core.train.TrainingListener;
 import dev.mlp4j.core.train.TrainingResult;
+import dev.mlp4j.core.train.TrainingState;
 import dev.mlp4j.core.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +31,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network by mini-batch SGD and report accuracy after every epoch.",
-                "Without options: 784-100-10 on MNIST, cross-entropy, L2 5.0, lr 0.5 halved every 10 epochs, batch 10, 30 epochs (about 98 %)."})
+                "Without options: 784-100-10 on MNIST, cross-entropy, L2 5.0, lr 0.5 halved every 10 epochs, batch 10, 30 epochs (about 98 %%)."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -76,8 +79,22 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (JSON) to FILE.")
     Path save;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Write a report to DIR after every epoch and at the end: index.html with "
+            + "training curves, confusion matrix, first-layer weights, the network, the most confidently wrong test images, metrics.csv.")
+    Path report;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "After every epoch save to DIR all a resume needs (checkpoint.json) and the model (model.json).")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run checkpointed in DIR with its settings; it ends exactly as "
+            + "if never stopped. --epochs may extend it; other training options must agree with the checkpoint.")
+    Path resume;
+
     @Mixin
     BackendChoice backendChoice = new BackendChoice();
+
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Mixin
     CommonOptions common = new CommonOptions();
@@ -85,35 +102,69 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Presets preset = Presets.forData(data);
-        NetworkSpec net = network.spec(preset.spec());
-        TrainingConfig config = config(preset);
-        DataChoice.Loaded loaded = data.load(seed);
+        RunStart start = resume != null ? Resumption.start(resume, this, spec.commandLine().getParseResult()) : freshStart();
+        TrainSettings settings = start.settings();
+        NetworkSpec net = settings.network();
+        TrainingConfig config = settings.config();
+        // Checked before the data loads, so a wrong folder costs no time.
+        Path checkpointDir = checkpoint != null ? checkpoint : resume;
+        if (checkpoint != null && !checkpoint.equals(resume)) {
+            Resumption.checkFreshFolder(checkpoint);
+        }
+        ReportFolder.check(report);
+        DataChoice.Loaded loaded = dataChoice(settings).load(settings.seed());
         TrainingData td = loaded.data();
         checkFits(net, td);
+        if (start.resumedFrom() != null) {
+            out.println("resuming " + start.resumedFrom() + " after epoch " + start.state().epochsDone());
+        }
         out.println("data: " + loaded.description());
         out.println("network: " + net + ", " + net.parameterCount() + " parameters, init " + config.init());
-        out.println("training: " + config.epochs() + " epochs, batch " + config.batchSize() + ", lr " + config.learningRateText()
-                + (config.momentum() > 0 ? ", momentum " + config.momentum() : "") + (config.l2() > 0 ? ", l2 " + config.l2() : "")
-                + (config.dropout() > 0 ? ", dropout " + config.dropout() : "") + ", seed " + config.seed());
+        out.println("training: " + trainingLine(config));
+        if (start.backend() != null && !spec.commandLine().getParseResult().hasMatchedOption("--backend")) {
+            backendChoice.backend = start.backend();
+        }
         Backends.Selection selection = backendChoice.select(net);
+        if (start.backend() != null && !start.backend().equals(selection.backend().info().name())) {
+            out.println("note: epochs 1-" + start.state().epochsDone() + " ran on " + start.backend() + "; the rest runs on "
+                    + selection.backend().info().name() + ", so the result will not match an uninterrupted run to the last bit");
+        }
         out.println(selection.explanation());
         out.flush();
-        Parameters initial = config.init().initialise(net, new Random(seed));
+        String backendName = selection.backend().info().name();
         TrainingResult result;
         try (Backend backend = selection.backend()) {
             Trainer trainer = new Trainer(config);
+            trainer.addListener(new TrainingProgress(progress.display(spec.commandLine().getErr()), td.train().size(), config.batchSize()));
             trainer.addListener(new EpochPrinter(out, config.epochs()));
-            result = trainer.train(backend, initial, td);
+            TrainingReport reporter = null;
+            if (report != null) {
+                reporter = new TrainingReport(report, backend, td, "train: " + settings.dataName() + ", " + net,
+                        reportFacts(loaded, net, config, selection), start.state().history(), start.accuracies(), config.epochs());
+                trainer.addListener(reporter);
+            }
+            if (checkpointDir != null) {
+                trainer.addListener(new CheckpointWriter(checkpointDir, settings, config, start.accuracies(), backendName));
+            }
+            result = trainer.train(backend, start.state(), td);
+            if (reporter != null) {
+                reporter.finish(result);
+            }
         }
         out.println(result.message());
+        EpochResult kept = keptEpoch(result);
         if (save != null) {
-            ModelFile.save(new Model(net, result.parameters(), trainingRecord(config, selection, result)), save);
+            ModelFile.save(new Model(net, result.parameters(), ModelRecord.of(config, settings, backendName, result.history().size(), kept)), save);
             out.println("saved model to " + save);
         }
-        EpochResult kept = keptEpoch(result);
+        if (report != null) {
+            out.println("report: " + report.resolve(ReportWriter.INDEX));
+        }
+        if (checkpointDir != null) {
+            out.println("checkpoint: " + checkpointDir + " (continue with --resume " + checkpointDir + ")");
+        }
         Map<String, Object> json = JsonOutput.object("train");
-        json.put("backend", selection.backend().info().name());
+        json.put("backend", backendName);
         json.put("device", selection.backend().info().device());
         json.put("epochs", result.history().size());
         json.put("testAccuracy", kept == null || kept.test() == null ? null : kept.test().accuracy());
@@ -126,10 +177,70 @@ final class TrainCommand implements Callable<Integer> {
         json.put("examplesPerSecond", result.history().stream().mapToDouble(EpochResult::examplesPerSecond).average().orElse(0));
         json.put("stop", result.stop().name().toLowerCase(java.util.Locale.ROOT));
         json.put("model", save == null ? null : save.toString());
+        json.put("keptEpoch", kept == null ? null : kept.epoch());
+        json.put("resumedAfterEpoch", start.resumedFrom() == null ? null : start.state().epochsDone());
+        json.put("report", report == null ? null : report.resolve(ReportWriter.INDEX).toString());
+        json.put("checkpoint", checkpointDir == null ? null : checkpointDir.toString());
         if (common.json) {
             JsonOutput.print(out, json);
         }
-        return result.stop() == TrainingResult.StopReason.DIVERGED ? ExitCodes.FAILURE : ExitCodes.OK;
+        if (result.stop() == TrainingResult.StopReason.DIVERGED) {
+            // A failed run says why on stderr too, as every failing command does.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + result.message());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** A new run: options over the preset's defaults, parameters drawn from the seed. */
+    private RunStart freshStart() {
+        Presets preset = Presets.forData(data);
+        NetworkSpec net = network.spec(preset.spec());
+        WeightInit scheme;
+        try {
+            scheme = init == null ? preset.init() : WeightInit.fromId(init);
+        } catch (InvalidInputException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        String dataDir = data.isExample() ? null : DataLocator.require(data.data, data.dataset()).toString();
+        TrainSettings s = new TrainSettings(net, epochs == null ? preset.epochs() : epochs, batch == null ? preset.batch() : batch,
+                lr == null ? preset.learningRate() : lr, schedule(preset), momentum == null ? preset.momentum() : momentum,
+                l2 != null ? l2 : network.isDefault() ? preset.l2() : 0.0, dropout, scheme, seed, patience,
+                data.dataset().id(), data.example, dataDir);
+        TrainingConfig config = s.config();
+        Parameters initial = config.init().initialise(net, new Random(seed));
+        return new RunStart(s, TrainingState.fresh(initial), new TrainingAccuracies(), null, null);
+    }
+
+    /** The preset's schedule belongs to its learning rate and network; once either is changed, constant. */
+    private String schedule(Presets preset) {
+        return lrSchedule != null ? lrSchedule.trim() : network.isDefault() && lr == null ? preset.schedule() : "constant";
+    }
+
+    /** The data the settings name; the mixin's fields are set from them so a resumed run loads what it trained on. */
+    private DataChoice dataChoice(TrainSettings s) {
+        data.example = s.example();
+        data.dataset = s.dataset();
+        data.data = s.dataDir();
+        return data;
+    }
+
+    private static String trainingLine(TrainingConfig config) {
+        return config.epochs() + " epochs, batch " + config.batchSize() + ", lr " + config.learningRateText()
+                + (config.momentum() > 0 ? ", momentum " + config.momentum() : "") + (config.l2() > 0 ? ", l2 " + config.l2() : "")
+                + (config.dropout() > 0 ? ", dropout " + config.dropout() : "")
+                + (config.patience() > 0 ? ", patience " + config.patience() : "") + ", seed " + config.seed();
+    }
+
+    private static Map<String, String> reportFacts(DataChoice.Loaded loaded, NetworkSpec net, TrainingConfig config, Backends.Selection selection) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("data", loaded.description());
+        facts.put("network", net + ", " + net.parameterCount() + " parameters, init " + config.init().id());
+        facts.put("training", trainingLine(config));
+        facts.put("backend", selection.backend().info().name() + " on " + selection.backend().info().device());
+        return facts;
     }
 
     private static EpochResult keptEpoch(TrainingResult r) {
@@ -137,26 +248,6 @@ final class TrainCommand implements Callable<Integer> {
             return r.best();
         }
         return r.last();
-    }
-
-    private TrainingConfig config(Presets preset) {
-        try {
-            double rate = lr == null ? preset.learningRate() : lr;
-            TrainingConfig.Builder b = TrainingConfig.builder()
-                    .setEpochs(epochs == null ? preset.epochs() : epochs)
-                    .setBatchSize(batch == null ? preset.batch() : batch)
-                    .optMomentum(momentum == null ? preset.momentum() : momentum)
-                    .optL2(l2 != null ? l2 : network.isDefault() ? preset.l2() : 0.0)
-                    .optDropout(dropout)
-                    .optInit(init == null ? preset.init() : WeightInit.fromId(init))
-                    .optSeed(seed)
-                    .optPatience(patience);
-            String schedule = lrSchedule != null ? lrSchedule : network.isDefault() && lr == null ? preset.schedule() : "constant";
-            LearningRateScheduleOption.apply(b, rate, schedule);
-            return b.build();
-        } catch (InvalidInputException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
     }
 
     static void checkFits(NetworkSpec net, TrainingData td) {
@@ -170,25 +261,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException("The network's output layer has " + net.outputSize() + " neurons but the data has "
                     + outs + " target values per example; end --layers with " + outs + ".");
         }
-    }
-
-    private Map<String, Object> trainingRecord(TrainingConfig c, Backends.Selection sel, TrainingResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochs", r.history().size());
-        m.put("batchSize", c.batchSize());
-        m.put("learningRate", c.learningRateText());
-        m.put("momentum", c.momentum());
-        m.put("l2", c.l2());
-        m.put("dropout", c.dropout());
-        m.put("init", c.init().id());
-        m.put("seed", c.seed());
-        m.put("data", data.isExample() ? "example:" + data.example : data.dataset);
-        m.put("backend", sel.backend().info().name());
-        EpochResult kept = keptEpoch(r);
-        if (kept != null && kept.test() != null && Double.isFinite(kept.test().accuracy())) {
-            m.put("testAccuracy", kept.test().accuracy());
-        }
-        return m;
     }
 
     /** One line per epoch, as Nielsen's code prints them, plus time. */

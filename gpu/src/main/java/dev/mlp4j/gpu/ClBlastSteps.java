@@ -54,11 +54,17 @@ final class ClBlastSteps implements LayerSteps {
                 1f, input(l).mem(), 0, in, net.params.mem(), net.layout.weightOffset(l), out,
                 0f, net.act[l].mem(), 0, out, net.cl.queue(), null);
         if (l < spec.depth() - 1) {
-            net.cl.call("bias_activation").mem(net.act[l]).mem(net.undropped(l, dropout)).i(m).i(out)
+            net.cl.call("bias_activation", l).mem(net.act[l]).mem(net.undropped(l, dropout)).i(m).i(out)
                     .mem(net.params).i(net.layout.biasOffset(l)).i(hiddenKind)
                     .i(dropout.key()).i(l).i(dropout.threshold()).f(dropout.keptScale())
                     .run(out, m);
         }
+    }
+
+    @Override
+    public void forwardOutput(StepRows rows, OutputWork work) {
+        forward(spec.depth() - 1, rows, DeviceDropout.NONE);
+        net.outputLayer(rows, work);
     }
 
     @Override
@@ -69,7 +75,7 @@ final class ClBlastSteps implements LayerSteps {
         CLBlast.CLBlastSgemm(CLBlastLayoutRowMajor, CLBlastTransposeNo, CLBlastTransposeYes, m, in, out,
                 1f, net.delta[l].mem(), 0, out, net.params.mem(), net.layout.weightOffset(l), out,
                 0f, net.delta[l - 1].mem(), 0, in, net.cl.queue(), null);
-        net.cl.call("derivative_dropout").mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(m).i(in).i(hiddenKind)
+        net.cl.call("derivative_dropout", l).mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(m).i(in).i(hiddenKind)
                 .i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
                 .run(in, m);
     }
@@ -82,7 +88,7 @@ final class ClBlastSteps implements LayerSteps {
         CLBlast.CLBlastSgemm(CLBlastLayoutRowMajor, CLBlastTransposeYes, CLBlastTransposeNo, in, out, m,
                 1f / m, input(l).mem(), 0, in, net.delta[l].mem(), 0, out,
                 0f, net.grads.mem(), net.layout.weightOffset(l), out, net.cl.queue(), null);
-        net.cl.call("bias_gradient").mem(net.delta[l]).i(m).i(out).mem(net.grads).i(net.layout.biasOffset(l)).f(1.0 / m)
+        net.cl.call("bias_gradient", l).mem(net.delta[l]).i(m).i(out).mem(net.grads).i(net.layout.biasOffset(l)).f(1.0 / m)
                 .run(out);
     }
 

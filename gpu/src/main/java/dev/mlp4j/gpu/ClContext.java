@@ -8,7 +8,6 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
-import org.jocl.cl_kernel;
 import org.jocl.cl_program;
 import org.jocl.cl_queue_properties;
 
@@ -28,7 +27,7 @@ final class ClContext implements AutoCloseable {
     private cl_context context;
     private cl_command_queue queue;
     private cl_program program;
-    private final Map<String, cl_kernel> kernels = new LinkedHashMap<>();
+    private final Map<String, KernelCall.Kernel> kernels = new LinkedHashMap<>();
     private final List<ClBuffer> buffers = new ArrayList<>();
 
     private ClContext(OpenClDevices.DeviceHandle handle) {
@@ -42,15 +41,20 @@ final class ClContext implements AutoCloseable {
 
     /** A context and queue on the device, with the kernel program compiled when {@code withKernels}. */
     static ClContext open(OpenClDevices.DeviceHandle handle, boolean withKernels) {
+        return open(handle, withKernels ? KernelSource.program() : null);
+    }
+
+    /** A context and queue on the device, with the given program source compiled (none when null). */
+    static ClContext open(OpenClDevices.DeviceHandle handle, String programSource) {
         ClContext c;
         try {
             c = new ClContext(handle);
         } catch (CLException e) {
             throw DeviceFailures.translate(e, handle.device().description(), "opening a context");
         }
-        if (withKernels) {
+        if (programSource != null) {
             try {
-                c.build();
+                c.build(programSource);
             } catch (RuntimeException e) {
                 c.close();
                 throw e;
@@ -68,8 +72,8 @@ final class ClContext implements AutoCloseable {
         return CL.clCreateCommandQueueWithProperties(context, deviceId, new cl_queue_properties(), null);
     }
 
-    private void build() {
-        program = CL.clCreateProgramWithSource(context, 1, new String[] {KernelSource.program()}, null, null);
+    private void build(String source) {
+        program = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
             CL.clBuildProgram(program, 1, new cl_device_id[] {deviceId}, "", null, null);
         } catch (CLException e) {
@@ -108,7 +112,17 @@ final class ClContext implements AutoCloseable {
     }
 
     KernelCall call(String kernel) {
-        return new KernelCall(queue, kernels.computeIfAbsent(kernel, k -> CL.clCreateKernel(program, k, null)));
+        return call(kernel, 0);
+    }
+
+    /**
+     * A call of the named kernel through its kernel object number {@code instance}: one object per layer keeps
+     * that layer's arguments set between steps.
+     */
+    KernelCall call(String kernel, int instance) {
+        KernelCall.Kernel k = kernels.computeIfAbsent(kernel + "#" + instance,
+                key -> new KernelCall.Kernel(CL.clCreateKernel(program, kernel, null)));
+        return new KernelCall(queue, k);
     }
 
     ClBuffer floats(long elements) {
@@ -150,8 +164,8 @@ final class ClContext implements AutoCloseable {
             b.release();
         }
         buffers.clear();
-        for (cl_kernel k : kernels.values()) {
-            CL.clReleaseKernel(k);
+        for (KernelCall.Kernel k : kernels.values()) {
+            CL.clReleaseKernel(k.handle);
         }
         kernels.clear();
         if (program != null) {

@@ -1,6 +1,7 @@
 package dev.mlp4j.gpu;
 
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.OutputDelta;
 
 /**
  * Every buffer a network needs on the device, for the whole run: parameters, velocities and gradients in the
@@ -24,6 +25,13 @@ final class DeviceNetwork {
     final ClBuffer costs;
     ClBuffer trainX;
     ClBuffer trainY;
+    /** The bound set's inputs as {@link SparseRows}, when they are sparse enough; null otherwise. */
+    ClBuffer trainRowStart;
+    ClBuffer trainColumns;
+    ClBuffer trainValues;
+    final int outputKind;
+    final int costKind;
+    final boolean aMinusY;
     private int rowCapacity;
     private int rawCapacity;
 
@@ -31,6 +39,9 @@ final class DeviceNetwork {
         this.cl = cl;
         this.spec = spec;
         this.layout = new ParameterLayout(spec);
+        this.outputKind = KernelCodes.of(spec.output());
+        this.costKind = KernelCodes.of(spec.cost());
+        this.aMinusY = OutputDelta.isAMinusY(spec.output(), spec.cost());
         params = cl.floats(layout.total());
         velocities = cl.floats(layout.total());
         grads = cl.floats(layout.total());
@@ -83,5 +94,41 @@ final class DeviceNetwork {
             return act[l - 1];
         }
         return rows.indexed() ? trainX : xBatch;
+    }
+
+    /** Replaces the bound training set's buffers. */
+    void bind(float[] inputs, float[] targets, int size) {
+        for (ClBuffer b : new ClBuffer[] {trainX, trainY, trainRowStart, trainColumns, trainValues}) {
+            if (b != null) {
+                b.release();
+            }
+        }
+        trainX = cl.floats((long) size * spec.inputSize());
+        trainY = cl.floats((long) size * spec.outputSize());
+        trainX.write(inputs, size * spec.inputSize());
+        trainY.write(targets, size * spec.outputSize());
+        SparseRows sparse = SparseRows.of(inputs, size, spec.inputSize());
+        if (sparse == null) {
+            trainRowStart = trainColumns = trainValues = null;
+            return;
+        }
+        trainRowStart = cl.ints(sparse.rowStart().length);
+        trainRowStart.write(sparse.rowStart(), sparse.rowStart().length);
+        trainColumns = cl.ints(sparse.columns().length);
+        trainColumns.write(sparse.columns(), sparse.columns().length);
+        trainValues = cl.floats(sparse.values().length);
+        trainValues.write(sparse.values(), sparse.values().length);
+    }
+
+    /** Bias, output activation, BP1's delta and each example's cost, one work-item per example, after z is in act. */
+    void outputLayer(StepRows rows, OutputWork work) {
+        int last = spec.depth() - 1;
+        cl.call("output_layer")
+                .mem(act[last]).mem(delta[last]).i(rows.count()).i(spec.outputSize())
+                .mem(params).i(layout.biasOffset(last))
+                .mem(work.targets()).mem(order).i(rows.offset()).i(rows.indexed() ? 1 : 0)
+                .mem(costs).i(rows.offset()).i(work.keepCost() ? 1 : 0).i(work.computeDelta() ? 1 : 0)
+                .i(outputKind).i(costKind).i(aMinusY ? 1 : 0)
+                .run(rows.count());
     }
 }

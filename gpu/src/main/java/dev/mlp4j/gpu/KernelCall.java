@@ -7,13 +7,28 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
-/** Sets a kernel's arguments in order and enqueues it: {@code call.mem(a).i(3).f(0.5f).run(global...)}. */
+/**
+ * Sets a kernel's arguments in order and enqueues it: {@code call.mem(a).i(3).f(0.5f).run(global...)}. Each
+ * kernel object remembers the arguments it was last given and only passes on those that changed: a training
+ * step's buffers and sizes rarely do, and on a CPU device every call into the driver costs time the kernels
+ * would otherwise use.
+ */
 final class KernelCall {
     private final cl_command_queue queue;
-    private final cl_kernel kernel;
+    private final Kernel kernel;
     private int next;
 
-    KernelCall(cl_command_queue queue, cl_kernel kernel) {
+    /** A kernel object with the arguments it holds. */
+    static final class Kernel {
+        final cl_kernel handle;
+        private final Object[] held = new Object[32];
+
+        Kernel(cl_kernel handle) {
+            this.handle = handle;
+        }
+    }
+
+    KernelCall(cl_command_queue queue, Kernel kernel) {
         this.queue = queue;
         this.kernel = kernel;
     }
@@ -23,47 +38,58 @@ final class KernelCall {
     }
 
     KernelCall mem(cl_mem m) {
-        CL.clSetKernelArg(kernel, next++, Sizeof.cl_mem, Pointer.to(m));
+        if (kernel.held[next] != m) {
+            CL.clSetKernelArg(kernel.handle, next, Sizeof.cl_mem, Pointer.to(m));
+            kernel.held[next] = m;
+        }
+        next++;
         return this;
     }
 
     /** An int or uint argument (the bits are the same). */
     KernelCall i(int v) {
-        CL.clSetKernelArg(kernel, next++, Sizeof.cl_int, Pointer.to(new int[] {v}));
+        Integer boxed = v;
+        if (!boxed.equals(kernel.held[next])) {
+            CL.clSetKernelArg(kernel.handle, next, Sizeof.cl_int, Pointer.to(new int[] {v}));
+            kernel.held[next] = boxed;
+        }
+        next++;
         return this;
     }
 
     KernelCall f(double v) {
-        CL.clSetKernelArg(kernel, next++, Sizeof.cl_float, Pointer.to(new float[] {(float) v}));
+        Float boxed = (float) v;
+        if (!boxed.equals(kernel.held[next])) {
+            CL.clSetKernelArg(kernel.handle, next, Sizeof.cl_float, Pointer.to(new float[] {(float) v}));
+            kernel.held[next] = boxed;
+        }
+        next++;
         return this;
     }
 
-    /** Enqueues over the given global size (one to three dimensions), letting the driver choose work-groups. */
+    /**
+     * Enqueues over the given global size (one or two dimensions) in work-groups of 64 x 1: one fixed size,
+     * because drivers such as PoCL compile a kernel again for each work-group size they are given.
+     */
     void run(long... global) {
-        for (long g : global) {
-            if (g <= 0) {
-                return;
-            }
-        }
-        CL.clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, null, 0, null, null);
+        run(global, global.length == 1 ? GROUP_1D : GROUP_2D);
     }
 
+    private static final long[] GROUP_1D = {64};
+    private static final long[] GROUP_2D = {64, 1};
+
     /**
-     * Enqueues with the given work-group size; the global size is rounded up to a multiple of it (the kernels
-     * ignore work-items past their data).
+     * Enqueues with the given work-group size (null: the driver's choice); the global size is rounded up to a
+     * multiple of it, and the kernels ignore work-items past their data.
      */
     void run(long[] global, long[] local) {
-        if (local == null) {
-            run(global);
-            return;
-        }
         long[] rounded = new long[global.length];
         for (int d = 0; d < global.length; d++) {
             if (global[d] <= 0) {
                 return;
             }
-            rounded[d] = (global[d] + local[d] - 1) / local[d] * local[d];
+            rounded[d] = local == null ? global[d] : (global[d] + local[d] - 1) / local[d] * local[d];
         }
-        CL.clEnqueueNDRangeKernel(queue, kernel, global.length, null, rounded, local, 0, null, null);
+        CL.clEnqueueNDRangeKernel(queue, kernel.handle, global.length, null, rounded, local, 0, null, null);
     }
 }

@@ -4,7 +4,7 @@ import dev.mlp4j.core.backend.StepSettings;
 
 /**
  * The per-layer work of one step, in the order {@link OpenClBackend} calls it: {@code begin}; {@code forward} for
- * each layer (the output layer's z only; output_layer finishes it); then from the top, {@code backward} (BP2,
+ * each hidden layer and {@code forwardOutput}; then from the top, {@code backward} (BP2,
  * for layers above the first) and {@code gradient} (BP3/BP4, then the SGD step or the stored gradient); then
  * {@code end}. Each layer's weights are read by its {@code backward} before its {@code gradient} may change them.
  */
@@ -12,7 +12,11 @@ interface LayerSteps {
 
     void begin(StepRows rows);
 
+    /** A hidden layer's forward pass. */
     void forward(int layer, StepRows rows, DeviceDropout dropout);
+
+    /** The output layer's forward pass, with the work of {@link DeviceNetwork#outputLayer}. */
+    void forwardOutput(StepRows rows, OutputWork work);
 
     /** delta of layer {@code layer - 1} from the delta of {@code layer}. */
     void backward(int layer, StepRows rows, DeviceDropout dropout);

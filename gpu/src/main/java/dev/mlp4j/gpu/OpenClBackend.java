@@ -8,7 +8,6 @@ import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
-import dev.mlp4j.core.nn.OutputDelta;
 import dev.mlp4j.core.nn.Parameters;
 import org.jocl.CL;
 import org.jocl.CLException;
@@ -40,9 +39,6 @@ public final class OpenClBackend implements Backend {
     private final LayerSteps steps;
     private final MatrixEngine engine;
     private final BackendInfo info;
-    private final int outputKind;
-    private final int costKind;
-    private final boolean aMinusY;
 
     private int trainSize = -1;
     private int[] uploadedOrder;
@@ -63,9 +59,6 @@ public final class OpenClBackend implements Backend {
         this.net = new DeviceNetwork(cl, spec);
         this.steps = engine == MatrixEngine.CLBLAST ? new ClBlastSteps(net) : new VectorKernelSteps(net);
         this.info = new BackendInfo(NAME, cl.device().description(), "float32");
-        this.outputKind = KernelCodes.of(spec.output());
-        this.costKind = KernelCodes.of(spec.cost());
-        this.aMinusY = OutputDelta.isAMinusY(spec.output(), spec.cost());
     }
 
     /** A backend on the device the options select, with the matrix engine suited to it. */
@@ -151,8 +144,7 @@ public final class OpenClBackend implements Backend {
     public double[] forward(Batch b) {
         return onDevice("running the network forward", () -> {
             StepRows rows = upload(b, false, DeviceDropout.NONE);
-            forwardPass(rows, DeviceDropout.NONE);
-            outputLayer(rows, net.yBatch, false, false);
+            forwardPass(rows, DeviceDropout.NONE, new OutputWork(net.yBatch, false, false));
             float[] out = read(net.act[spec.depth() - 1], b.size() * spec.outputSize());
             double[] result = new double[out.length];
             for (int i = 0; i < out.length; i++) {
@@ -167,8 +159,7 @@ public final class OpenClBackend implements Backend {
         return onDevice("computing gradients", () -> {
             DeviceDropout dropout = DeviceDropout.of(settings);
             StepRows rows = upload(b, true, dropout);
-            forwardPass(rows, dropout);
-            outputLayer(rows, net.yBatch, true, false);
+            forwardPass(rows, dropout, new OutputWork(net.yBatch, true, false));
             backwardPass(rows, dropout, settings, true);
             return net.layout.unpackGradients(read(net.grads, net.layout.total()));
         });
@@ -180,14 +171,7 @@ public final class OpenClBackend implements Backend {
             throw new IllegalArgumentException(train + " does not fit network " + spec);
         }
         onDevice("uploading the training set", () -> {
-            if (net.trainX != null) {
-                net.trainX.release();
-                net.trainY.release();
-            }
-            net.trainX = cl.floats((long) train.size() * spec.inputSize());
-            net.trainY = cl.floats((long) train.size() * spec.outputSize());
-            net.trainX.write(train.inputArray(), train.size() * spec.inputSize());
-            net.trainY.write(train.targetArray(), train.size() * spec.outputSize());
+            net.bind(train.inputArray(), train.targetArray(), train.size());
             trainSize = train.size();
             uploadedOrder = null;
             identityOrder = null;
@@ -210,8 +194,7 @@ public final class OpenClBackend implements Backend {
             DeviceDropout dropout = DeviceDropout.of(settings);
             net.ensureRows(to - from, dropout.on());
             StepRows rows = new StepRows(to - from, true, from);
-            forwardPass(rows, dropout);
-            outputLayer(rows, net.trainY, true, true);
+            forwardPass(rows, dropout, new OutputWork(net.trainY, true, true));
             backwardPass(rows, dropout, settings, false);
             costFrom = Math.min(costFrom, from);
             costTo = Math.max(costTo, to);
@@ -250,23 +233,12 @@ public final class OpenClBackend implements Backend {
         cl.close();
     }
 
-    private void forwardPass(StepRows rows, DeviceDropout dropout) {
+    private void forwardPass(StepRows rows, DeviceDropout dropout, OutputWork output) {
         steps.begin(rows);
-        for (int l = 0; l < spec.depth(); l++) {
+        for (int l = 0; l < spec.depth() - 1; l++) {
             steps.forward(l, rows, dropout);
         }
-    }
-
-    /** Bias, output activation, BP1's delta and each example's cost, one work-item per example. */
-    private void outputLayer(StepRows rows, ClBuffer targets, boolean computeDelta, boolean keepCost) {
-        int last = spec.depth() - 1;
-        cl.call("output_layer")
-                .mem(net.act[last]).mem(net.delta[last]).i(rows.count()).i(spec.outputSize())
-                .mem(net.params).i(net.layout.biasOffset(last))
-                .mem(targets).mem(net.order).i(rows.offset()).i(rows.indexed() ? 1 : 0)
-                .mem(net.costs).i(rows.offset()).i(keepCost ? 1 : 0).i(computeDelta ? 1 : 0)
-                .i(outputKind).i(costKind).i(aMinusY ? 1 : 0)
-                .run(rows.count());
+        steps.forwardOutput(rows, output);
     }
 
     private void backwardPass(StepRows rows, DeviceDropout dropout, StepSettings settings, boolean store) {
@@ -329,7 +301,7 @@ public final class OpenClBackend implements Backend {
 
     private void ensureCostSlots(int positions) {
         if (positions > net.costs.capacity()) {
-            costCarried += drainCostSum();
+            costCarried = drainCostSum(); // drainCostSum includes what was carried before
             net.costs.ensure(positions);
         }
     }

@@ -32,53 +32,75 @@ final class VectorKernelSteps implements LayerSteps {
         int in = spec.size(l);
         int out = spec.size(l + 1);
         boolean hidden = l < spec.depth() - 1;
-        net.cl.call("forward_layer")
+        if (l == 0 && hidden && rows.indexed() && net.trainRowStart != null) {
+            net.cl.call("forward_sparse_input")
+                    .mem(net.trainRowStart).mem(net.trainColumns).mem(net.trainValues).mem(net.order).i(rows.offset())
+                    .i(rows.count()).i(out).mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
+                    .mem(net.act[l]).mem(net.undropped(l, dropout)).i(hiddenKind)
+                    .i(dropout.key()).i(l).i(dropout.threshold()).f(dropout.keptScale())
+                    .run(new long[] {ceil(out, 4 * LANES), rows.count()}, ONE_TILE);
+            return;
+        }
+        net.cl.call("forward_layer", l)
                 .mem(net.input(l, rows)).mem(net.order).i(rows.offset()).i(l == 0 && rows.indexed() ? 1 : 0)
                 .i(rows.count()).i(in).i(out)
                 .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
                 .mem(net.act[l]).mem(hidden ? net.undropped(l, dropout) : net.act[l]).i(hidden ? 1 : 0).i(hiddenKind)
                 .i(dropout.key()).i(l).i(hidden ? dropout.threshold() : 0).f(dropout.keptScale())
-                .run(new long[] {ceil(out, LANES), ceil(rows.count(), ROWS)}, local("FWD", ceil(out, LANES), ceil(rows.count(), ROWS)));
+                .run(new long[] {ceil(out, LANES), ceil(rows.count(), ROWS)}, ONE_TILE);
+    }
+
+    @Override
+    public void forwardOutput(StepRows rows, OutputWork work) {
+        int l = spec.depth() - 1;
+        if (spec.outputSize() > LANES) {
+            forward(l, rows, DeviceDropout.NONE);
+            net.outputLayer(rows, work);
+            return;
+        }
+        net.cl.call("forward_output_layer")
+                .mem(net.input(l, rows)).mem(net.order).i(rows.offset()).i(l == 0 && rows.indexed() ? 1 : 0)
+                .i(rows.count()).i(spec.size(l)).i(spec.outputSize())
+                .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
+                .mem(net.act[l]).mem(net.delta[l]).mem(work.targets()).i(rows.indexed() ? 1 : 0)
+                .mem(net.costs).i(rows.offset()).i(work.keepCost() ? 1 : 0).i(work.computeDelta() ? 1 : 0)
+                .i(net.outputKind).i(net.costKind).i(net.aMinusY ? 1 : 0)
+                .run(new long[] {ceil(rows.count(), ROWS)}, new long[] {1});
     }
 
     @Override
     public void backward(int l, StepRows rows, DeviceDropout dropout) {
         int in = spec.size(l);
-        net.cl.call("backward_layer")
+        net.cl.call("backward_layer", l)
                 .mem(net.delta[l]).i(rows.count()).i(in).i(spec.size(l + 1))
                 .mem(net.params).i(net.layout.weightOffset(l))
                 .mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(hiddenKind)
                 .i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
-                .run(new long[] {ceil(in, BACKWARD_TILE), ceil(rows.count(), BACKWARD_TILE)}, local("BWD", ceil(in, BACKWARD_TILE), ceil(rows.count(), BACKWARD_TILE)));
+                .run(new long[] {ceil(in, BACKWARD_TILE), ceil(rows.count(), BACKWARD_TILE)}, ONE_TILE);
     }
 
     @Override
     public void gradient(int l, StepRows rows, StepSettings s, boolean store) {
         int in = spec.size(l);
         int out = spec.size(l + 1);
-        net.cl.call("weight_gradient")
+        net.cl.call("weight_gradient", l)
                 .mem(net.input(l, rows)).mem(net.order).i(rows.offset()).i(l == 0 && rows.indexed() ? 1 : 0)
                 .mem(net.delta[l]).i(rows.count()).i(in).i(out)
                 .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
                 .mem(net.velocities).mem(net.grads).i(store ? 1 : 0)
                 .f(1.0 / rows.count()).f(s.l2Scale()).f(s.learningRate()).f(s.momentum())
-                .run(new long[] {ceil(out, LANES), ceil(in, ROWS)}, local("GRAD", ceil(out, LANES), ceil(in, ROWS)));
+                .run(new long[] {ceil(out, LANES), ceil(in, ROWS)}, ONE_TILE);
     }
 
     @Override
     public void end(StepSettings settings, boolean store) {
     }
 
-    static long[] local(String which, long g0, long g1) {
-        String spec = System.getProperty("local." + which, "");
-        if (spec.isEmpty()) {
-            return null;
-        }
-        String[] p = spec.split("x");
-        long l0 = p[0].equals("all") ? g0 : Long.parseLong(p[0]);
-        long l1 = p[1].equals("all") ? g1 : Long.parseLong(p[1]);
-        return new long[] {Math.min(l0, g0), Math.min(l1, g1)};
-    }
+    /**
+     * One tile per work-group, always: PoCL compiles a kernel anew for every work-group size it meets, and left to
+     * choose it also made groups so large that a core idled. Single tiles are as fast as any size tried.
+     */
+    private static final long[] ONE_TILE = {1, 1};
 
     private static long ceil(int n, int tile) {
         return (n + tile - 1) / tile;

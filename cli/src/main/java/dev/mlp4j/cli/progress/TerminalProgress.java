@@ -40,7 +40,7 @@ final class TerminalProgress implements Progress {
 
     @Override
     public void note(String text) {
-        bar.setExtraMessage(text);
+        bar.setExtraMessage(" " + text);
     }
 
     @Override

@@ -73,7 +73,13 @@ public final class DataLocator {
     /** The first candidate folder holding all four files, or null. */
     public static Path find(String explicit, Dataset dataset) {
         for (String[] c : candidates(explicit, dataset)) {
-            Path p = Paths.get(c[0]);
+            Path p;
+            try {
+                p = Paths.get(c[0]);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new InvalidInputException("'" + c[0].replace("\0", "\\0") + "' (" + c[1] + ") is not a valid path (" + e.getReason()
+                        + "); give the folder that holds the four " + dataset.id() + " files.");
+            }
             if (MnistFiles.present(p)) {
                 return p.toAbsolutePath().normalize();
             }

@@ -65,7 +65,8 @@ public final class IdxReader {
             labels[i] = a.data()[i] & 0xFF;
             if (labels[i] >= classes) {
                 throw new InvalidInputException(file + ": label " + labels[i] + " of item " + i + " (byte " + (8 + i)
-                        + ") is outside 0.." + (classes - 1) + "; the file is not a label file for " + classes + " classes.");
+                        + ") is outside 0.." + (classes - 1) + "; the file is not a label file for " + classes
+                        + " classes: check that it is the right file, or download it again.");
             }
         }
         return labels;
@@ -81,18 +82,22 @@ public final class IdxReader {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
+        // Counts the uncompressed bytes a gzip gave before it failed, so the message can say where.
+        long[] unzipped = {0};
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
             boolean gzip = b0 == 0x1F && b1 == 0x8B;
-            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+            InputStream in = gzip ? counting(new GZIPInputStream(raw, 1 << 16), unzipped) : raw;
             return parse(file, in, expectedMagic, gzip ? -1 : fileSize);
         } catch (EOFException e) {
-            throw new InvalidInputException(file + ": the gzip stream ends early (the file is truncated); download it again.", e);
+            throw new InvalidInputException(file + ": the gzip stream ends early, after " + unzipped[0]
+                    + " uncompressed bytes (the file is truncated at byte " + fileSize + "); download it again.", e);
         } catch (ZipException e) {
-            throw new InvalidInputException(file + ": not a valid gzip file (" + e.getMessage() + "); download it again.", e);
+            throw new InvalidInputException(file + ": not a valid gzip file (" + e.getMessage() + ", after " + unzipped[0]
+                    + " uncompressed bytes); download it again.", e);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
@@ -124,12 +129,12 @@ public final class IdxReader {
             dims[i] = readInt(dimBytes, 4 * i);
             if (dims[i] < 0 || (i > 0 && dims[i] == 0)) {
                 throw new InvalidInputException(file + ": dimension " + i + " is " + Integer.toUnsignedString(dims[i])
-                        + " (byte " + (4 + 4 * i) + "), which is not a valid size; the file is corrupt.");
+                        + " (byte " + (4 + 4 * i) + "), which is not a valid size; the file is corrupt, download it again.");
             }
             total *= dims[i];
             if (total > Integer.MAX_VALUE - 16) {
                 throw new InvalidInputException(file + ": the header's dimensions " + Arrays.toString(Arrays.copyOf(dims, i + 1))
-                        + " describe more than 2 GB of data, more than one array holds; the file is corrupt.");
+                        + " (from byte 4) describe more than 2 GB of data, more than one array holds; the file is corrupt, download it again.");
             }
         }
         int headerSize = 4 + dimBytes.length;
@@ -137,7 +142,9 @@ public final class IdxReader {
             long have = rawSize - headerSize;
             throw new InvalidInputException(file + ": the header promises " + total + " data bytes "
                     + Arrays.toString(dims) + " but the file holds " + have + (have < total
-                    ? "; it is truncated, download it again." : "; it has " + (have - total) + " unexpected trailing bytes."));
+                    ? " (it ends at byte " + rawSize + "); it is truncated, download it again."
+                    : "; it has " + (have - total) + " unexpected trailing bytes from byte " + (headerSize + total)
+                    + "; download it again, or check that it is an IDX file."));
         }
         byte[] data = readBounded(file, in, (int) total, dims);
         return new IdxArray(dims, data);
@@ -149,7 +156,15 @@ public final class IdxReader {
         int filled = 0;
         while (filled < total) {
             if (filled == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(total, 2L * buffer.length));
+                try {
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(total, 2L * buffer.length));
+                } catch (OutOfMemoryError e) {
+                    // Real data (a gzip can hold 1000 times its size), but more than this heap holds.
+                    throw new InvalidInputException(file + ": the header promises " + total + " data bytes " + Arrays.toString(dims)
+                            + ", and after " + filled + " of them there is no memory for more (Java may use "
+                            + (Runtime.getRuntime().maxMemory() >> 20) + " MB); give Java more memory (e.g. JAVA_OPTS=-Xmx4g), "
+                            + "or check that it is the right file.");
+                }
             }
             int n = in.read(buffer, filled, buffer.length - filled);
             if (n < 0) {
@@ -160,9 +175,29 @@ public final class IdxReader {
         }
         if (in.read() >= 0) {
             throw new InvalidInputException(file + ": there are bytes after the " + total + " data bytes the header "
-                    + Arrays.toString(dims) + " promises; the file is corrupt or not an IDX file.");
+                    + Arrays.toString(dims) + " promises (from uncompressed byte " + (total + 4 + 4L * dims.length)
+                    + "); the file is corrupt or not an IDX file, download it again.");
         }
         return buffer;
+    }
+
+    /** {@code in}, adding the number of bytes read from it to {@code count[0]}. */
+    private static InputStream counting(InputStream in, long[] count) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count[0] += b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                count[0] += Math.max(n, 0);
+                return n;
+            }
+        };
     }
 
     private static String describe(int magic) {

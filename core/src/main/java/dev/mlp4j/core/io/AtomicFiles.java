@@ -1,5 +1,7 @@
 package dev.mlp4j.core.io;
 
+import dev.mlp4j.core.InvalidInputException;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -25,6 +27,13 @@ public final class AtomicFiles {
 
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        // Said before anything is written: otherwise the rename at the end fails with a bare "Is a directory".
+        if (Files.isDirectory(target)) {
+            throw new InvalidInputException(target + ": is a folder; name a file to write, e.g. " + target.resolve("out.json") + ".");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidInputException(target + ": cannot be written because " + dir + " is a file, not a folder; name a file in a folder.");
+        }
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {

@@ -91,6 +91,14 @@ public final class JsonFields {
         if (list.size() != rows) {
             throw fail(path, "has " + list.size() + " rows but should have " + rows);
         }
+        // Every row's length first: the allocation below must be justified by what the file holds, not by the
+        // shape it claims (2000 rows of one number each must not allocate 2000 x 1048576 doubles).
+        for (int r = 0; r < rows; r++) {
+            int size = list(list.get(r), path + "[" + r + "]").size();
+            if (size != cols) {
+                throw fail(path + "[" + r + "]", "has " + size + " entries but should have " + cols);
+            }
+        }
         double[] m = new double[rows * cols];
         for (int r = 0; r < rows; r++) {
             double[] row = vector(list.get(r), path + "[" + r + "]", cols);

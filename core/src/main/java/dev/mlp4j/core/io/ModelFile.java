@@ -139,30 +139,57 @@ public final class ModelFile {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such model file; train one with './mlp4j train --save " + file + "'.");
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidInputException(file + ": not a text file, so not an mlp4j model (JSON).");
+            throw new InvalidInputException(file + ": not a text file, so not an mlp4j model (JSON): byte " + firstNonUtf8(file)
+                    + " is not UTF-8; is it the right file?");
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
         return fromJson(file.toString(), text);
     }
 
+    /** The offset of the first byte that is not UTF-8 text, or -1 (for a message only). */
+    private static long firstNonUtf8(Path file) {
+        try {
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
+            java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+                    .decode(in, java.nio.CharBuffer.allocate(in.remaining()), true);
+            return r.isError() ? in.position() : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** What a user can do about a damaged model file; added to every refusal of its content. */
+    private static final String DAMAGED_FIX = "; check that it is the model you meant, or train and save it again.";
+
+    /** Runs one step of reading a model's content; a refusal gets {@link #DAMAGED_FIX}. */
+    private static <T> T damaged(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidInputException e) {
+            String m = e.getMessage();
+            throw new InvalidInputException((m.endsWith(".") ? m.substring(0, m.length() - 1) : m) + DAMAGED_FIX, e);
+        }
+    }
+
     public static Model fromJson(String source, String text) {
         JsonFields f = new JsonFields(source);
-        Map<String, Object> root = f.object(Json.parse(source, text), "");
+        Map<String, Object> root = damaged(() -> f.object(Json.parse(source, text), ""));
         Object format = root.get("format");
         if (!FORMAT.equals(format)) {
             throw new InvalidInputException(source + ": not an mlp4j model (its \"format\" field is "
-                    + (format == null ? "missing" : "\"" + format + "\"") + ", expected \"" + FORMAT + "\").");
+                    + (format == null ? "missing" : "\"" + format + "\"") + ", expected \"" + FORMAT + "\"); is it the right file?");
         }
-        int version = f.integer(f.required(root, "version", ""), "version");
+        int version = damaged(() -> f.integer(f.required(root, "version", ""), "version"));
         if (version > VERSION) {
-            throw new InvalidInputException(source + ": written by a newer mlp4j (model format version " + version
+            throw new InvalidInputException(source + ": written by a newer mlp4j ('version' says model format version " + version
                     + "; this mlp4j reads versions 1 to " + VERSION + "); upgrade mlp4j to load it.");
         }
         if (version < 1) {
-            throw new InvalidInputException(source + ": model format version " + version + " does not exist; the file is corrupt.");
+            throw new InvalidInputException(source + ": model format version " + version + " ('version') does not exist; the file is corrupt"
+                    + DAMAGED_FIX);
         }
-        return readVersion1(f, root);
+        return damaged(() -> readVersion1(f, root));
     }
 
     private static Model readVersion1(JsonFields f, Map<String, Object> root) {
@@ -179,12 +206,12 @@ public final class ModelFile {
                     Activation.fromId(f.string(f.required(net, "output", "network"), "network.output")),
                     Cost.fromId(f.string(f.required(net, "cost", "network"), "network.cost")));
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(f.source() + ": " + e.getMessage(), e);
+            throw new InvalidInputException(f.source() + ": 'network': " + e.getMessage(), e);
         }
         List<Object> w = f.list(f.required(root, "weights", ""), "weights");
         List<Object> b = f.list(f.required(root, "biases", ""), "biases");
         if (w.size() != spec.depth() || b.size() != spec.depth()) {
-            throw new InvalidInputException(f.source() + ": layers " + spec.layersText() + " need " + spec.depth()
+            throw new InvalidInputException(f.source() + ": 'weights' and 'biases': layers " + spec.layersText() + " need " + spec.depth()
                     + " weight matrices and bias vectors, but the file has " + w.size() + " and " + b.size() + ".");
         }
         double[][] weights = new double[spec.depth()][];

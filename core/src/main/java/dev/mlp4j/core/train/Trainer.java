@@ -1,6 +1,7 @@
 package dev.mlp4j.core.train;
 
 import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.nn.DropoutMask;
 import dev.mlp4j.core.nn.Parameters;
@@ -67,6 +68,10 @@ public final class Trainer {
         int[] order = new int[n];
         TrainingResult.StopReason stop = TrainingResult.StopReason.COMPLETED;
         String message = null;
+        // The reference backend's running cost is a field, free to read after every batch, so a run on it that
+        // diverges stops in that batch; device backends would have to wait for the device, so they are checked
+        // once per epoch. Draining per batch adds the same numbers in the same order: the cost is bit for bit the same.
+        boolean checkEveryBatch = backend instanceof ReferenceBackend;
 
         for (int epoch = state.epochsDone() + 1; epoch <= config.epochs(); epoch++) {
             if (cancelled) {
@@ -80,6 +85,8 @@ public final class Trainer {
             Parameters before = backend.parameters();
             long start = System.nanoTime();
             int done = 0;
+            double costSum = 0;
+            int divergedBatch = 0;
             for (int b = 0; b < batches; b++) {
                 if (cancelled) {
                     break;
@@ -90,12 +97,20 @@ public final class Trainer {
                 int key = DropoutMask.batchKey(config.seed(), step);
                 backend.trainBatch(order, from, to, new StepSettings(eta, config.momentum(), l2Scale, config.dropout(), key));
                 done += to - from;
+                if (checkEveryBatch) {
+                    double batchCost = backend.drainCostSum();
+                    costSum += batchCost;
+                    if (!Double.isFinite(batchCost)) {
+                        divergedBatch = b + 1;
+                        break;
+                    }
+                }
                 final int batchNo = b + 1;
                 listeners.forEach(l -> l.onBatchEnd(e, batchNo, batches));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cost = backend.drainCostSum() / Math.max(1, done);
-            if (cancelled && done < n) {
+            double cost = (costSum + backend.drainCostSum()) / Math.max(1, done);
+            if (cancelled && done < n && Double.isFinite(cost)) {
                 stop = TrainingResult.StopReason.CANCELLED;
                 message = "Training cancelled during epoch " + epoch + "; the parameters are those reached so far.";
                 break;
@@ -104,7 +119,8 @@ public final class Trainer {
                 // Keep the last parameters that were still finite, so the run is not lost.
                 backend.setParameters(before);
                 stop = TrainingResult.StopReason.DIVERGED;
-                message = "Training diverged in epoch " + epoch + " (the cost became " + cost
+                message = "Training diverged in epoch " + epoch + (divergedBatch > 0 ? ", batch " + divergedBatch + " of " + batches : "")
+                        + " (the cost became " + cost
                         + "); the parameters from before that epoch are kept. Try a smaller learning rate than " + eta + ".";
                 break;
             }

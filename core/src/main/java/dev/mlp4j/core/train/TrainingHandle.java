@@ -16,7 +16,8 @@ public final class TrainingHandle {
     /** A consistent view of how far training has come; replaced whole, never half-updated. */
     public record Progress(int epoch, int batch, int batchesPerEpoch, int epochs, EpochResult lastEpoch) {
         public double fraction() {
-            if (epochs == 0 || batchesPerEpoch == 0) {
+            // Epoch 0 is the moment between the start and the first batch: nothing done yet, not -1/epochs.
+            if (epochs == 0 || batchesPerEpoch == 0 || epoch == 0) {
                 return 0;
             }
             return ((epoch - 1) + (double) batch / batchesPerEpoch) / epochs;

@@ -30,22 +30,12 @@ inline float cost_term(int cost, float a, float y) {
 }
 
 /*
- * za holds z without the bias on entry and a on return. targets rows are read through indices when indexed is
- * set (training: the bound set), directly otherwise (a batch sent from the host). costs[costOffset + r] gains
- * the example's cost when keepCost is set: one slot per position in the epoch's order, so no two work-items
- * ever add to the same slot and the sum stays on the device until drainCostSum reads it.
+ * Finishes one example's output row: a holds z without the bias on entry and the output activation on return;
+ * d receives BP1's delta when computeDelta is set; *costSlot gains the example's cost when keepCost is set.
  */
-__kernel void output_layer(__global float* za, __global float* delta, int rows, int width,
-                           __global const float* params, int biasOffset,
-                           __global const float* targets, __global const int* indices, int indexOffset, int indexed,
-                           __global float* costs, int costOffset, int keepCost, int computeDelta,
-                           int activation, int cost, int aMinusY) {
-    int r = get_global_id(0);
-    if (r >= rows) {
-        return;
-    }
-    __global float* a = za + (size_t) r * width;
-    __global const float* b = params + biasOffset;
+inline void finish_output_row(__global float* a, __global float* d, __global const float* b, __global const float* y,
+                              int width, int activation, int cost, int aMinusY, int computeDelta,
+                              __global float* costSlot, int keepCost) {
     for (int j = 0; j < width; j++) {
         a[j] += b[j];
     }
@@ -68,13 +58,7 @@ __kernel void output_layer(__global float* za, __global float* delta, int rows, 
             a[j] = activate(activation, a[j]);
         }
     }
-    if (!computeDelta && !keepCost) {
-        return;
-    }
-    int example = indexed ? indices[indexOffset + r] : r;
-    __global const float* y = targets + (size_t) example * width;
     if (computeDelta) {
-        __global float* d = delta + (size_t) r * width;
         if (aMinusY) {
             /* sigmoid with cross-entropy, softmax with log-likelihood, linear with quadratic: sigma' cancels. */
             for (int j = 0; j < width; j++) {
@@ -100,6 +84,27 @@ __kernel void output_layer(__global float* za, __global float* delta, int rows, 
         for (int j = 0; j < width; j++) {
             c += cost_term(cost, a[j], y[j]);
         }
-        costs[costOffset + r] += c;
+        *costSlot += c;
     }
+}
+
+/*
+ * The output layer after its product, one work-item per example. Target rows are read through the order when
+ * indexed is set (training on the bound set), directly otherwise (a batch sent from the host). The cost goes to
+ * costs[costOffset + r]: one slot per position in the epoch's order, so no two work-items ever add to the same
+ * slot and the sum stays on the device until drainCostSum reads it.
+ */
+__kernel void output_layer(__global float* za, __global float* delta, int rows, int width,
+                           __global const float* params, int biasOffset,
+                           __global const float* targets, __global const int* indices, int indexOffset, int indexed,
+                           __global float* costs, int costOffset, int keepCost, int computeDelta,
+                           int activation, int cost, int aMinusY) {
+    int r = get_global_id(0);
+    if (r >= rows) {
+        return;
+    }
+    int example = indexed ? indices[indexOffset + r] : r;
+    finish_output_row(za + (size_t) r * width, delta + (size_t) r * width, params + biasOffset,
+                      targets + (size_t) example * width, width, activation, cost, aMinusY, computeDelta,
+                      costs + costOffset + r, keepCost);
 }

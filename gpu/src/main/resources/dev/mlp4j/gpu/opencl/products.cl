@@ -23,28 +23,19 @@ inline __global const float* input_row(__global const float* input, int width, _
 }
 
 /*
- * Forward through one layer: z = a w^T + b for rows [r0, r0 + ROWS) and units [j0, j0 + 16), then sigma and
- * dropout (hidden layers), or z without the bias for the output layer, which output_layer finishes.
+ * The forward product of one tile: acc[i] = z of row r0 + i (without the bias) for units [j0, j0 + 16).
+ * Rows past the batch repeat its last row, so the loop stays branch-free; their results are not stored.
  */
-__kernel void forward_layer(__global const float* input, __global const int* indices, int indexOffset, int indexed,
-                            int rows, int inWidth, int outWidth,
-                            __global const float* params, int weightOffset, int biasOffset,
-                            __global float* out, __global float* raw, int hidden, int kind,
-                            uint key, uint layer, uint threshold, float keptScale) {
-    int j0 = get_global_id(0) * LANES;
-    int r0 = get_global_id(1) * ROWS;
-    if (j0 >= outWidth || r0 >= rows) {
-        return;
-    }
+inline void forward_tile(float16 acc[ROWS], __global const float* input, __global const int* indices,
+                         int indexOffset, int indexed, int rows, int inWidth, int outWidth,
+                         __global const float* weights, int r0, int j0) {
     __global const float* a[ROWS];
-    float16 acc[ROWS];
-    /* Rows past the batch repeat its last row: the loop stays branch-free and their results are not stored. */
     #pragma unroll
     for (int i = 0; i < ROWS; i++) {
         a[i] = input_row(input, inWidth, indices, indexOffset, indexed, min(r0 + i, rows - 1));
         acc[i] = (float16) 0.0f;
     }
-    __global const float* w = params + weightOffset + j0;
+    __global const float* w = weights + j0;
     for (int k = 0; k < inWidth; k++) {
         float x[ROWS];
         bool any = false;
@@ -61,28 +52,132 @@ __kernel void forward_layer(__global const float* input, __global const int* ind
             }
         }
     }
-    int lanes = min(LANES, outWidth - j0);
-    /* Whole vectors without dropout, the common case, stay vectors; tails and dropout's masks go unit by unit. */
-    bool vector = lanes == LANES && (threshold == 0u || !hidden);
-    float16 bias = hidden && lanes == LANES ? vload16(0, params + biasOffset + j0) : (float16) 0.0f;
+}
+
+/* Stores units [j0, j0 + 16) of one row, fewer at the row's end. */
+inline void store_block(float16 z, __global float* row, int j0, int width) {
+    if (j0 + LANES <= width) {
+        vstore16(z, 0, row + j0);
+        return;
+    }
+    float v[LANES];
+    vstore16(z, 0, v);
+    for (int c = 0; j0 + c < width; c++) {
+        row[j0 + c] = v[c];
+    }
+}
+
+/*
+ * A hidden layer's units [j0, j0 + 16) of row r from their z without the bias: bias, sigma and dropout. Whole
+ * vectors without dropout, the common case, stay vectors; a row's tail and dropout's masks go unit by unit.
+ */
+inline void store_hidden_block(float16 acc, int r, int j0, int width, __global const float* bias,
+                               __global float* out, __global float* raw, int kind,
+                               uint key, uint layer, uint threshold, float keptScale) {
+    if (j0 + LANES <= width && threshold == 0u) {
+        vstore16(activate16(kind, acc + vload16(0, bias + j0)), 0, out + r * width + j0);
+        return;
+    }
+    float z[LANES];
+    vstore16(acc, 0, z);
+    for (int c = 0; c < LANES && j0 + c < width; c++) {
+        int j = j0 + c;
+        store_hidden(kind, z[c] + bias[j], out, raw, r * width + j, key, layer, (uint) r, (uint) j, threshold, keptScale);
+    }
+}
+
+/*
+ * Forward through one layer: z = a w^T + b for rows [r0, r0 + ROWS) and units [j0, j0 + 16), then sigma and
+ * dropout (hidden layers), or z without the bias for an output layer that output_layer finishes.
+ */
+__kernel void forward_layer(__global const float* input, __global const int* indices, int indexOffset, int indexed,
+                            int rows, int inWidth, int outWidth,
+                            __global const float* params, int weightOffset, int biasOffset,
+                            __global float* out, __global float* raw, int hidden, int kind,
+                            uint key, uint layer, uint threshold, float keptScale) {
+    int j0 = get_global_id(0) * LANES;
+    int r0 = get_global_id(1) * ROWS;
+    if (j0 >= outWidth || r0 >= rows) {
+        return;
+    }
+    float16 acc[ROWS];
+    forward_tile(acc, input, indices, indexOffset, indexed, rows, inWidth, outWidth, params + weightOffset, r0, j0);
     for (int i = 0; i < ROWS && r0 + i < rows; i++) {
-        int r = r0 + i;
-        if (vector) {
-            vstore16(hidden ? activate16(kind, acc[i] + bias) : acc[i], 0, out + r * outWidth + j0);
-            continue;
+        if (hidden) {
+            store_hidden_block(acc[i], r0 + i, j0, outWidth, params + biasOffset, out, raw, kind, key, layer,
+                               threshold, keptScale);
+        } else {
+            store_block(acc[i], out + (r0 + i) * outWidth, j0, outWidth);
         }
-        float z[LANES];
-        vstore16(acc[i], 0, z);
-        for (int c = 0; c < lanes; c++) {
-            int j = j0 + c;
-            int o = r * outWidth + j;
-            if (hidden) {
-                store_hidden(kind, z[c] + params[biasOffset + j], out, raw, o, key, layer, (uint) r, (uint) j,
-                             threshold, keptScale);
-            } else {
-                out[o] = z[c];
+    }
+}
+
+/*
+ * Layer 0 of a training step on a sparse training set (most MNIST pixels are 0): row r's z is the sum over only
+ * its non-zero inputs k of x_k times row k of the input-major weights, read from the set's compressed rows
+ * (rowStart, columns, values), made once when the set is bound. A work-item covers one example and up to four
+ * blocks of 16 units, so each non-zero input is read once for 64 units.
+ */
+__kernel void forward_sparse_input(__global const int* rowStart, __global const int* columns,
+                                   __global const float* values, __global const int* indices, int indexOffset,
+                                   int rows, int outWidth, __global const float* params, int weightOffset,
+                                   int biasOffset, __global float* out, __global float* raw, int kind,
+                                   uint key, uint layer, uint threshold, float keptScale) {
+    int j0 = get_global_id(0) * 4 * LANES;
+    int r = get_global_id(1);
+    if (j0 >= outWidth || r >= rows) {
+        return;
+    }
+    int example = indices[indexOffset + r];
+    float16 acc[4] = {(float16) 0.0f, (float16) 0.0f, (float16) 0.0f, (float16) 0.0f};
+    int blocks = min(4, (outWidth - j0 + LANES - 1) / LANES);
+    __global const float* w = params + weightOffset + j0;
+    int end = rowStart[example + 1];
+    for (int t = rowStart[example]; t < end; t++) {
+        float x = values[t];
+        __global const float* wk = w + (size_t) columns[t] * outWidth;
+        #pragma unroll
+        for (int b = 0; b < 4; b++) {
+            if (b < blocks) {
+                acc[b] = fma((float16) x, vload16(b, wk), acc[b]);
             }
         }
+    }
+    for (int b = 0; b < blocks; b++) {
+        store_hidden_block(acc[b], r, j0 + b * LANES, outWidth, params + biasOffset, out, raw, kind, key, layer,
+                           threshold, keptScale);
+    }
+}
+
+/*
+ * An output layer of at most 16 units in one launch: the forward product, then output_layer's work on each of
+ * the tile's rows, which the tile holds whole. Saves a launch per step, which on a CPU device is worth more
+ * than the work it does.
+ */
+__kernel void forward_output_layer(__global const float* input, __global const int* indices, int indexOffset,
+                                   int inputIndexed, int rows, int inWidth, int outWidth,
+                                   __global const float* params, int weightOffset, int biasOffset,
+                                   __global float* out, __global float* delta,
+                                   __global const float* targets, int targetsIndexed,
+                                   __global float* costs, int costOffset, int keepCost, int computeDelta,
+                                   int activation, int cost, int aMinusY) {
+    int r0 = get_global_id(0) * ROWS;
+    if (r0 >= rows) {
+        return;
+    }
+    float16 acc[ROWS];
+    forward_tile(acc, input, indices, indexOffset, inputIndexed, rows, inWidth, outWidth, params + weightOffset, r0, 0);
+    for (int i = 0; i < ROWS && r0 + i < rows; i++) {
+        int r = r0 + i;
+        float z[LANES];
+        vstore16(acc[i], 0, z);
+        __global float* a = out + (size_t) r * outWidth;
+        for (int j = 0; j < outWidth; j++) {
+            a[j] = z[j];
+        }
+        int example = targetsIndexed ? indices[indexOffset + r] : r;
+        finish_output_row(a, delta + (size_t) r * outWidth, params + biasOffset, targets + (size_t) example * outWidth,
+                          outWidth, activation, cost, aMinusY, computeDelta, costs + costOffset + r, keepCost);
     }
 }
 

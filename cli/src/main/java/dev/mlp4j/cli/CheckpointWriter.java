@@ -1,0 +1,62 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.io.Model;
+import dev.mlp4j.core.io.ModelFile;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.train.TrainingConfig;
+import dev.mlp4j.core.train.TrainingListener;
+import dev.mlp4j.core.train.TrainingState;
+import dev.mlp4j.core.train.checkpoint.Checkpoint;
+import dev.mlp4j.core.train.checkpoint.CheckpointFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * After every epoch, replaces the checkpoint in a folder: checkpoint.json (all a resume needs) and model.json (the
+ * model as --save would write it if the run ended now, ready for eval or predict). Each file is replaced
+ * atomically, so killing the run at any moment leaves the last complete epoch.
+ */
+final class CheckpointWriter implements TrainingListener {
+    static final String MODEL_FILE = "model.json";
+
+    private final Path dir;
+    private final TrainSettings settings;
+    private final TrainingConfig config;
+    private final TrainingAccuracies accuracies;
+    private final String backend;
+
+    CheckpointWriter(Path dir, TrainSettings settings, TrainingConfig config, TrainingAccuracies accuracies, String backend) {
+        this.dir = dir;
+        this.settings = settings;
+        this.config = config;
+        this.accuracies = accuracies;
+        this.backend = backend;
+    }
+
+    @Override
+    public boolean wantsState() {
+        return true;
+    }
+
+    @Override
+    public void onEpochState(TrainingState state) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(Resumption.SETTINGS, settings.toMap());
+        context.put(Resumption.TRAINING_ACCURACY, accuracies.upTo(state.epochsDone()));
+        context.put(Resumption.BACKEND, backend);
+        boolean keepBest = settings.patience() > 0;
+        Parameters kept = keepBest ? state.best() : state.parameters();
+        int keptEpoch = keepBest ? state.bestEpoch() : state.epochsDone();
+        try {
+            CheckpointFile.save(new Checkpoint(state, context), dir);
+            ModelFile.save(new Model(kept.spec(), kept, ModelRecord.of(config, settings, backend, state.epochsDone(),
+                    keptEpoch == 0 ? null : state.history().get(keptEpoch - 1))), dir.resolve(MODEL_FILE));
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot write the checkpoint to " + dir + " (" + e.getMessage() + ").", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.cli.download.DatasetSource;
+import dev.mlp4j.cli.download.Downloader;
+import dev.mlp4j.cli.download.FetchResult;
+import dev.mlp4j.cli.download.RemoteFile;
+import dev.mlp4j.cli.download.Timeouts;
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.data.DataLocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fetch the four files of MNIST or Fashion-MNIST from public mirrors, checking each against its published checksum.",
+                "Files already there with the right checksum are kept; an interrupted download continues where it stopped."})
+final class DownloadCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "mnist or fashion-mnist. Default: ${DEFAULT-VALUE}.")
+    String dataset;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Where to put the files. Default: ../shared/mnist (or ../shared/fashion-mnist) beside the project, where train looks.")
+    Path dir;
+
+    @Option(names = "--mirror", paramLabel = "URL", description = "A mirror to fetch from instead of the known ones (repeatable, tried in order).")
+    List<String> mirrors = new ArrayList<>();
+
+    @Mixin
+    ProgressOption progress = new ProgressOption();
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        DataLocator.Dataset which;
+        try {
+            which = DataLocator.Dataset.fromId(dataset);
+        } catch (InvalidInputException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        DatasetSource source = DatasetSource.of(which);
+        if (!mirrors.isEmpty()) {
+            source = source.withMirrors(mirrors.stream().map(DownloadCommand::mirror).toList());
+        }
+        Path target = (dir != null ? dir : defaultDir(source)).toAbsolutePath().normalize();
+        out.println(which.id() + " into " + target);
+        out.flush();
+        List<Map<String, Object>> files = new ArrayList<>();
+        try (Downloader downloader = new Downloader(Timeouts.standard(), progress.display(spec.commandLine().getErr()))) {
+            for (RemoteFile f : source.files()) {
+                FetchResult r = downloader.fetch(f, source.mirrors(), target);
+                out.println(line(r));
+                out.flush();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", r.name());
+                m.put("status", r.status().name().toLowerCase(Locale.ROOT));
+                m.put("bytes", r.bytes());
+                m.put("checksum", r.digest().toString());
+                m.put("from", r.from() == null ? null : r.from().toString());
+                files.add(m);
+            }
+        }
+        Path found = DataLocator.find(null, which);
+        if (found == null || !found.equals(target)) {
+            out.println("train and eval find it with --data " + target + (which == DataLocator.Dataset.MNIST ? "" : " --dataset " + which.id())
+                    + " (or MLP4J_DATA=" + target + ").");
+        }
+        if (common.json) {
+            Map<String, Object> json = JsonOutput.object("download");
+            json.put("dataset", which.id());
+            json.put("dir", target.toString());
+            json.put("files", files);
+            JsonOutput.print(out, json);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String line(FetchResult r) {
+        String size = r.bytes() < 1 << 20 ? String.format(Locale.ROOT, "%.1f KB", r.bytes() / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MB", r.bytes() / 1048576.0);
+        return switch (r.status()) {
+            case PRESENT -> r.name() + ": already there (" + size + ", " + r.digest() + " ok)";
+            case DOWNLOADED -> r.name() + ": downloaded from " + r.from() + " (" + size + ", " + r.digest() + " ok)";
+            case RESUMED -> r.name() + ": download continued from " + r.from() + " (" + size + ", " + r.digest() + " ok)";
+        };
+    }
+
+    /** Beside the project, where the data locator looks: the launcher passes the project's root. */
+    private static Path defaultDir(DatasetSource source) {
+        String root = System.getProperty("mlp4j.root");
+        Path base = root == null || root.isBlank() ? Paths.get("") : Paths.get(root);
+        return base.resolve(source.defaultFolder());
+    }
+
+    private static URI mirror(String text) {
+        try {
+            URI uri = new URI(text.endsWith("/") ? text : text + "/");
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+                throw new UsageException("--mirror " + text + " is not an http or https URL; give the folder that holds the files, e.g. https://host/mnist/.");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new UsageException("--mirror " + text + " is not a URL (" + e.getReason() + ").", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.data.DataLocator;
+import dev.mlp4j.core.data.MnistFiles;
+import dev.mlp4j.core.io.JsonFields;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.WeightInit;
+import dev.mlp4j.core.train.TrainingState;
+import dev.mlp4j.core.train.checkpoint.Checkpoint;
+import dev.mlp4j.core.train.checkpoint.CheckpointFile;
+import picocli.CommandLine.ParseResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Continues a run from its checkpoint. The settings come from the checkpoint; an option given again must agree
+ * with it, because a run that changed its learning rate or data halfway would not be the run it claims to
+ * continue. --epochs is the exception: it may extend a run.
+ */
+final class Resumption {
+    static final String SETTINGS = "settings";
+    static final String TRAINING_ACCURACY = "trainingAccuracy";
+    static final String BACKEND = "backend";
+
+    private Resumption() {
+    }
+
+    static RunStart start(Path dir, TrainCommand c, ParseResult given) {
+        Checkpoint checkpoint = CheckpointFile.load(dir);
+        String source = CheckpointFile.file(dir).toString();
+        JsonFields f = new JsonFields(source);
+        Map<String, Object> context = checkpoint.context();
+        TrainSettings stored = TrainSettings.fromMap(f, f.object(f.required(context, SETTINGS, "context"), "context." + SETTINGS),
+                "context." + SETTINGS, checkpoint.spec());
+        refuseContradictions(stored, c, given);
+        TrainingState state = checkpoint.state();
+        int done = state.epochsDone();
+        TrainSettings settings = stored;
+        if (given.hasMatchedOption("--epochs")) {
+            if (c.epochs < done) {
+                throw new UsageException("--epochs " + c.epochs + " is fewer than the " + done + " epochs the checkpoint in "
+                        + dir + " has already done; give at least " + done + ".");
+            }
+            settings = settings.withEpochs(c.epochs);
+        }
+        if (settings.patience() > 0 && done > 0 && done - state.bestEpoch() >= settings.patience()) {
+            throw new UsageException("The run in " + dir + " already stopped early after epoch " + done + " (no better validation score for "
+                    + settings.patience() + " epochs); there is nothing to resume. Its best model (epoch " + state.bestEpoch() + ") is "
+                    + dir.resolve(CheckpointWriter.MODEL_FILE) + ".");
+        }
+        settings = settings.withDataDir(dataDir(settings, c));
+        String backend = context.get(BACKEND) instanceof String b ? b : null;
+        return new RunStart(settings, state, TrainingAccuracies.fromJson(context.get(TRAINING_ACCURACY)), dir, backend);
+    }
+
+    /** --data may point somewhere else (the data moved); without it, the folder the run used, else the usual places. */
+    private static String dataDir(TrainSettings s, TrainCommand c) {
+        if (s.example() != null) {
+            return null;
+        }
+        if (c.data.data != null) {
+            return c.data.data;
+        }
+        if (s.dataDir() != null && MnistFiles.present(Paths.get(s.dataDir()))) {
+            return s.dataDir();
+        }
+        Path found = DataLocator.find(null, DataLocator.Dataset.fromId(s.dataset()));
+        return found == null ? s.dataDir() : found.toString();
+    }
+
+    private static void refuseContradictions(TrainSettings s, TrainCommand c, ParseResult given) {
+        NetworkSpec net = s.network();
+        try {
+            check(given, "--layers", () -> NetworkSpec.parseLayers(c.network.layers), net.layers(), net.layersText());
+            check(given, "--hidden", () -> Activation.fromId(c.network.hidden), net.hidden(), net.hidden().id());
+            check(given, "--output", () -> Activation.fromId(c.network.output), net.output(), net.output().id());
+            check(given, "--cost", () -> Cost.fromId(c.network.cost), net.cost(), net.cost().id());
+            check(given, "--init", () -> WeightInit.fromId(c.init), s.init(), s.init().id());
+        } catch (InvalidInputException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        check(given, "--batch", () -> c.batch, s.batch(), s.batch());
+        check(given, "--lr", () -> c.lr, s.learningRate(), s.learningRate());
+        check(given, "--lr-schedule", () -> c.lrSchedule.trim(), s.lrSchedule(), s.lrSchedule());
+        check(given, "--momentum", () -> c.momentum, s.momentum(), s.momentum());
+        check(given, "--l2", () -> c.l2, s.l2(), s.l2());
+        check(given, "--dropout", () -> c.dropout, s.dropout(), s.dropout());
+        check(given, "--seed", () -> c.seed, s.seed(), s.seed());
+        check(given, "--patience", () -> c.patience, s.patience(), s.patience());
+        check(given, "--example", () -> c.data.example, s.example(), s.example() == null ? "none (" + s.dataset() + ")" : s.example());
+        check(given, "--dataset", () -> DataLocator.Dataset.fromId(c.data.dataset).id(), s.example() == null ? s.dataset() : null,
+                s.example() == null ? s.dataset() : "none (example " + s.example() + ")");
+    }
+
+    private static void check(ParseResult given, String option, java.util.function.Supplier<Object> value, Object stored, Object shown) {
+        if (given.hasMatchedOption(option) && !Objects.equals(value.get(), stored)) {
+            throw new UsageException(option + " contradicts the checkpoint, which was trained with " + option.substring(2) + " "
+                    + shown + "; leave " + option + " out when resuming (only --epochs may change, to extend the run).");
+        }
+    }
+
+    /** A usage error unless {@code dir} can hold a checkpoint: a fresh run must not overwrite another run's. */
+    static void checkFreshFolder(Path dir) {
+        if (CheckpointFile.exists(dir)) {
+            throw new UsageException(dir + " already holds a checkpoint; continue that run with --resume " + dir
+                    + ", or choose another --checkpoint folder.");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--checkpoint " + dir + " is a file; give a folder.");
+        }
+    }
+}

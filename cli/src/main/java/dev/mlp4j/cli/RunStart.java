@@ -1,0 +1,15 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.core.train.TrainingState;
+
+import java.nio.file.Path;
+
+/**
+ * Where a training run starts: from freshly drawn parameters, or from a checkpoint.
+ *
+ * @param resumedFrom the checkpoint folder, or null for a fresh run
+ * @param backend     the backend the checkpointed run trained on, or null: a resume uses it unless told otherwise,
+ *                    since only the same arithmetic ends on the same bits
+ */
+record RunStart(TrainSettings settings, TrainingState state, TrainingAccuracies accuracies, Path resumedFrom, String backend) {
+}

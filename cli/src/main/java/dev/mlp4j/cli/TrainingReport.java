@@ -1,0 +1,76 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.cli.progress.Progress;
+import dev.mlp4j.cli.report.ReportInput;
+import dev.mlp4j.cli.report.ReportWriter;
+import dev.mlp4j.cli.report.ScoredSet;
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.data.DataSet;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.train.EpochResult;
+import dev.mlp4j.core.train.Evaluator;
+import dev.mlp4j.core.train.TrainingData;
+import dev.mlp4j.core.train.TrainingListener;
+import dev.mlp4j.core.train.TrainingResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps a report folder up to date while a network trains: after every epoch the pictures of the network as it is,
+ * and at the end those of the model the run keeps (the best epoch's when early stopping kept it). Measures the
+ * training-set accuracy for the curves, which the trainer itself does not.
+ */
+final class TrainingReport implements TrainingListener {
+    private final Path dir;
+    private final Backend backend;
+    private final TrainingData data;
+    private final String title;
+    private final Map<String, String> facts;
+    private final List<EpochResult> history;
+    private final TrainingAccuracies accuracies;
+    private final int epochs;
+
+    TrainingReport(Path dir, Backend backend, TrainingData data, String title, Map<String, String> facts,
+                   List<EpochResult> pastEpochs, TrainingAccuracies accuracies, int epochs) {
+        this.dir = dir;
+        this.backend = backend;
+        this.data = data;
+        this.title = title;
+        this.facts = facts;
+        this.history = new ArrayList<>(pastEpochs);
+        this.accuracies = accuracies;
+        this.epochs = epochs;
+    }
+
+    @Override
+    public void onEpochEnd(EpochResult r) {
+        history.add(r);
+        accuracies.record(r.epoch(), Evaluator.evaluate(backend, data.train()).accuracy());
+        write(backend.parameters(), "after epoch " + r.epoch() + " of " + epochs, true);
+    }
+
+    /** The final report, of the parameters the run keeps. */
+    void finish(TrainingResult result) {
+        backend.setParameters(result.parameters());
+        write(result.parameters(), result.message(), false);
+    }
+
+    private void write(Parameters parameters, String status, boolean inProgress) {
+        ScoredSet test = ScoredSet.score(backend, scoredSet(), Progress.none());
+        ReportInput in = new ReportInput(title, facts, parameters, history, accuracies.upTo(history.size()), test, status, inProgress);
+        try {
+            ReportWriter.write(dir, in);
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot write the report to " + dir + " (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private DataSet scoredSet() {
+        return data.test() != null ? data.test() : data.validation() != null ? data.validation() : data.train();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.mlp4j.cli.predict;
+
+import dev.mlp4j.core.backend.ReferenceBackend;
+import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.train.Evaluator;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A saved model classifying single examples on the reference backend, with a probability for every class. A
+ * softmax output already is one. Any other output layer's values are not (ten sigmoid outputs need not sum to 1),
+ * so they are shown as the softmax of the output layer's weighted inputs z: what the same network would say with
+ * a softmax output, and for a single sigmoid unit exactly its (1 − a, a).
+ */
+public final class Classifier implements AutoCloseable {
+    private static final int CHUNK = 1000;
+
+    /** One example's answer: the class, the probabilities shown for every class, and the network's raw outputs. */
+    public record Prediction(int label, double[] probabilities, double[] outputs) {
+    }
+
+    private final NetworkSpec spec;
+    private final ReferenceBackend network;
+    private final ReferenceBackend weightedInputs;
+
+    public Classifier(Parameters parameters) {
+        this.spec = parameters.spec();
+        this.network = new ReferenceBackend(spec);
+        network.setParameters(parameters);
+        if (spec.output() == Activation.SOFTMAX) {
+            weightedInputs = null;
+        } else {
+            // The same weights with a linear output layer give z of the output layer; the cost is irrelevant here.
+            NetworkSpec linear = new NetworkSpec(spec.layers(), spec.hidden(), Activation.LINEAR, Cost.QUADRATIC);
+            weightedInputs = new ReferenceBackend(linear);
+            weightedInputs.setParameters(new Parameters(linear, weightsOf(parameters), biasesOf(parameters)));
+        }
+    }
+
+    /** What the probabilities are, in words for the user. */
+    public String probabilitiesMeaning() {
+        if (weightedInputs == null) {
+            return "the softmax output layer's values";
+        }
+        if (spec.outputSize() == 1) {
+            return "(1 - p, p) with p the logistic of the output unit's weighted input (the output layer is "
+                    + spec.output().id() + ", one unit)";
+        }
+        return "softmax of the output layer's weighted inputs (the output layer is " + spec.output().id()
+                + ", not softmax, so its values do not sum to 1)";
+    }
+
+    /** Classifies examples given as rows of {@code spec.inputSize()} values each. */
+    public Prediction[] classify(List<float[]> examples) {
+        int in = spec.inputSize();
+        int out = spec.outputSize();
+        Prediction[] result = new Prediction[examples.size()];
+        for (int from = 0; from < examples.size(); from += CHUNK) {
+            int to = Math.min(examples.size(), from + CHUNK);
+            int m = to - from;
+            double[] x = new double[m * in];
+            for (int r = 0; r < m; r++) {
+                float[] e = examples.get(from + r);
+                for (int k = 0; k < in; k++) {
+                    x[r * in + k] = e[k];
+                }
+            }
+            Batch batch = new Batch(m, in, out, x, new double[m * out]);
+            double[] a = network.forward(batch);
+            double[] z = weightedInputs == null ? null : weightedInputs.forward(batch);
+            for (int r = 0; r < m; r++) {
+                double[] outputs = Arrays.copyOfRange(a, r * out, (r + 1) * out);
+                double[] p = z == null ? outputs.clone() : probabilities(z, r * out, out);
+                result[from + r] = new Prediction(Evaluator.predictedClass(a, r * out, out), p, outputs);
+            }
+        }
+        return result;
+    }
+
+    private static double[] probabilities(double[] z, int offset, int length) {
+        double[] row = Arrays.copyOfRange(z, offset, offset + length);
+        if (length == 1) {
+            double p = 1 / (1 + Math.exp(-row[0]));
+            return new double[] {1 - p, p};
+        }
+        double[] p = new double[length];
+        Activation.SOFTMAX.apply(row, p, 0, length);
+        return p;
+    }
+
+    private static double[][] weightsOf(Parameters p) {
+        double[][] w = new double[p.spec().depth()][];
+        for (int l = 0; l < w.length; l++) {
+            w[l] = p.weights(l).clone();
+        }
+        return w;
+    }
+
+    private static double[][] biasesOf(Parameters p) {
+        double[][] b = new double[p.spec().depth()][];
+        for (int l = 0; l < b.length; l++) {
+            b[l] = p.biases(l).clone();
+        }
+        return b;
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void close() {
+        network.close();
+        if (weightedInputs != null) {
+            weightedInputs.close();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.mlp4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlp4j.core.data.DataLocator;
+import dev.mlp4j.core.io.Model;
+import dev.mlp4j.core.io.ModelFile;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.WeightInit;
+import dev.mlp4j.testdata.Fixtures;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** diagnose on new networks, saved models and verify files, over generated data and (when present) MNIST. */
+class DiagnoseCommandTest {
+
+    @Test
+    void a_new_network_on_the_circle_problem_is_clean() {
+        CliRun run = CliRun.of("diagnose", "--layers", "2,5,1", "--example", "circle", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("found nothing"), run.out());
+        JsonNode j = run.json();
+        assertEquals("diagnose", j.get("command").asText());
+        assertEquals("layers", j.get("source").asText());
+        assertEquals("normal-scaled", j.get("init").asText());
+        assertEquals(500, j.get("examples").asInt());
+        assertEquals(2, j.get("layers").size());
+        assertTrue(j.get("findings").isEmpty());
+        assertTrue(j.get("clean").asBoolean());
+        assertTrue(j.get("layers").get(0).get("dead").isNull(), "no relus: null, not NaN");
+    }
+
+    @Test
+    void a_saved_model_with_huge_weights_is_found_saturated(@TempDir Path dir) throws Exception {
+        NetworkSpec spec = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 2, 8, 1);
+        Parameters p = WeightInit.NORMAL_SCALED.initialise(spec, new Random(3));
+        for (int i = 0; i < p.weights(0).length; i++) {
+            p.weights(0)[i] *= 30;
+        }
+        Path model = dir.resolve("m.json");
+        ModelFile.save(new Model(spec, p, Map.of()), model);
+        CliRun run = CliRun.of("diagnose", "--model", model.toString(), "--example", "circle", "--batches", "2", "--batch", "50", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode f = run.json().get("findings");
+        assertEquals("saturated", f.get(0).get("kind").asText());
+        assertEquals(1, f.get(0).get("layer").asInt());
+        assertTrue(f.get(0).get("value").asDouble() > 0.5, f.toString());
+        assertTrue(f.get(0).get("advice").asText().startsWith("layer 1: "), f.toString());
+        assertTrue(run.out().contains("findings:\n  layer 1: "), run.out());
+    }
+
+    @Test
+    void a_verify_files_own_unscaled_examples_are_found(@TempDir Path dir) throws Exception {
+        String text = Files.readString(Fixtures.path("verify/step-correct.json"))
+                .replace("[0.5, 0.25]", "[128, 64]").replace("[0.1, 0.9]", "[25, 230]");
+        Path file = dir.resolve("raw.json");
+        Files.writeString(file, text);
+        CliRun run = CliRun.of("diagnose", "--verify-file", file.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("data: the verify file's 4 examples"), run.out());
+        JsonNode j = run.json();
+        assertEquals("verify-file", j.get("source").asText());
+        assertEquals(230.0, j.get("input").get("max").asDouble());
+        assertEquals("input-not-scaled", j.get("findings").get(0).get("kind").asText());
+        assertEquals(0, j.get("findings").get(0).get("layer").asInt());
+    }
+
+    @Test
+    void usage_errors_exit_2_with_a_sentence() {
+        assertTrue(CliRun.of("diagnose", "--example", "circle").err().contains("Say which network to diagnose"));
+        assertEquals(2, CliRun.of("diagnose", "--example", "circle").exitCode());
+        assertEquals(2, CliRun.of("diagnose", "--layers", "2,3,1", "--model", "x.json", "--example", "circle").exitCode());
+        assertEquals(2, CliRun.of("diagnose", "--layers", "2,3,1", "--example", "circle", "--batches", "0").exitCode());
+        assertEquals(2, CliRun.of("diagnose", "--layers", "2,3,1", "--example", "circle", "--init", "zeros").exitCode());
+        assertEquals(2, CliRun.of("diagnose", "--layers", "2,3,1", "--example", "circle", "--lr", "-1").exitCode());
+        CliRun misfit = CliRun.of("diagnose", "--layers", "3,3,1", "--example", "circle");
+        assertEquals(2, misfit.exitCode());
+        assertTrue(misfit.err().contains("start --layers with 2"), misfit.err());
+        CliRun tooMany = CliRun.of("diagnose", "--layers", "2,3,1", "--example", "circle", "--batches", "100");
+        assertEquals(2, tooMany.exitCode());
+        assertTrue(tooMany.err().contains("need 10000 examples"), tooMany.err());
+    }
+
+    @Test
+    @Tag("mnist")
+    void on_mnist_uniform_initialisation_saturates_and_normal_scaled_is_clean() {
+        Path mnist = DataLocator.find(null, DataLocator.Dataset.MNIST);
+        Assumptions.assumeTrue(mnist != null, "MNIST not found (set -Dmlp4j.data=DIR or MLP4J_DATA); skipping");
+        JsonNode uniform = CliRun.of("diagnose", "--layers", "784,30,10", "--init", "uniform", "--data", mnist.toString(), "--json").json();
+        JsonNode first = uniform.get("findings").get(0);
+        assertEquals("saturated", first.get("kind").asText());
+        assertTrue(first.get("value").asDouble() > 0.3, first.toString());
+        JsonNode scaled = CliRun.of("diagnose", "--layers", "784,30,10", "--init", "normal-scaled", "--data", mnist.toString(), "--json").json();
+        assertTrue(scaled.get("clean").asBoolean(), scaled.toString());
+        assertTrue(scaled.get("layers").get(0).get("saturated").asDouble() < 0.01);
+        assertFalse(uniform.get("clean").asBoolean());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.mlp4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.mlp4j.core.data.DataLocator;
+import dev.mlp4j.core.data.MnistFiles;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The download command against a local mirror: MNIST's real checksums, and a mirror with nothing on it. */
+class DownloadCommandTest {
+
+    /** Serves the files of {@code folder} under /mnist/, and nothing else. */
+    private static HttpServer serve(Path folder) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/mnist/", x -> {
+            Path file = folder == null ? null : folder.resolve(x.getRequestURI().getPath().substring("/mnist/".length()));
+            if (file == null || !Files.isRegularFile(file)) {
+                x.sendResponseHeaders(404, -1);
+            } else {
+                byte[] body = Files.readAllBytes(file);
+                x.sendResponseHeaders(200, body.length);
+                try (OutputStream out = x.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+            x.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void fetches_mnist_from_a_mirror_and_checks_the_published_checksums(@TempDir Path dir) throws Exception {
+        Path mnist = DataLocator.find(null, DataLocator.Dataset.MNIST);
+        Assumptions.assumeTrue(mnist != null && MnistFiles.find(mnist, MnistFiles.TRAIN_IMAGES).toString().endsWith(".gz"),
+                "MNIST's .gz files not found; see README 'Getting MNIST'");
+        HttpServer server = serve(mnist);
+        try {
+            String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist";
+            CliRun r = CliRun.of("download", "--dir", dir.toString(), "--mirror", mirror, "--json");
+            assertEquals(0, r.exitCode(), r.err());
+            JsonNode files = r.json().get("files");
+            assertEquals(4, files.size());
+            for (JsonNode f : files) {
+                assertEquals("downloaded", f.get("status").asText());
+                assertTrue(f.get("checksum").asText().startsWith("sha256 "), f.toString());
+                assertEquals(Files.size(mnist.resolve(f.get("name").asText())), Files.size(dir.resolve(f.get("name").asText())));
+            }
+            assertTrue(r.out().contains("train and eval find it with --data " + dir.toAbsolutePath()), r.out());
+
+            CliRun again = CliRun.of("download", "--dir", dir.toString(), "--mirror", mirror, "--json");
+            assertEquals(0, again.exitCode(), again.err());
+            assertEquals("present", again.json().get("files").get(0).get("status").asText());
+            assertTrue(MnistFiles.present(dir));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void a_mirror_without_the_files_fails_in_one_sentence_leaving_nothing(@TempDir Path dir) throws Exception {
+        HttpServer server = serve(null);
+        try {
+            String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist/";
+            CliRun r = CliRun.of("download", "--dataset", "fashion-mnist", "--dir", dir.toString(), "--mirror", mirror, "--json");
+            assertEquals(1, r.exitCode());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("Could not download train-images-idx3-ubyte.gz (" + mirror + "train-images-idx3-ubyte.gz: HTTP 404)"), r.err());
+            assertTrue(r.json().get("error").asText().startsWith("Could not download"));
+            try (var files = Files.list(dir)) {
+                assertEquals(0, files.count());
+            }
+        } finally {
+            server.stop(0);
+        }
+        CliRun badMirror = CliRun.of("download", "--dir", dir.toString(), "--mirror", "ftp://example/x");
+        assertEquals(2, badMirror.exitCode());
+        assertTrue(badMirror.err().contains("is not an http or https URL"), badMirror.err());
+        CliRun badSet = CliRun.of("download", "--dataset", "cifar", "--dir", dir.toString());
+        assertEquals(2, badSet.exitCode());
+        assertFalse(badSet.err().contains("Exception"), badSet.err());
+    }
+}

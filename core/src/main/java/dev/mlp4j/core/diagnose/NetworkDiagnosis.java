@@ -1,0 +1,135 @@
+package dev.mlp4j.core.diagnose;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Backprop;
+import dev.mlp4j.core.nn.Gradients;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.verify.BackpropMistake;
+import dev.mlp4j.core.verify.BackpropTracer;
+import dev.mlp4j.core.verify.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a network forward and backward over a few batches, without training it, and measures per layer what
+ * decides whether it can learn: how its pre-activations spread, how many units saturate or die, how the gradient's
+ * size changes from layer to layer, and how far one step at the learning rate would move the weights. The
+ * gradient is core's {@link Backprop}'s; the pre-activations come from {@link BackpropTracer}.
+ */
+public final class NetworkDiagnosis {
+    /** |z| beyond which a sigmoid is saturated: σ'(4) is 7 % of σ'(0). */
+    static final double SIGMOID_SATURATION = 4;
+    /** The same 7 % for tanh: tanh'(2) ≈ 0.07. */
+    static final double TANH_SATURATION = 2;
+
+    private NetworkDiagnosis() {
+    }
+
+    public static DiagnoseReport run(Parameters p, List<Batch> batches, double learningRate, Thresholds thresholds) {
+        if (batches.isEmpty()) {
+            throw new InvalidInputException("Diagnose needs at least one batch of examples.");
+        }
+        NetworkSpec spec = p.spec();
+        int depth = spec.depth();
+        double[] zSum = new double[depth];
+        double[] zSquares = new double[depth];
+        long[] zCount = new long[depth];
+        long[] saturated = new long[depth];
+        boolean[][] everActive = new boolean[depth][];
+        double[] gradientNorm = new double[depth];
+        double[] deltaRms = new double[depth];
+        boolean finite = true;
+        double inMin = Double.POSITIVE_INFINITY;
+        double inMax = Double.NEGATIVE_INFINITY;
+        double inSum = 0;
+        long inCount = 0;
+        int examples = 0;
+        for (int l = 0; l < depth; l++) {
+            everActive[l] = new boolean[spec.size(l + 1)];
+        }
+        Backprop backprop = new Backprop(spec);
+        Gradients g = Gradients.zeros(spec);
+        for (Batch batch : batches) {
+            int m = batch.size();
+            examples += m;
+            for (int i = 0; i < m * spec.inputSize(); i++) {
+                double x = batch.inputs()[i];
+                inMin = Math.min(inMin, x);
+                inMax = Math.max(inMax, x);
+                inSum += x;
+                inCount++;
+            }
+            Trace trace = BackpropTracer.trace(p, batch, BackpropMistake.NONE);
+            for (int l = 0; l < depth; l++) {
+                int units = spec.size(l + 1);
+                double limit = saturationLimit(spec.activation(l));
+                double[] z = trace.zs()[l];
+                for (int i = 0; i < m * units; i++) {
+                    double v = z[i];
+                    finite &= Double.isFinite(v);
+                    zSum[l] += v;
+                    zSquares[l] += v * v;
+                    if (Math.abs(v) > limit) {
+                        saturated[l]++;
+                    }
+                    if (v > 0) {
+                        everActive[l][i % units] = true;
+                    }
+                }
+                zCount[l] += (long) m * units;
+            }
+            backprop.dataGradient(p, batch, StepSettings.NONE, g);
+            for (int l = 0; l < depth; l++) {
+                double w = norm(g.weights()[l]);
+                double b = norm(g.biases()[l]);
+                finite &= Double.isFinite(w) && Double.isFinite(b);
+                gradientNorm[l] += w / batches.size();
+                deltaRms[l] += b / Math.sqrt(spec.size(l + 1)) / batches.size();
+            }
+        }
+        List<LayerStatistics> layers = new ArrayList<>();
+        for (int l = 0; l < depth; l++) {
+            Activation a = spec.activation(l);
+            double mean = zSum[l] / zCount[l];
+            double std = Math.sqrt(Math.max(0, zSquares[l] / zCount[l] - mean * mean));
+            double sat = Double.isInfinite(saturationLimit(a)) ? Double.NaN : (double) saturated[l] / zCount[l];
+            double dead = Double.NaN;
+            if (a == Activation.RELU) {
+                int never = 0;
+                for (boolean active : everActive[l]) {
+                    never += active ? 0 : 1;
+                }
+                dead = (double) never / everActive[l].length;
+            }
+            double ratio = l == depth - 1 ? Double.NaN : deltaRms[l] / deltaRms[l + 1];
+            double weightNorm = norm(p.weights(l));
+            layers.add(new LayerStatistics(l + 1, a, spec.size(l + 1), mean, std, sat, dead, gradientNorm[l], deltaRms[l],
+                    ratio, weightNorm, learningRate * gradientNorm[l] / weightNorm));
+        }
+        DiagnoseReport measured = new DiagnoseReport(spec, batches.size(), examples, inMin, inMax, inSum / inCount,
+                learningRate, layers, List.of());
+        return new DiagnoseReport(spec, batches.size(), examples, inMin, inMax, inSum / inCount, learningRate, layers,
+                Findings.of(measured, finite, thresholds));
+    }
+
+    private static double saturationLimit(Activation a) {
+        return switch (a) {
+            case SIGMOID -> SIGMOID_SATURATION;
+            case TANH -> TANH_SATURATION;
+            default -> Double.POSITIVE_INFINITY;
+        };
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mlp4j.core.diagnose;
+
+/**
+ * Where a measurement becomes a finding. The defaults leave a network initialised as Nielsen's
+ * default_weight_initializer does (N(0, 1/fan_in)) on MNIST scaled to [0, 1] with η = 0.5 clean, and flag the
+ * usual ways a hand-written net fails to learn; docs/verify.md shows both on MNIST.
+ *
+ * @param inputMax       largest input that still counts as scaled: pixels in [0, 1] with some room
+ * @param saturated      share of saturated (unit, example) pairs in a hidden layer that is a finding
+ * @param dead           share of relu units never active that is a finding
+ * @param vanishing      δ RMS of the first hidden layer over the output layer's below which the gradient vanishes
+ * @param exploding      the same ratio above which it explodes
+ * @param updateTooLarge update ratio η‖∇w‖/‖w‖ above which one step changes the weights too much
+ * @param updateTooSmall update ratio below which the weights barely move
+ */
+public record Thresholds(double inputMax, double saturated, double dead, double vanishing, double exploding,
+                         double updateTooLarge, double updateTooSmall) {
+
+    /**
+     * The update ratios are measured at initialisation, where the output layer's small weights make them large:
+     * 784-30-10 with cross-entropy at η = 0.5, which learns well, has 0.75 in its output layer; at η = 5 (ratio 7.5)
+     * it learns badly and at η = 20 it diverges.
+     */
+    public static final Thresholds DEFAULT = new Thresholds(1.5, 0.10, 0.10, 1e-2, 1e2, 3, 1e-4);
+}

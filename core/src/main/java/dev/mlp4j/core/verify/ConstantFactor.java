@@ -1,0 +1,95 @@
+package dev.mlp4j.core.verify;
+
+import dev.mlp4j.core.nn.Cost;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Names a constant factor between the user's numbers and the reference's: the sign, and the magnitude when it is
+ * one a known mistake produces (the batch size, the learning rate, the quadratic cost's 2), else just the number.
+ */
+final class ConstantFactor {
+    private ConstantFactor() {
+    }
+
+    /**
+     * What a gradient that is {@code factor} times the reference's in {@code arrays} says; {@code whole} when
+     * those are all of the network's arrays.
+     */
+    static List<Diagnosis> forGradient(double factor, List<String> arrays, boolean whole, int examples,
+                                       Reduction reduction, Cost cost) {
+        List<Diagnosis> out = new ArrayList<>();
+        String subject = whole ? "The gradient" : "The " + String.join(", ", arrays) + " gradient" + (arrays.size() > 1 ? "s" : "");
+        if (factor < 0) {
+            out.add(new Diagnosis(DiagnosisKind.SIGN_FLIPPED, arrays, -1.0, subject + (arrays.size() > 1 && !whole ? " have" : " has")
+                    + " the wrong sign: a step along it climbs the cost. The output δ is probably y − a where it should be a − y."));
+        }
+        double size = Math.abs(factor);
+        if (Tolerance.sameFactor(size, 1)) {
+            return out;
+        }
+        String times = subject + (arrays.size() > 1 && !whole ? " are " : " is ") + number(size) + " times the reference";
+        out.add(batchOrOther(size, arrays, examples, reduction, cost, times, whole
+                ? "A different learning rate would hide it, but the gradient itself is off."
+                : "Every array must be formed the same way; compare how these are computed with the others."));
+        return out;
+    }
+
+    /** What a step that is {@code factor} times the reference step (on the batch mean) says. */
+    static List<Diagnosis> forStep(double factor, List<String> arrays, int examples, Cost cost, double learningRate) {
+        List<Diagnosis> out = new ArrayList<>();
+        if (factor < 0) {
+            out.add(new Diagnosis(DiagnosisKind.SIGN_FLIPPED, arrays, -1.0, "The step goes up the gradient (w + η∇C "
+                    + "instead of w − η∇C): gradient ascent, so the cost grows. Subtract η times the gradient."));
+        }
+        double size = Math.abs(factor);
+        if (Tolerance.sameFactor(size, 1)) {
+            return out;
+        }
+        String times = "The step is " + number(size) + " times the reference step";
+        if (!Tolerance.sameFactor(learningRate, 1) && Tolerance.sameFactor(size, learningRate)) {
+            out.add(new Diagnosis(DiagnosisKind.LEARNING_RATE_TWICE, arrays, size, times + ", η = " + number(learningRate)
+                    + ": the learning rate is applied twice (once in the gradient, once in the update)."));
+        } else if (!Tolerance.sameFactor(learningRate, 1) && Tolerance.sameFactor(size, 1 / learningRate)) {
+            out.add(new Diagnosis(DiagnosisKind.LEARNING_RATE_MISSING, arrays, size, times + ", 1/η: the learning rate η = "
+                    + number(learningRate) + " is not applied; the update must be w − η∇C."));
+        } else {
+            out.add(batchOrOther(size, arrays, examples, Reduction.MEAN, cost, times, "Scale the update to w − η∇C."));
+        }
+        return out;
+    }
+
+    private static Diagnosis batchOrOther(double size, List<String> arrays, int examples, Reduction reduction, Cost cost,
+                                          String times, String otherAdvice) {
+        if (examples > 1 && reduction == Reduction.MEAN && Tolerance.sameFactor(size, examples)) {
+            return new Diagnosis(DiagnosisKind.SUMMED_NOT_AVERAGED, arrays, (double) examples, times + ", the batch size "
+                    + examples + ": the examples' gradients are summed, not averaged. Divide by the batch size, or declare "
+                    + "\"reduction\": \"sum\" if the sum is meant."
+                    + (cost == Cost.QUADRATIC && examples == 2 ? " (With the quadratic cost a forgotten ½ also gives 2; "
+                    + "verify a batch of another size to tell the two apart.)" : ""));
+        }
+        if (examples > 1 && reduction == Reduction.MEAN && Tolerance.sameFactor(size, 1.0 / examples)) {
+            return new Diagnosis(DiagnosisKind.DIVIDED_BY_BATCH_TWICE, arrays, size, times + ", 1/" + examples
+                    + ": the batch mean is divided by the batch size a second time.");
+        }
+        if (examples > 1 && reduction == Reduction.SUM && Tolerance.sameFactor(size, 1.0 / examples)) {
+            return new Diagnosis(DiagnosisKind.AVERAGED_NOT_SUMMED, arrays, size, times + ", 1/" + examples
+                    + ": the examples' gradients are averaged although the file declares \"reduction\": \"sum\".");
+        }
+        if (cost == Cost.QUADRATIC && Tolerance.sameFactor(size, 2)) {
+            return new Diagnosis(DiagnosisKind.COST_HALF_MISSING, arrays, 2.0, times + ": the quadratic cost is ½‖a − y‖², "
+                    + "whose gradient is a − y, not 2(a − y). Drop the factor 2, or keep it and halve the learning rate.");
+        }
+        return new Diagnosis(DiagnosisKind.CONSTANT_FACTOR, arrays, size, times + "; no known mistake gives "
+                + number(size) + ". " + otherAdvice);
+    }
+
+    /** A factor as a person writes it: 4, 0.25, 0.196612. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.valueOf((long) v);
+        }
+        return String.format(java.util.Locale.ROOT, "%.6g", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}

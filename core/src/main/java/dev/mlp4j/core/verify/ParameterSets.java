@@ -1,0 +1,98 @@
+package dev.mlp4j.core.verify;
+
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+
+import java.util.List;
+
+/** Arithmetic on whole sets of arrays shaped like a network's parameters, as the pattern searches need it. */
+final class ParameterSets {
+    private ParameterSets() {
+    }
+
+    /** The factor α that makes α·expected closest to claimed (least squares) over the given arrays; NaN if none. */
+    static double fitFactor(Parameters claimed, Parameters expected, List<ParameterArray> arrays) {
+        double uv = 0;
+        double vv = 0;
+        for (ParameterArray a : arrays) {
+            double[] u = a.values(claimed);
+            double[] v = a.values(expected);
+            for (int i = 0; i < u.length; i++) {
+                uv += u[i] * v[i];
+                vv += v[i] * v[i];
+            }
+        }
+        return vv == 0 ? Double.NaN : uv / vv;
+    }
+
+    static double fitFactor(double[] claimed, double[] expected) {
+        double uv = 0;
+        double vv = 0;
+        for (int i = 0; i < claimed.length; i++) {
+            uv += claimed[i] * expected[i];
+            vv += expected[i] * expected[i];
+        }
+        return vv == 0 ? Double.NaN : uv / vv;
+    }
+
+    /** True when every array of claimed agrees with factor × the same array of expected. */
+    static boolean agree(Parameters claimed, Parameters expected, double factor, Tolerance tolerance) {
+        for (ParameterArray a : ParameterArray.all(claimed.spec())) {
+            if (!tolerance.agrees(a.values(claimed), a.values(expected), factor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The arrays in which claimed and expected disagree. */
+    static List<ParameterArray> disagreeing(Parameters claimed, Parameters expected, Tolerance tolerance) {
+        return ParameterArray.all(claimed.spec()).stream()
+                .filter(a -> !tolerance.agrees(a.values(claimed), a.values(expected)))
+                .toList();
+    }
+
+    static List<String> names(List<ParameterArray> arrays) {
+        return arrays.stream().map(ParameterArray::name).toList();
+    }
+
+    static List<String> allNames(NetworkSpec spec) {
+        return names(ParameterArray.all(spec));
+    }
+
+    /** a − b, array by array. */
+    static Parameters minus(Parameters a, Parameters b) {
+        Parameters d = new Parameters(a.spec());
+        for (ParameterArray x : ParameterArray.all(a.spec())) {
+            double[] out = x.values(d);
+            double[] u = x.values(a);
+            double[] v = x.values(b);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = u[i] - v[i];
+            }
+        }
+        return d;
+    }
+
+    /** factor × a. */
+    static Parameters times(Parameters a, double factor) {
+        Parameters d = new Parameters(a.spec());
+        for (ParameterArray x : ParameterArray.all(a.spec())) {
+            double[] out = x.values(d);
+            double[] u = x.values(a);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = factor * u[i];
+            }
+        }
+        return d;
+    }
+
+    static boolean allZero(double[] v) {
+        for (double x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

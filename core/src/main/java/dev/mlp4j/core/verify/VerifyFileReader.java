@@ -1,0 +1,304 @@
+package dev.mlp4j.core.verify;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.io.Json;
+import dev.mlp4j.core.io.JsonFields;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a verify file (docs/verify.md). Every problem is one sentence naming the file and the field path, e.g.
+ * {@code net.json: 'gradients.weights[1][2]' has 3 entries but should have 4.}
+ */
+public final class VerifyFileReader {
+    /** Far above any network worth verifying by hand, far below a heap. */
+    public static final long MAX_BYTES = 256L << 20;
+
+    private static final Set<String> KNOWN = Set.of("layers", "hidden", "output", "cost", "weights", "biases", "input",
+            "target", "inputs", "targets", "reduction", "gradients", "activations", "deltas", "learningRate", "before",
+            "after", "l2", "n", "momentum", "velocityBefore");
+    private static final String LAYOUT = "weights[i][j][k] is the weight from neuron j of layer i to neuron k of layer i+1";
+
+    private final JsonFields f;
+    private final Map<String, Object> root;
+    private NetworkSpec spec;
+
+    private VerifyFileReader(JsonFields f, Map<String, Object> root) {
+        this.f = f;
+        this.root = root;
+    }
+
+    public static VerifyFile read(Path file) {
+        String text;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InvalidInputException(file + ": " + size + " bytes is larger than a verify file can be (" + MAX_BYTES
+                        + " bytes at most); verify one small network on a few examples.");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such file.");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidInputException(file + ": not a text file, so not a verify file (JSON).");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+        return fromJson(file.toString(), text);
+    }
+
+    public static VerifyFile fromJson(String source, String text) {
+        JsonFields f = new JsonFields(source);
+        return new VerifyFileReader(f, f.object(Json.parse(source, text), "")).read();
+    }
+
+    private VerifyFile read() {
+        spec = network();
+        List<String> ignored = new ArrayList<>();
+        for (String key : root.keySet()) {
+            if (!KNOWN.contains(key)) {
+                ignored.add(key);
+            }
+        }
+        Parameters parameters;
+        if (present("weights") || present("biases") || !present("before")) {
+            parameters = parameters(root, "", false).values();
+        } else {
+            parameters = parameters(f.object(root.get("before"), "before"), "before", false).values();
+        }
+        Batch batch = batch();
+        Reduction reduction = reduction(batch.size());
+        ClaimedGradients gradients = present("gradients")
+                ? parameters(f.object(root.get("gradients"), "gradients"), "gradients", true) : null;
+        double[][] activations = present("activations") ? activations(batch.size()) : null;
+        double[][] deltas = present("deltas") ? deltas(batch.size()) : null;
+        StepClaim step = present("after") ? step(parameters) : null;
+        return new VerifyFile(f.source(), spec, parameters, batch, reduction, gradients, activations, deltas, step, ignored);
+    }
+
+    private boolean present(String key) {
+        return root.containsKey(key) && root.get(key) != null;
+    }
+
+    private NetworkSpec network() {
+        List<Object> list = f.list(f.required(root, "layers", ""), "layers");
+        List<Integer> layers = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            layers.add(f.integer(list.get(i), "layers[" + i + "]"));
+        }
+        try {
+            boolean hasHidden = layers.size() > 2;
+            Activation hidden = hasHidden || present("hidden")
+                    ? Activation.fromId(f.string(f.required(root, "hidden", ""), "hidden")) : Activation.SIGMOID;
+            Activation output = Activation.fromId(f.string(f.required(root, "output", ""), "output"));
+            Cost cost = Cost.fromId(f.string(f.required(root, "cost", ""), "cost"));
+            return new NetworkSpec(layers, hidden, output, cost);
+        } catch (InvalidInputException e) {
+            if (e.getMessage().startsWith(f.source() + ":")) {
+                throw e;
+            }
+            throw new InvalidInputException(f.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {"weights": …, "biases": …} under {@code path}; weight matrices the other way round only if {@code lenient}. */
+    private ClaimedGradients parameters(Map<String, Object> obj, String path, boolean lenient) {
+        String prefix = path.isEmpty() ? "" : path + ".";
+        List<Object> w = f.list(f.required(obj, "weights", path), prefix + "weights");
+        List<Object> b = f.list(f.required(obj, "biases", path), prefix + "biases");
+        if (w.size() != spec.depth()) {
+            throw f.fail(prefix + "weights", "has " + w.size() + " matrices but layers " + spec.layersText() + " need "
+                    + spec.depth() + ", one per pair of adjacent layers");
+        }
+        if (b.size() != spec.depth()) {
+            throw f.fail(prefix + "biases", "has " + b.size() + " vectors but layers " + spec.layersText() + " need "
+                    + spec.depth() + ", one per layer after the input");
+        }
+        Parameters p = new Parameters(spec);
+        Set<Integer> transposed = new HashSet<>();
+        for (int l = 0; l < spec.depth(); l++) {
+            String wPath = prefix + "weights[" + l + "]";
+            int from = spec.size(l);
+            int to = spec.size(l + 1);
+            List<Object> rows = f.list(w.get(l), wPath);
+            double[] core;
+            if (from != to && rows.size() == to && firstRowHas(rows, from)) {
+                if (!lenient) {
+                    throw f.fail(wPath, "has " + to + " rows of " + from + " but should have " + from + " rows of " + to
+                            + " (" + LAYOUT + "); it looks stored the other way round, so transpose it");
+                }
+                core = f.matrix(rows, wPath, to, from);
+                transposed.add(l);
+            } else {
+                if (rows.size() != from) {
+                    throw f.fail(wPath, "has " + rows.size() + " rows but should have " + from
+                            + ", one per neuron of layer " + l + " (" + LAYOUT + ")");
+                }
+                core = ParameterArray.transpose(f.matrix(rows, wPath, from, to), from, to);
+            }
+            System.arraycopy(core, 0, p.weights(l), 0, core.length);
+            double[] bias = f.vector(b.get(l), prefix + "biases[" + l + "]", to);
+            System.arraycopy(bias, 0, p.biases(l), 0, to);
+        }
+        return new ClaimedGradients(p, transposed);
+    }
+
+    private static boolean firstRowHas(List<Object> rows, int length) {
+        return !rows.isEmpty() && rows.get(0) instanceof List<?> r && r.size() == length;
+    }
+
+    private Batch batch() {
+        boolean single = present("input") || present("target");
+        boolean many = present("inputs") || present("targets");
+        if (single && many) {
+            throw f.fail("", "has both 'input'/'target' and 'inputs'/'targets'; give one example or a batch, not both");
+        }
+        if (!single && !many) {
+            throw f.fail("input", "is missing: give 'input' and 'target' for one example, or 'inputs' and 'targets' for a batch");
+        }
+        int in = spec.inputSize();
+        int out = spec.outputSize();
+        if (single) {
+            double[] x = f.vector(f.required(root, "input", ""), "input", in);
+            double[] y = f.vector(f.required(root, "target", ""), "target", out);
+            return new Batch(1, in, out, x, y);
+        }
+        List<Object> xs = f.list(f.required(root, "inputs", ""), "inputs");
+        List<Object> ys = f.list(f.required(root, "targets", ""), "targets");
+        if (xs.isEmpty()) {
+            throw f.fail("inputs", "is empty; give at least one example");
+        }
+        if (ys.size() != xs.size()) {
+            throw f.fail("targets", "has " + ys.size() + " rows but 'inputs' has " + xs.size() + "; give one target per input");
+        }
+        return new Batch(xs.size(), in, out, f.matrix(xs, "inputs", xs.size(), in), f.matrix(ys, "targets", ys.size(), out));
+    }
+
+    private Reduction reduction(int examples) {
+        if (!present("reduction")) {
+            // Only a gradient comes in two forms; a training step is always one step on the batch's mean.
+            if (examples > 1 && present("gradients")) {
+                throw f.fail("reduction", "is missing: with a batch of " + examples + " examples say whether your gradient is"
+                        + " their mean (\"mean\", as Nielsen's code and most others) or their sum (\"sum\")");
+            }
+            return Reduction.MEAN;
+        }
+        String id = f.string(root.get("reduction"), "reduction");
+        Reduction r = Reduction.fromId(id);
+        if (r == null) {
+            throw f.fail("reduction", "is \"" + id + "\" but should be \"mean\" or \"sum\"");
+        }
+        return r;
+    }
+
+    /** One list per example: a single example's list as it is, a batch's as [example][…]. */
+    private List<Object> perExample(String key, int examples) {
+        if (!present("inputs")) {
+            return List.of(root.get(key));
+        }
+        List<Object> list = f.list(root.get(key), key);
+        if (list.size() != examples) {
+            throw f.fail(key, "has " + list.size() + " entries but the batch has " + examples
+                    + " examples; with 'inputs' it holds one list per example, " + key + "[example][layer][neuron]");
+        }
+        return list;
+    }
+
+    private String examplePath(String key, int e) {
+        return present("inputs") ? key + "[" + e + "]" : key;
+    }
+
+    private double[][] activations(int examples) {
+        List<Object> perExample = perExample("activations", examples);
+        int layers = spec.layerCount();
+        int given = -1;
+        double[][] out = new double[layers][];
+        for (int e = 0; e < examples; e++) {
+            String path = examplePath("activations", e);
+            List<Object> list = f.list(perExample.get(e), path);
+            if (list.size() != layers && list.size() != layers - 1) {
+                throw f.fail(path, "has " + list.size() + " layers but should have " + layers
+                        + ", one per layer with the input first (or " + (layers - 1) + " without the input)");
+            }
+            if (given >= 0 && list.size() != given) {
+                throw f.fail(path, "has " + list.size() + " layers but the first example has " + given);
+            }
+            given = list.size();
+            int skip = layers - list.size();
+            for (int i = 0; i < list.size(); i++) {
+                int layer = i + skip;
+                if (out[layer] == null) {
+                    out[layer] = new double[examples * spec.size(layer)];
+                }
+                double[] v = f.vector(list.get(i), path + "[" + i + "]", spec.size(layer));
+                System.arraycopy(v, 0, out[layer], e * v.length, v.length);
+            }
+        }
+        return out;
+    }
+
+    private double[][] deltas(int examples) {
+        List<Object> perExample = perExample("deltas", examples);
+        double[][] out = new double[spec.depth()][];
+        for (int e = 0; e < examples; e++) {
+            String path = examplePath("deltas", e);
+            List<Object> list = f.list(perExample.get(e), path);
+            if (list.size() != spec.depth()) {
+                throw f.fail(path, "has " + list.size() + " layers but should have " + spec.depth()
+                        + ", one per layer after the input (deltas[i] belongs to the neurons of layer i+1, like biases[i])");
+            }
+            for (int l = 0; l < spec.depth(); l++) {
+                if (out[l] == null) {
+                    out[l] = new double[examples * spec.size(l + 1)];
+                }
+                double[] v = f.vector(list.get(l), path + "[" + l + "]", spec.size(l + 1));
+                System.arraycopy(v, 0, out[l], e * v.length, v.length);
+            }
+        }
+        return out;
+    }
+
+    private StepClaim step(Parameters parameters) {
+        double eta = f.number(f.required(root, "learningRate", ""), "learningRate");
+        if (!(eta > 0)) {
+            throw f.fail("learningRate", "is " + eta + " but should be positive");
+        }
+        Parameters before = present("before") ? parameters(f.object(root.get("before"), "before"), "before", false).values() : parameters;
+        Parameters after = parameters(f.object(root.get("after"), "after"), "after", false).values();
+        double momentum = present("momentum") ? f.number(root.get("momentum"), "momentum") : 0;
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw f.fail("momentum", "is " + momentum + " but should be at least 0 and below 1");
+        }
+        Parameters velocity = present("velocityBefore")
+                ? parameters(f.object(root.get("velocityBefore"), "velocityBefore"), "velocityBefore", false).values() : null;
+        double l2 = present("l2") ? f.number(root.get("l2"), "l2") : 0;
+        if (!(l2 >= 0)) {
+            throw f.fail("l2", "is " + l2 + " but should be 0 or positive");
+        }
+        int n = 1;
+        if (l2 > 0) {
+            if (!present("n")) {
+                throw f.fail("n", "is missing: with 'l2' give the training-set size n too (the weights decay by ηλ/n per step)");
+            }
+            n = f.integer(root.get("n"), "n");
+            if (n < 1) {
+                throw f.fail("n", "is " + n + " but should be the training-set size, at least 1");
+            }
+        }
+        return new StepClaim(eta, momentum, l2, n, before, after, velocity);
+    }
+}

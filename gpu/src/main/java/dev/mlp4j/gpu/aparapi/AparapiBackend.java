@@ -1,0 +1,377 @@
+package dev.mlp4j.gpu.aparapi;
+
+import com.aparapi.Range;
+import com.aparapi.device.OpenCLDevice;
+import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.BackendInfo;
+import dev.mlp4j.core.backend.BackendOptions;
+import dev.mlp4j.core.backend.BackendProvider;
+import dev.mlp4j.core.backend.BackendUnavailableException;
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.data.DataSet;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.Gradients;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.OutputDelta;
+import dev.mlp4j.core.nn.Parameters;
+
+import java.util.Arrays;
+
+/**
+ * The network in float32 through Aparapi: {@link NetworkKernel}'s passes in the order of core's Backprop and
+ * ReferenceBackend. Aparapi keeps a kernel's arrays on the device between runs when buffers are explicit, so
+ * parameters, velocities, the bound training set and the costs stay there; a step sends the order when it
+ * changes and nothing else. Every pass is checked to have run on OpenCL: a fallback to Java threads is an error
+ * here, never a silent slowdown.
+ */
+public final class AparapiBackend implements Backend {
+    public static final String NAME = "aparapi";
+    private static final int GROUP = 64;
+
+    private final NetworkSpec spec;
+    private final OpenCLDevice device;
+    private final BackendInfo info;
+    private final int[] sizes;
+    private final int[] weightOffset;
+    private final int[] biasOffset;
+    private final int parameterCount;
+    private NetworkKernel kernel;
+    private int capacity;
+    private float[] trainInputs = new float[1];
+    private float[] trainTargets = new float[1];
+    private int trainSize = -1;
+    private int[] uploadedOrder;
+    private int costFrom = Integer.MAX_VALUE;
+    private int costTo;
+    private double costCarried;
+
+    private AparapiBackend(NetworkSpec spec, OpenCLDevice device) {
+        this.spec = spec;
+        this.device = device;
+        this.info = new BackendInfo(NAME, AparapiDevices.describe(device), "float32");
+        int depth = spec.depth();
+        sizes = spec.layers().stream().mapToInt(Integer::intValue).toArray();
+        weightOffset = new int[depth];
+        biasOffset = new int[depth];
+        int p = 0;
+        for (int l = 0; l < depth; l++) {
+            weightOffset[l] = p;
+            p += sizes[l] * sizes[l + 1];
+        }
+        for (int l = 0; l < depth; l++) {
+            biasOffset[l] = p;
+            p += sizes[l + 1];
+        }
+        parameterCount = p;
+        rebuild(1, 1);
+    }
+
+    /** A backend on the device the options select; fails with the reason when Aparapi cannot run there. */
+    public static AparapiBackend open(NetworkSpec spec, BackendOptions options) {
+        BackendProvider.Availability a = AparapiDevices.availability(options);
+        if (!a.available()) {
+            throw new BackendUnavailableException("Backend 'aparapi' cannot run here: " + a.reason());
+        }
+        return new AparapiBackend(spec, AparapiDevices.select(options));
+    }
+
+    @Override
+    public BackendInfo info() {
+        return info;
+    }
+
+    @Override
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void setParameters(Parameters p) {
+        pack(p, kernel.params);
+        Arrays.fill(kernel.velocities, 0f);
+        kernel.put(kernel.params).put(kernel.velocities);
+    }
+
+    @Override
+    public Parameters parameters() {
+        kernel.get(kernel.params);
+        return unpack(kernel.params);
+    }
+
+    @Override
+    public Parameters velocities() {
+        kernel.get(kernel.velocities);
+        return unpack(kernel.velocities);
+    }
+
+    @Override
+    public void setVelocities(Parameters v) {
+        pack(v, kernel.velocities);
+        kernel.put(kernel.velocities);
+    }
+
+    @Override
+    public double[] forward(Batch b) {
+        sendBatch(b);
+        forwardPass(b.size(), StepSettings.NONE, false, false);
+        kernel.get(kernel.act);
+        int start = rowsOffset(spec.depth() - 1);
+        double[] out = new double[b.size() * spec.outputSize()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = kernel.act[start + i];
+        }
+        return out;
+    }
+
+    @Override
+    public Gradients gradients(Batch b, StepSettings settings) {
+        sendBatch(b);
+        forwardPass(b.size(), settings, true, false);
+        backwardPass(b.size(), settings);
+        kernel.get(kernel.grads);
+        Gradients g = Gradients.zeros(spec);
+        Parameters unpacked = unpack(kernel.grads);
+        for (int l = 0; l < spec.depth(); l++) {
+            System.arraycopy(unpacked.weights(l), 0, g.weights()[l], 0, g.weights()[l].length);
+            System.arraycopy(unpacked.biases(l), 0, g.biases()[l], 0, g.biases()[l].length);
+        }
+        return g;
+    }
+
+    @Override
+    public void bindTrainingSet(DataSet train) {
+        if (train.inputSize() != spec.inputSize() || train.outputSize() != spec.outputSize()) {
+            throw new IllegalArgumentException(train + " does not fit network " + spec);
+        }
+        trainInputs = train.inputArray();
+        trainTargets = train.targetArray();
+        trainSize = train.size();
+        uploadedOrder = null;
+        costCarried = drainCostSum(); // drainCostSum includes what was carried before
+        rebuild(capacity, Math.max(1, train.size()));
+        kernel.put(trainInputs).put(trainTargets);
+    }
+
+    @Override
+    public void trainBatch(int[] order, int from, int to, StepSettings settings) {
+        if (trainSize < 0) {
+            throw new IllegalStateException("bindTrainingSet must come before trainBatch");
+        }
+        int m = to - from;
+        if (m <= 0) {
+            return;
+        }
+        int[] positions = order;
+        if (positions == null) {
+            positions = new int[trainSize];
+            Arrays.setAll(positions, i -> i);
+        }
+        if (m > capacity || positions.length > kernel.order.length) {
+            grow(Math.max(m, capacity), Math.max(positions.length, kernel.order.length));
+        }
+        sendOrder(positions, from, to);
+        kernel.offset = from;
+        kernel.rows = m;
+        execute(NetworkKernel.GATHER, m * Math.max(spec.inputSize(), spec.outputSize()));
+        forwardPass(m, settings, true, true);
+        backwardPass(m, settings);
+        kernel.learningRate = (float) settings.learningRate();
+        kernel.momentum = (float) settings.momentum();
+        execute(NetworkKernel.UPDATE, parameterCount);
+        costFrom = Math.min(costFrom, from);
+        costTo = Math.max(costTo, to);
+    }
+
+    @Override
+    public double drainCostSum() {
+        double sum = costCarried;
+        costCarried = 0;
+        if (costTo > costFrom) {
+            kernel.get(kernel.costs);
+            for (int i = costFrom; i < costTo; i++) {
+                sum += kernel.costs[i];
+                kernel.costs[i] = 0f;
+            }
+            kernel.put(kernel.costs);
+        }
+        costFrom = Integer.MAX_VALUE;
+        costTo = 0;
+        return sum;
+    }
+
+    @Override
+    public void close() {
+        if (kernel != null) {
+            kernel.dispose();
+            kernel = null;
+        }
+    }
+
+    /** Whether the last pass ran on OpenCL (it always has, or the pass would have thrown). */
+    public boolean ranOnOpenCl() {
+        return kernel != null && kernel.isRunningCL();
+    }
+
+    private void forwardPass(int m, StepSettings s, boolean computeDelta, boolean keepCost) {
+        kernel.rows = m;
+        kernel.dropThreshold = s.dropout() > 0 ? (int) Math.ceil(s.dropout() * (1 << 24)) : 0;
+        kernel.keptScale = s.dropout() > 0 ? (float) (1.0 / (1.0 - s.dropout())) : 1f;
+        kernel.dropKey = s.dropoutKey();
+        for (int l = 0; l < spec.depth(); l++) {
+            kernel.layer = l;
+            execute(NetworkKernel.FORWARD, m * sizes[l + 1]);
+        }
+        kernel.computeDelta = computeDelta ? 1 : 0;
+        kernel.keepCost = keepCost ? 1 : 0;
+        execute(NetworkKernel.OUTPUT, m);
+    }
+
+    /** BP2 from the top, then every layer's gradient into grads; the update is the caller's. */
+    private void backwardPass(int m, StepSettings s) {
+        kernel.rows = m;
+        kernel.inverseRows = 1f / m;
+        kernel.l2Scale = (float) s.l2Scale();
+        for (int l = spec.depth() - 1; l >= 0; l--) {
+            kernel.layer = l;
+            if (l > 0) {
+                execute(NetworkKernel.BACKWARD, m * sizes[l]);
+            }
+            execute(NetworkKernel.GRADIENT, sizes[l + 1] * sizes[l] + sizes[l + 1]);
+        }
+    }
+
+    /**
+     * Runs a pass over at least {@code globalSize} work-items in groups of {@link #GROUP} (every pass ignores the
+     * items past its data): one group size for all passes, because PoCL compiles a kernel again for each size.
+     */
+    private void execute(int pass, int globalSize) {
+        kernel.pass = pass;
+        kernel.execute(Range.create(device, (globalSize + GROUP - 1) / GROUP * GROUP, GROUP));
+        if (!kernel.isRunningCL()) {
+            throw new BackendUnavailableException("Aparapi ran pass " + pass + " of the network kernel in Java threads "
+                    + "instead of on " + info.device() + " (see Aparapi's log for why); refusing to continue silently.");
+        }
+    }
+
+    private void sendBatch(Batch b) {
+        if (b.inputSize() != spec.inputSize() || b.outputSize() != spec.outputSize()) {
+            throw new IllegalArgumentException("batch of " + b.inputSize() + " -> " + b.outputSize() + " does not fit network " + spec);
+        }
+        if (b.size() > capacity) {
+            grow(b.size(), kernel.order.length);
+        }
+        int in = b.size() * spec.inputSize();
+        int out = b.size() * spec.outputSize();
+        for (int i = 0; i < in; i++) {
+            kernel.batchInputs[i] = (float) b.inputs()[i];
+        }
+        for (int i = 0; i < out; i++) {
+            kernel.batchTargets[i] = (float) b.targets()[i];
+        }
+        kernel.put(kernel.batchInputs).put(kernel.batchTargets);
+    }
+
+    /** Sends the order when the slice a step uses differs from the device's copy: once per epoch, typically. */
+    private void sendOrder(int[] order, int from, int to) {
+        if (uploadedOrder != null && uploadedOrder.length == order.length
+                && Arrays.equals(order, from, to, uploadedOrder, from, to)) {
+            return;
+        }
+        for (int e : order) {
+            if (e < 0 || e >= trainSize) {
+                throw new IllegalArgumentException("order names example " + e + " of a training set of " + trainSize);
+            }
+        }
+        System.arraycopy(order, 0, kernel.order, 0, order.length);
+        kernel.put(kernel.order);
+        uploadedOrder = order.clone();
+    }
+
+    /** A larger kernel, carrying over parameters, velocities, the training set and pending costs. */
+    private void grow(int rows, int orderCapacity) {
+        costCarried = drainCostSum(); // drainCostSum includes what was carried before
+        rebuild(rows, orderCapacity);
+        kernel.put(trainInputs).put(trainTargets);
+        uploadedOrder = null;
+    }
+
+    /** A new kernel sized for {@code rows} rows and an order of {@code orderCapacity}, with the current parameters and velocities. */
+    private void rebuild(int rows, int orderCapacity) {
+        float[] params = kernel != null ? kernel.params : null;
+        float[] velocities = kernel != null ? kernel.velocities : null;
+        if (kernel != null) {
+            kernel.get(kernel.params).get(kernel.velocities);
+            kernel.dispose();
+        }
+        capacity = rows;
+        int depth = spec.depth();
+        int[] rowsOffset = new int[depth + 1];
+        for (int l = 0; l < depth; l++) {
+            rowsOffset[l + 1] = rowsOffset[l] + rows * sizes[l + 1];
+        }
+        kernel = new NetworkKernel(sizes, weightOffset, biasOffset, rowsOffset, parameterCount, rows,
+                trainInputs, trainTargets, orderCapacity);
+        kernel.setExplicit(true);
+        kernel.hiddenKind = code(spec.hidden());
+        kernel.outputKind = code(spec.output());
+        kernel.costKind = code(spec.cost());
+        kernel.aMinusY = OutputDelta.isAMinusY(spec.output(), spec.cost()) ? 1 : 0;
+        if (params != null) {
+            System.arraycopy(params, 0, kernel.params, 0, params.length);
+            System.arraycopy(velocities, 0, kernel.velocities, 0, velocities.length);
+        }
+        kernel.put(kernel.params).put(kernel.velocities).put(kernel.costs).put(kernel.order);
+    }
+
+    private int rowsOffset(int l) {
+        return kernel.rowsOffset[l];
+    }
+
+    private void pack(Parameters p, float[] into) {
+        for (int l = 0; l < spec.depth(); l++) {
+            double[] w = p.weights(l);
+            for (int i = 0; i < w.length; i++) {
+                into[weightOffset[l] + i] = (float) w[i];
+            }
+            double[] b = p.biases(l);
+            for (int j = 0; j < b.length; j++) {
+                into[biasOffset[l] + j] = (float) b[j];
+            }
+        }
+    }
+
+    private Parameters unpack(float[] from) {
+        Parameters p = new Parameters(spec);
+        for (int l = 0; l < spec.depth(); l++) {
+            double[] w = p.weights(l);
+            for (int i = 0; i < w.length; i++) {
+                w[i] = from[weightOffset[l] + i];
+            }
+            double[] b = p.biases(l);
+            for (int j = 0; j < b.length; j++) {
+                b[j] = from[biasOffset[l] + j];
+            }
+        }
+        return p;
+    }
+
+    private static int code(Activation a) {
+        return switch (a) {
+            case SIGMOID -> NetworkKernel.SIGMOID;
+            case TANH -> NetworkKernel.TANH;
+            case RELU -> NetworkKernel.RELU;
+            case LINEAR -> NetworkKernel.LINEAR;
+            case SOFTMAX -> NetworkKernel.SOFTMAX;
+        };
+    }
+
+    private static int code(Cost c) {
+        return switch (c) {
+            case QUADRATIC -> NetworkKernel.QUADRATIC;
+            case CROSS_ENTROPY -> NetworkKernel.CROSS_ENTROPY;
+            case LOG_LIKELIHOOD -> NetworkKernel.LOG_LIKELIHOOD;
+        };
+    }
+}

@@ -1,0 +1,363 @@
+package dev.mlp4j.gpu.aparapi;
+
+import com.aparapi.Kernel;
+
+/**
+ * Backprop in Java for Aparapi to translate to OpenCL C, one pass per {@link #run} (the pass field selects it),
+ * each pass a method that mirrors a step of core's Backprop. One kernel holds every array so that they stay on
+ * the device between passes: Aparapi gives each kernel object its own device copies, and its named entry points,
+ * which would allow one method per kernel, fail to build in Aparapi 3.0.
+ *
+ * <p>Layouts are the reference's: weights[l] row-major with one row per neuron of layer l+1, then all biases, in
+ * one parameter array; activations and deltas of layer l+1 in blocks of {@code capacity} rows. What Aparapi can
+ * translate is narrow (no objects, no exceptions, no allocation, no recursion), so the code uses only fields,
+ * arrays of primitives and helper methods on primitives; tests assert that every pass ran on OpenCL.
+ */
+final class NetworkKernel extends Kernel {
+    static final int GATHER = 0;
+    static final int FORWARD = 1;
+    static final int OUTPUT = 2;
+    static final int BACKWARD = 3;
+    static final int GRADIENT = 4;
+    static final int UPDATE = 5;
+
+    static final int SIGMOID = 0;
+    static final int TANH = 1;
+    static final int RELU = 2;
+    static final int LINEAR = 3;
+    static final int SOFTMAX = 4;
+
+    static final int QUADRATIC = 0;
+    static final int CROSS_ENTROPY = 1;
+    static final int LOG_LIKELIHOOD = 2;
+
+    /** Layer sizes, from input to output. */
+    final int[] sizes;
+    final int[] weightOffset;
+    final int[] biasOffset;
+    /** Where layer l+1's rows start in act, undropped and delta. */
+    final int[] rowsOffset;
+    final float[] params;
+    final float[] velocities;
+    final float[] grads;
+    final float[] batchInputs;
+    final float[] batchTargets;
+    final float[] act;
+    final float[] undropped;
+    final float[] delta;
+    final float[] trainInputs;
+    final float[] trainTargets;
+    final int[] order;
+    final float[] costs;
+
+    // Arguments of the next pass.
+    int pass;
+    int layer;
+    int rows;
+    int depth;
+    int offset;
+    int hiddenKind;
+    int outputKind;
+    int costKind;
+    int aMinusY;
+    int computeDelta;
+    int keepCost;
+    int dropThreshold;
+    int dropKey;
+    float keptScale;
+    float inverseRows;
+    float l2Scale;
+    float learningRate;
+    float momentum;
+    int parameterCount;
+
+    NetworkKernel(int[] sizes, int[] weightOffset, int[] biasOffset, int[] rowsOffset, int parameterCount, int capacity,
+                  float[] trainInputs, float[] trainTargets, int orderCapacity) {
+        this.sizes = sizes;
+        this.weightOffset = weightOffset;
+        this.biasOffset = biasOffset;
+        this.rowsOffset = rowsOffset;
+        this.depth = sizes.length - 1;
+        this.parameterCount = parameterCount;
+        int units = rowsOffset[depth];
+        params = new float[parameterCount];
+        velocities = new float[parameterCount];
+        grads = new float[parameterCount];
+        batchInputs = new float[capacity * sizes[0]];
+        batchTargets = new float[capacity * sizes[depth]];
+        act = new float[units];
+        undropped = new float[units];
+        delta = new float[units];
+        this.trainInputs = trainInputs;
+        this.trainTargets = trainTargets;
+        order = new int[orderCapacity];
+        costs = new float[orderCapacity];
+    }
+
+    @Override
+    public void run() {
+        if (pass == GATHER) {
+            gather();
+        } else if (pass == FORWARD) {
+            forward();
+        } else if (pass == OUTPUT) {
+            output();
+        } else if (pass == BACKWARD) {
+            backward();
+        } else if (pass == GRADIENT) {
+            gradient();
+        } else if (pass == UPDATE) {
+            update();
+        }
+    }
+
+    /** DataSet.batch on the device: row r of the batch is example order[offset + r] of the bound set. */
+    private void gather() {
+        int in = sizes[0];
+        int out = sizes[depth];
+        int width = max(in, out);
+        int id = getGlobalId();
+        int r = id / width;
+        int c = id % width;
+        if (r < rows) {
+            int e = order[offset + r];
+            if (c < in) {
+                batchInputs[r * in + c] = trainInputs[e * in + c];
+            }
+            if (c < out) {
+                batchTargets[r * out + c] = trainTargets[e * out + c];
+            }
+        }
+    }
+
+    /** Input k of row r to layer l: the batch for layer 0, the previous layer's activations after it. */
+    private float input(int l, int r, int k) {
+        if (l == 0) {
+            return batchInputs[r * sizes[0] + k];
+        }
+        return act[rowsOffset[l - 1] + r * sizes[l] + k];
+    }
+
+    /** z = w a + b, then a = sigma(z) with dropout's mask for a hidden layer; the output layer keeps z for output(). */
+    private void forward() {
+        int in = sizes[layer];
+        int out = sizes[layer + 1];
+        int id = getGlobalId();
+        int r = id / out;
+        int j = id % out;
+        if (r < rows) {
+            float z = params[biasOffset[layer] + j];
+            int w = weightOffset[layer] + j * in;
+            for (int k = 0; k < in; k++) {
+                z += params[w + k] * input(layer, r, k);
+            }
+            int o = rowsOffset[layer] + r * out + j;
+            if (layer == depth - 1) {
+                act[o] = z;
+            } else {
+                float a = activate(hiddenKind, z);
+                undropped[o] = a;
+                act[o] = a * dropoutScale(layer, r, j);
+            }
+        }
+    }
+
+    /** The output layer for row r: sigma (softmax over the row), BP1's delta (OutputDelta), the cost (Cost.value). */
+    private void output() {
+        int out = sizes[depth];
+        int r = getGlobalId();
+        if (r < rows) {
+            int base = rowsOffset[depth - 1] + r * out;
+            if (outputKind == SOFTMAX) {
+                float top = act[base];
+                for (int j = 1; j < out; j++) {
+                    top = max(top, act[base + j]);
+                }
+                float sum = 0f;
+                for (int j = 0; j < out; j++) {
+                    act[base + j] = exp(act[base + j] - top);
+                    sum += act[base + j];
+                }
+                for (int j = 0; j < out; j++) {
+                    act[base + j] = act[base + j] / sum;
+                }
+            } else {
+                for (int j = 0; j < out; j++) {
+                    act[base + j] = activate(outputKind, act[base + j]);
+                }
+            }
+            if (computeDelta == 1) {
+                float dot = 0f;
+                if (outputKind == SOFTMAX && aMinusY == 0) {
+                    for (int j = 0; j < out; j++) {
+                        dot += act[base + j] * costGradient(act[base + j], batchTargets[r * out + j]);
+                    }
+                }
+                for (int j = 0; j < out; j++) {
+                    float a = act[base + j];
+                    float y = batchTargets[r * out + j];
+                    if (aMinusY == 1) {
+                        delta[base + j] = a - y;
+                    } else if (outputKind == SOFTMAX) {
+                        delta[base + j] = a * (costGradient(a, y) - dot);
+                    } else {
+                        delta[base + j] = costGradient(a, y) * derivative(outputKind, a);
+                    }
+                }
+            }
+            if (keepCost == 1) {
+                float c = 0f;
+                for (int j = 0; j < out; j++) {
+                    c += costTerm(act[base + j], batchTargets[r * out + j]);
+                }
+                costs[offset + r] += c;
+            }
+        }
+    }
+
+    /** BP2 into layer l's input: delta_prev = (w^T delta) * dropout scale * sigma'(z_prev). */
+    private void backward() {
+        int in = sizes[layer];
+        int out = sizes[layer + 1];
+        int id = getGlobalId();
+        int r = id / in;
+        int k = id % in;
+        if (r < rows) {
+            float s = 0f;
+            int d = rowsOffset[layer] + r * out;
+            for (int j = 0; j < out; j++) {
+                s += delta[d + j] * params[weightOffset[layer] + j * in + k];
+            }
+            int o = rowsOffset[layer - 1] + r * in + k;
+            delta[o] = s * dropoutScale(layer - 1, r, k) * derivative(hiddenKind, undropped[o]);
+        }
+    }
+
+    /** BP3 and BP4 for layer l, averaged over the batch, plus (lambda/n) w for the weights. */
+    private void gradient() {
+        int in = sizes[layer];
+        int out = sizes[layer + 1];
+        int id = getGlobalId();
+        if (id < out * in) {
+            int j = id / in;
+            int k = id % in;
+            float s = 0f;
+            for (int r = 0; r < rows; r++) {
+                s += delta[rowsOffset[layer] + r * out + j] * input(layer, r, k);
+            }
+            int p = weightOffset[layer] + id;
+            grads[p] = s * inverseRows + l2Scale * params[p];
+        } else if (id < out * in + out) {
+            int j = id - out * in;
+            float s = 0f;
+            for (int r = 0; r < rows; r++) {
+                s += delta[rowsOffset[layer] + r * out + j];
+            }
+            grads[biasOffset[layer] + j] = s * inverseRows;
+        }
+    }
+
+    /** v = mu v - eta g; w += v (with mu = 0: w -= eta g, velocities untouched), as ReferenceBackend.update. */
+    private void update() {
+        int i = getGlobalId();
+        if (i < parameterCount) {
+            if (momentum == 0f) {
+                params[i] = params[i] - learningRate * grads[i];
+            } else {
+                float v = momentum * velocities[i] - learningRate * grads[i];
+                velocities[i] = v;
+                params[i] = params[i] + v;
+            }
+        }
+    }
+
+    private float activate(int kind, float z) {
+        float a = z;
+        if (kind == SIGMOID) {
+            a = 1f / (1f + exp(-z));
+        } else if (kind == TANH) {
+            a = tanhOf(z);
+        } else if (kind == RELU) {
+            a = max(z, 0f);
+        }
+        return a;
+    }
+
+    /**
+     * tanh, which Aparapi lacks: (1 - e)/(1 + e) with e = exp(-2|z|), and near 0, where 1 - e cancels, its Taylor
+     * series z (1 - z^2/3 (1 - 2z^2/5)), whose next term is below float's precision for |z| < 0.05.
+     */
+    private float tanhOf(float z) {
+        // Every local is assigned where it is declared: Aparapi scopes a bare declaration into the first branch.
+        float x = abs(z);
+        float e = exp(-2f * x);
+        float t = (1f - e) / (1f + e);
+        if (x < 0.05f) {
+            float x2 = x * x;
+            t = x * (1f - x2 / 3f * (1f - 0.4f * x2));
+        }
+        return z < 0f ? -t : t;
+    }
+
+    /** sigma'(z) from a = sigma(z), as Activation.derivative. */
+    private float derivative(int kind, float a) {
+        float d = 1f;
+        if (kind == SIGMOID) {
+            d = a * (1f - a);
+        } else if (kind == TANH) {
+            d = 1f - a * a;
+        } else if (kind == RELU) {
+            d = a > 0f ? 1f : 0f;
+        }
+        return d;
+    }
+
+    private float costGradient(float a, float y) {
+        float g = a - y;
+        if (costKind == CROSS_ENTROPY) {
+            g = (a - y) / (a * (1f - a));
+        } else if (costKind == LOG_LIKELIHOOD) {
+            g = y == 0f ? 0f : -y / a;
+        }
+        return g;
+    }
+
+    private float costTerm(float a, float y) {
+        float c = 0f;
+        if (costKind == QUADRATIC) {
+            c = 0.5f * (a - y) * (a - y);
+        } else if (costKind == CROSS_ENTROPY) {
+            if (y != 0f) {
+                c -= y * log(a);
+            }
+            if (y != 1f) {
+                c -= (1f - y) * log(1f - a);
+            }
+        } else if (y != 0f) {
+            c = -y * log(a);
+        }
+        return c;
+    }
+
+    /** 0 for a dropped unit, 1/(1-p) for a kept one, 1 without dropout: DropoutMask.keeps, exactly. */
+    private float dropoutScale(int l, int example, int unit) {
+        float s = 1f;
+        if (dropThreshold != 0) {
+            int h = mix(dropKey ^ mix(l * 0x9E3779B9 ^ mix(example * 0x85EBCA6B ^ mix(unit + 0x27D4EB2F))));
+            // The top 24 bits, compared as an integer with ceil(p * 2^24): the reference's u >= p without rounding.
+            s = (h >>> 8) >= dropThreshold ? keptScale : 0f;
+        }
+        return s;
+    }
+
+    /** DropoutMask.mix, the "lowbias32" hash. */
+    private int mix(int v) {
+        int x = v;
+        x ^= x >>> 16;
+        x *= 0x7FEB352D;
+        x ^= x >>> 15;
+        x *= 0x846CA68B;
+        x ^= x >>> 16;
+        return x;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.mlp4j.gpu.testing;
+
+import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.ReferenceBackend;
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.data.DataSet;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.Gradients;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.WeightInit;
+import dev.mlp4j.core.testing.NetworkCase;
+import dev.mlp4j.core.testing.NetworkGenerators;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static dev.mlp4j.gpu.testing.FloatAgreement.GRADIENT;
+import static dev.mlp4j.gpu.testing.FloatAgreement.OUTPUT;
+import static dev.mlp4j.gpu.testing.FloatAgreement.assertAgree;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+
+/**
+ * What every float32 backend must agree on with core's ReferenceBackend: forward outputs, gradients (with L2 and
+ * dropout), SGD steps with momentum, and the training costs. Each backend's test class extends this.
+ */
+public abstract class ReferenceAgreement {
+    /** Parameters after a few steps: float32 rounding of the parameters themselves plus the steps' gradient errors. */
+    protected static final double PARAMETERS = 1e-5;
+
+    /** Skips the tests, saying what to install, when the backend cannot run here. */
+    protected abstract void assumeAvailable();
+
+    protected abstract Backend open(NetworkSpec spec);
+
+    /** Checks a backend after use; Aparapi's tests check there that it ran on OpenCL. */
+    protected void afterUse(Backend backend) {
+    }
+
+    @BeforeEach
+    final void requireDevice() {
+        assumeAvailable();
+    }
+
+    @Test
+    void gradients_agree_with_the_reference_on_random_networks() {
+        qt().withExamples(40).forAll(NetworkGenerators.networks(NetworkGenerators.validKinds(), 3, 12, 8))
+                .checkAssert(this::gradientsAgree);
+    }
+
+    @Test
+    void gradients_agree_on_layers_and_batches_wider_than_one_tile() {
+        qt().withExamples(10).forAll(NetworkGenerators.networks(NetworkGenerators.validKinds(), 2, 40, 20))
+                .checkAssert(this::gradientsAgree);
+    }
+
+    @Test
+    void forward_outputs_agree_within_1e_5() {
+        qt().withExamples(30).forAll(NetworkGenerators.networks(NetworkGenerators.validKinds(), 3, 24, 12)).checkAssert(c -> {
+            double[] expected = reference(c).forward(c.batch());
+            try (Backend b = open(c.spec())) {
+                b.setParameters(c.parameters());
+                double[] actual = b.forward(c.batch());
+                afterUse(b);
+                assertAgree(c + ": outputs", actual, expected, OUTPUT);
+            }
+        });
+    }
+
+    @Test
+    void one_sgd_step_with_momentum_and_l2_gives_the_reference_parameters() {
+        NetworkSpec spec = NetworkSpec.of(Activation.TANH, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 23, 19, 17, 7);
+        stepsAgree(spec, new StepSettings[] {new StepSettings(0.3, 0.9, 0.02, 0, 0)});
+    }
+
+    @Test
+    void steps_with_dropout_give_the_reference_parameters() {
+        NetworkSpec spec = NetworkSpec.of(Activation.RELU, Activation.SIGMOID, Cost.CROSS_ENTROPY, 21, 33, 18, 4);
+        stepsAgree(spec, new StepSettings[] {
+                new StepSettings(0.2, 0.5, 0.01, 0.4, 11), new StepSettings(0.2, 0.5, 0.01, 0.4, 12),
+                new StepSettings(0.2, 0, 0, 0.25, 13)});
+    }
+
+    @Test
+    void two_epochs_in_different_orders_train_and_cost_as_the_reference() {
+        NetworkSpec spec = NetworkSpec.of(Activation.SIGMOID, Activation.LINEAR, Cost.QUADRATIC, 13, 20, 3);
+        Random random = new Random(5);
+        DataSet train = dataSet(spec, 37, random);
+        Parameters start = WeightInit.NORMAL_SCALED.initialise(spec, random);
+        try (Backend device = open(spec); ReferenceBackend reference = new ReferenceBackend(spec)) {
+            for (Backend b : new Backend[] {device, reference}) {
+                b.setParameters(start);
+                b.bindTrainingSet(train);
+            }
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            StepSettings s = new StepSettings(0.5, 0.6, 0.001, 0, 0);
+            for (int epoch = 0; epoch < 2; epoch++) {
+                // The same array, shuffled in place between epochs, as a trainer does it.
+                shuffle(order, random);
+                for (int from = 0; from < order.length; from += 8) {
+                    int to = Math.min(order.length, from + 8);
+                    device.trainBatch(order, from, to, s);
+                    reference.trainBatch(order, from, to, s);
+                }
+                double expected = reference.drainCostSum();
+                assertEquals(expected, device.drainCostSum(), 1e-5 * Math.abs(expected), "cost sum of epoch " + epoch);
+                assertEquals(0.0, device.drainCostSum(), "a second drain finds nothing");
+            }
+            afterUse(device);
+            assertAgree("parameters after two epochs", device.parameters(), reference.parameters(), PARAMETERS * 10);
+        }
+    }
+
+    @Test
+    void training_on_a_sparse_set_like_mnist_agrees_with_the_reference() {
+        // Four inputs in five are 0, as in MNIST, so the opencl backend reads layer 0 from compressed rows.
+        NetworkSpec spec = NetworkSpec.of(Activation.SIGMOID, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 70, 40, 10);
+        Random random = new Random(9);
+        int n = 60;
+        float[] x = new float[n * spec.inputSize()];
+        int[] labels = new int[n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextInt(5) == 0 ? random.nextFloat() : 0f;
+        }
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextInt(spec.outputSize());
+        }
+        DataSet train = DataSet.classification("sparse", spec.inputSize(), spec.outputSize(), x, labels);
+        stepsAgree(spec, train, new StepSettings[] {
+                new StepSettings(0.3, 0.5, 0.01, 0, 0), new StepSettings(0.3, 0.5, 0.01, 0.3, 21), new StepSettings(0.3, 0, 0, 0, 0)});
+    }
+
+    private void stepsAgree(NetworkSpec spec, StepSettings[] steps) {
+        stepsAgree(spec, dataSet(spec, 30, new Random(spec.hashCode() + 1)), steps);
+    }
+
+    private void stepsAgree(NetworkSpec spec, DataSet train, StepSettings[] steps) {
+        Random random = new Random(spec.hashCode());
+        Parameters start = WeightInit.NORMAL_SCALED.initialise(spec, random);
+        Parameters velocities = WeightInit.NORMAL_SCALED.initialise(spec, random);
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        shuffle(order, random);
+        try (Backend device = open(spec); ReferenceBackend reference = new ReferenceBackend(spec)) {
+            for (Backend b : new Backend[] {device, reference}) {
+                b.setParameters(start);
+                b.setVelocities(velocities);
+                b.bindTrainingSet(train);
+            }
+            for (int i = 0; i < steps.length; i++) {
+                device.trainBatch(order, 4 + 7 * i, 15 + 7 * i, steps[i]);
+                reference.trainBatch(order, 4 + 7 * i, 15 + 7 * i, steps[i]);
+            }
+            afterUse(device);
+            assertAgree("parameters", device.parameters(), reference.parameters(), PARAMETERS);
+            assertAgree("velocities", device.velocities(), reference.velocities(), GRADIENT);
+            double expected = reference.drainCostSum();
+            assertEquals(expected, device.drainCostSum(), 1e-5 * Math.abs(expected), "cost sum");
+        }
+    }
+
+    private void gradientsAgree(NetworkCase c) {
+        StepSettings s = settingsFor(c);
+        Gradients expected = reference(c).gradients(c.batch(), s);
+        try (Backend b = open(c.spec())) {
+            b.setParameters(c.parameters());
+            Gradients actual = b.gradients(c.batch(), s);
+            afterUse(b);
+            assertAgree(c + ", " + s, actual, expected, GRADIENT);
+        }
+    }
+
+    /** L2 on half the cases, dropout on a third, drawn from the case's seed so that a failure repeats. */
+    private static StepSettings settingsFor(NetworkCase c) {
+        Random r = new Random(c.seed() * 31 + 7);
+        return StepSettings.gradientOnly(r.nextBoolean() ? 0.05 : 0, r.nextInt(3) == 0 ? 0.3 : 0, r.nextInt());
+    }
+
+    private static ReferenceBackend reference(NetworkCase c) {
+        ReferenceBackend r = new ReferenceBackend(c.spec());
+        r.setParameters(c.parameters());
+        return r;
+    }
+
+    /** Random examples suited to the cost, as the generators draw them, stored as a data set does (float). */
+    protected static DataSet dataSet(NetworkSpec spec, int n, Random random) {
+        var batch = NetworkGenerators.randomBatch(spec, n, random);
+        float[] x = new float[n * spec.inputSize()];
+        float[] y = new float[n * spec.outputSize()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) batch.inputs()[i];
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) batch.targets()[i];
+        }
+        return new DataSet("random", n, spec.inputSize(), spec.outputSize(), x, y, null);
+    }
+
+    protected static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
