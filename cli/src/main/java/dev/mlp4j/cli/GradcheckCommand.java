@@ -132,6 +132,10 @@ final class GradcheckCommand implements Callable<Integer> {
             }
         }
         out.println(passed ? "gradient check passed" : "gradient check FAILED");
+        if (!passed) {
+            spec.commandLine().getErr().println("error: the gradient check failed for " + failed + " of " + checked
+                    + " parameters (largest relative error " + String.format("%.3g", worst) + "); the lines above name them.");
+        }
         if (common.json) {
             Map<String, Object> json = JsonOutput.object("gradcheck");
             json.put("passed", passed);

@@ -68,7 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, VerifyFile f, VerifyReport r) {
-        out.printf("verify %s: network %s, %s, tolerance %s%n", f.source(), r.spec(), examples(r),
+        out.printf("verify %s: network %s, %s, tolerance %s%n", f.source(), r.spec(), examples(f, r),
                 String.format(Locale.ROOT, "%.0e", tolerance));
         section(out, "forward pass (activations)", r.activations());
         section(out, "δ (deltas)", r.deltas());
@@ -92,8 +92,11 @@ final class VerifyCommand implements Callable<Integer> {
         out.println(r.match() ? "result: everything agrees with the reference" : "result: MISMATCH");
     }
 
-    private static String examples(VerifyReport r) {
-        return r.examples() == 1 ? "1 example" : r.examples() + " examples (gradient " + r.reduction().id() + " over the batch)";
+    private static String examples(VerifyFile f, VerifyReport r) {
+        if (r.examples() == 1) {
+            return "1 example";
+        }
+        return r.examples() + " examples" + (f.gradients() == null ? "" : " (gradient " + r.reduction().id() + " over the batch)");
     }
 
     private static void section(PrintWriter out, String title, List<ArrayComparison> arrays) {

@@ -29,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 1e-5 for these small, smooth networks; measured errors come out near 1e-4. The bound, 2e-3 of the gradient's
  * largest entry (per weight layer), sits an order above that and far below the error of a wrong gradient, which
  * is of the gradient's own size.
+ *
+ * <p>The networks are smooth: with eps this large a relu unit whose z lies within eps of 0 makes the quotient a
+ * secant across its kink rather than a derivative. Relu's gradients are checked against the reference instead.
  */
 class DeviceFiniteDifferenceTest {
     private static final double EPS = 1e-2;
@@ -41,7 +44,7 @@ class DeviceFiniteDifferenceTest {
         NetworkSpec[] specs = {
                 NetworkSpec.of(Activation.TANH, Activation.SIGMOID, Cost.CROSS_ENTROPY, 6, 5, 4),
                 NetworkSpec.of(Activation.SIGMOID, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 5, 7, 3),
-                NetworkSpec.of(Activation.RELU, Activation.LINEAR, Cost.QUADRATIC, 4, 6, 6, 2)};
+                NetworkSpec.of(Activation.TANH, Activation.LINEAR, Cost.QUADRATIC, 4, 6, 6, 2)};
         for (NetworkSpec spec : specs) {
             try (Backend b = TestDevices.open(backend, spec)) {
                 check(b, spec);
@@ -50,7 +53,7 @@ class DeviceFiniteDifferenceTest {
     }
 
     private static void check(Backend b, NetworkSpec spec) {
-        Random random = new Random(spec.hashCode());
+        Random random = new Random(spec.toString().hashCode());
         int m = 9;
         DataSet train = dataSet(spec, m, random);
         Parameters p = WeightInit.NORMAL_SCALED.initialise(spec, random);

@@ -10,14 +10,15 @@ import java.util.List;
 /**
  * Finds an MNIST-format data set on disk. In order: the folder the user named (--data), the system property
  * {@code mlp4j.data}, the environment variable {@code MLP4J_DATA}, then the data set's usual places
- * ({@code ../shared/mnist} for MNIST, Debian's {@code /usr/share/datasets/fashion-mnist} for Fashion-MNIST).
+ * ({@code ../shared/mnist} for MNIST; Debian's {@code /usr/share/datasets/fashion-mnist}, then
+ * {@code ../shared/fashion-mnist} where {@code mlp4j download} puts it, for Fashion-MNIST).
  */
 public final class DataLocator {
 
     /** The data sets mlp4j knows, with their usual places. */
     public enum Dataset {
         MNIST("mnist", List.of("../shared/mnist", "shared/mnist")),
-        FASHION_MNIST("fashion-mnist", List.of("/usr/share/datasets/fashion-mnist"));
+        FASHION_MNIST("fashion-mnist", List.of("/usr/share/datasets/fashion-mnist", "../shared/fashion-mnist"));
 
         private final String id;
         private final List<String> usualPlaces;

@@ -52,79 +52,26 @@ public final class ModelFile {
         sb.append("  \"network\": {\"layers\": ").append(spec.layers()).append(", \"hidden\": \"").append(spec.hidden().id())
                 .append("\", \"output\": \"").append(spec.output().id()).append("\", \"cost\": \"").append(spec.cost().id()).append("\"},\n");
         sb.append("  \"training\": ");
-        writeValue(sb, model.training());
+        // Sorted keys, so that the same model always gives the same file.
+        JsonWriter.value(sb, new java.util.TreeMap<>(model.training()));
         sb.append(",\n  \"weights\": [");
         for (int l = 0; l < spec.depth(); l++) {
             sb.append(l == 0 ? "\n    [" : ",\n    [");
             int in = spec.size(l);
             double[] w = p.weights(l);
             for (int j = 0; j < spec.size(l + 1); j++) {
-                sb.append(j == 0 ? "[" : ",\n     [");
-                for (int k = 0; k < in; k++) {
-                    if (k > 0) {
-                        sb.append(',');
-                    }
-                    sb.append(w[j * in + k]);
-                }
-                sb.append(']');
+                sb.append(j == 0 ? "" : ",\n     ");
+                JsonWriter.numbers(sb, w, j * in, (j + 1) * in);
             }
             sb.append(']');
         }
         sb.append("\n  ],\n  \"biases\": [");
         for (int l = 0; l < spec.depth(); l++) {
-            sb.append(l == 0 ? "\n    [" : ",\n    [");
-            double[] b = p.biases(l);
-            for (int j = 0; j < b.length; j++) {
-                if (j > 0) {
-                    sb.append(',');
-                }
-                sb.append(b[j]);
-            }
-            sb.append(']');
+            sb.append(l == 0 ? "\n    " : ",\n    ");
+            JsonWriter.numbers(sb, p.biases(l), 0, spec.size(l + 1));
         }
         sb.append("\n  ]\n}\n");
         return sb.toString();
-    }
-
-    private static void writeValue(StringBuilder sb, Object v) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof Map<?, ?> m) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : new java.util.TreeMap<>(m).entrySet()) {
-                if (!first) {
-                    sb.append(", ");
-                }
-                first = false;
-                Json.quote(sb, String.valueOf(e.getKey()));
-                sb.append(": ");
-                writeValue(sb, e.getValue());
-            }
-            sb.append('}');
-        } else if (v instanceof List<?> list) {
-            sb.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                writeValue(sb, list.get(i));
-            }
-            sb.append(']');
-        } else if (v instanceof Number n) {
-            double d = n.doubleValue();
-            if (!Double.isFinite(d)) {
-                sb.append("null");
-            } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                sb.append((long) d);
-            } else {
-                sb.append(d);
-            }
-        } else if (v instanceof Boolean b) {
-            sb.append(b);
-        } else {
-            Json.quote(sb, v.toString());
-        }
     }
 
     public static Model load(Path file) {

@@ -13,7 +13,7 @@ import java.util.List;
  * @param source        the file's name, for messages
  * @param parameters    the network's weights and biases (core's layout)
  * @param batch         the example or examples
- * @param reduction     how the user's gradient combines the examples (mean for a single example)
+ * @param reduction     how the user's gradient combines the examples (mean when there is one example or no gradient)
  * @param gradients     the user's gradient, or null when the file has none
  * @param activations   the user's forward pass, per layer then row-major by example, or null; entry 0 (the input)
  *                      is null when the file left the input out

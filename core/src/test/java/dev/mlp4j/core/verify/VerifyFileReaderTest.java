@@ -85,8 +85,13 @@ class VerifyFileReaderTest {
 
     @Test
     void a_batch_must_say_how_its_gradient_is_reduced() {
-        String batch = SMALL.formatted("").replace("\"input\": [1.0, 0.5], \"target\": [1.0]",
-                "\"inputs\": [[1.0, 0.5], [0.2, 0.1]], \"targets\": [[1.0], [0.0]]");
+        String single = "\"input\": [1.0, 0.5], \"target\": [1.0]";
+        String inputs = "\"inputs\": [[1.0, 0.5], [0.2, 0.1]], \"targets\": [[1.0], [0.0]]";
+        VerifyFile withoutGradient = VerifyFileReader.fromJson("b.json", SMALL.formatted("").replace(single, inputs));
+        assertNull(withoutGradient.gradients());
+        assertEquals(Reduction.MEAN, withoutGradient.reduction(), "a step needs no reduction: it is always on the batch mean");
+        String batch = SMALL.formatted(", \"gradients\": {\"weights\": [[[1, 2, 3], [4, 5, 6]], [[7], [8], [9]]], \"biases\": [[0, 0, 0], [0]]}")
+                .replace(single, inputs);
         String m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("b.json", batch)).getMessage();
         assertTrue(m.startsWith("b.json: 'reduction' is missing: with a batch of 2 examples say whether"), m);
         String wrong = batch.replace("\"targets\"", "\"reduction\": \"average\", \"targets\"");

@@ -137,11 +137,11 @@ public abstract class ReferenceAgreement {
     }
 
     private void stepsAgree(NetworkSpec spec, StepSettings[] steps) {
-        stepsAgree(spec, dataSet(spec, 30, new Random(spec.hashCode() + 1)), steps);
+        stepsAgree(spec, dataSet(spec, 30, new Random(spec.toString().hashCode() + 1)), steps);
     }
 
     private void stepsAgree(NetworkSpec spec, DataSet train, StepSettings[] steps) {
-        Random random = new Random(spec.hashCode());
+        Random random = new Random(spec.toString().hashCode());
         Parameters start = WeightInit.NORMAL_SCALED.initialise(spec, random);
         Parameters velocities = WeightInit.NORMAL_SCALED.initialise(spec, random);
         int[] order = new int[train.size()];

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.train.checkpoint;
 
+import dev.mlp4j.core.io.JsonWriter;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.io.AtomicFiles;
 import dev.mlp4j.core.io.Json;

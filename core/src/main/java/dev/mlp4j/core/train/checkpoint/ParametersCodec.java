@@ -1,5 +1,6 @@
 package dev.mlp4j.core.train.checkpoint;
 
+import dev.mlp4j.core.io.JsonWriter;
 import dev.mlp4j.core.io.JsonFields;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;

@@ -1,20 +1,18 @@
-package dev.mlp4j.core.train.checkpoint;
-
-import dev.mlp4j.core.io.Json;
+package dev.mlp4j.core.io;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the values of a checkpoint as JSON. Doubles go out in Java's round-trip form so that reading them gives
+ * Writes values as JSON for model and checkpoint files. Doubles go out in Java's round-trip form so that reading them gives
  * back the same bits; the non-finite ones, which JSON has no numbers for, as the strings "NaN", "Infinity" and
  * "-Infinity" (a validation cost can be infinite, and a regression run's accuracy is NaN).
  */
-final class JsonWriter {
+public final class JsonWriter {
     private JsonWriter() {
     }
 
-    static void value(StringBuilder sb, Object v) {
+    public static void value(StringBuilder sb, Object v) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof Map<?, ?> m) {
@@ -58,7 +56,7 @@ final class JsonWriter {
         }
     }
 
-    static void number(StringBuilder sb, double d) {
+    public static void number(StringBuilder sb, double d) {
         if (Double.isNaN(d)) {
             sb.append("\"NaN\"");
         } else if (Double.isInfinite(d)) {
@@ -68,7 +66,7 @@ final class JsonWriter {
         }
     }
 
-    static void numbers(StringBuilder sb, double[] a, int from, int to) {
+    public static void numbers(StringBuilder sb, double[] a, int from, int to) {
         sb.append('[');
         for (int i = from; i < to; i++) {
             if (i > from) {
