@@ -83,8 +83,9 @@ final class GradcheckCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UsageException("--batch must be at least 1, not " + batch + ".");
         }
-        if (!(epsilon > 0) || !(maxRelativeError > 0) || !(minAbsoluteError >= 0) || !(l2Scale >= 0)) {
-            throw new UsageException("--epsilon and --max-relative-error must be positive, --min-absolute-error and --l2 zero or positive.");
+        if (!(epsilon > 0) || !(maxRelativeError > 0) || !(minAbsoluteError >= 0) || !(l2Scale >= 0)
+                || Double.isInfinite(epsilon + maxRelativeError + minAbsoluteError + l2Scale)) {
+            throw new UsageException("--epsilon and --max-relative-error must be positive numbers, --min-absolute-error and --l2 zero or positive (all finite).");
         }
         List<NetworkSpec> specs = specs();
         // Here "auto" means the reference: a finite-difference check is the point of the command unless a backend is named.

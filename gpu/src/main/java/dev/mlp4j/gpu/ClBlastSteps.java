@@ -28,7 +28,7 @@ final class ClBlastSteps implements LayerSteps {
         this.net = net;
         this.spec = net.spec;
         this.hiddenKind = KernelCodes.of(spec.hidden());
-        CLBlast.setExceptionsEnabled(true);
+        net.cl.useClBlast();
     }
 
     /** CLBlast cannot read rows through an index, so a training step first copies its examples into the batch buffer. */

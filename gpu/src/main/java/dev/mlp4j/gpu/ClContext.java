@@ -10,6 +10,7 @@ import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 import org.jocl.cl_program;
 import org.jocl.cl_queue_properties;
+import org.jocl.blast.CLBlast;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ final class ClContext implements AutoCloseable {
     private cl_program program;
     private final Map<String, KernelCall.Kernel> kernels = new LinkedHashMap<>();
     private final List<ClBuffer> buffers = new ArrayList<>();
+    private boolean usedClBlast;
 
     private ClContext(OpenClDevices.DeviceHandle handle) {
         this.device = handle.device();
@@ -99,10 +101,6 @@ final class ClContext implements AutoCloseable {
         return device;
     }
 
-    cl_device_id deviceId() {
-        return deviceId;
-    }
-
     cl_context context() {
         return context;
     }
@@ -138,16 +136,20 @@ final class ClContext implements AutoCloseable {
         return b;
     }
 
+    /** Notes that CLBlast ran on this context, so that {@link #close} also empties CLBlast's cache. */
+    void useClBlast() {
+        if (!usedClBlast) {
+            CLBlast.setExceptionsEnabled(true);
+            usedClBlast = true;
+        }
+    }
+
     void finish() {
         CL.clFinish(queue);
     }
 
     void flush() {
         CL.clFlush(queue);
-    }
-
-    boolean isClosed() {
-        return context == null;
     }
 
     @Override
@@ -171,6 +173,12 @@ final class ClContext implements AutoCloseable {
         if (program != null) {
             CL.clReleaseProgram(program);
             program = null;
+        }
+        if (usedClBlast) {
+            // CLBlast keeps the programs it compiled for a context, and with them the context itself, until its
+            // cache is cleared; it offers no way to clear one context's share. Other live contexts recompile
+            // (from the driver's cache) on their next call.
+            CLBlast.CLBlastClearCache();
         }
         CL.clReleaseCommandQueue(queue);
         queue = null;

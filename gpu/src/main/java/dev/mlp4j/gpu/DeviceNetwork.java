@@ -29,6 +29,8 @@ final class DeviceNetwork {
     ClBuffer trainRowStart;
     ClBuffer trainColumns;
     ClBuffer trainValues;
+    ClBuffer trainNonZeroBlocks;
+    int maskWords;
     final int outputKind;
     final int costKind;
     final boolean aMinusY;
@@ -98,7 +100,7 @@ final class DeviceNetwork {
 
     /** Replaces the bound training set's buffers. */
     void bind(float[] inputs, float[] targets, int size) {
-        for (ClBuffer b : new ClBuffer[] {trainX, trainY, trainRowStart, trainColumns, trainValues}) {
+        for (ClBuffer b : new ClBuffer[] {trainX, trainY, trainRowStart, trainColumns, trainValues, trainNonZeroBlocks}) {
             if (b != null) {
                 b.release();
             }
@@ -107,9 +109,10 @@ final class DeviceNetwork {
         trainY = cl.floats((long) size * spec.outputSize());
         trainX.write(inputs, size * spec.inputSize());
         trainY.write(targets, size * spec.outputSize());
-        SparseRows sparse = SparseRows.of(inputs, size, spec.inputSize());
+        SparseRows sparse = SparseRows.of(inputs, size, spec.inputSize(), VectorKernelSteps.ROWS);
         if (sparse == null) {
-            trainRowStart = trainColumns = trainValues = null;
+            trainRowStart = trainColumns = trainValues = trainNonZeroBlocks = null;
+            maskWords = 0;
             return;
         }
         trainRowStart = cl.ints(sparse.rowStart().length);
@@ -118,6 +121,9 @@ final class DeviceNetwork {
         trainColumns.write(sparse.columns(), sparse.columns().length);
         trainValues = cl.floats(sparse.values().length);
         trainValues.write(sparse.values(), sparse.values().length);
+        trainNonZeroBlocks = cl.ints(sparse.nonZeroBlocks().length);
+        trainNonZeroBlocks.write(sparse.nonZeroBlocks(), sparse.nonZeroBlocks().length);
+        maskWords = sparse.maskWords();
     }
 
     /** Bias, output activation, BP1's delta and each example's cost, one work-item per example, after z is in act. */

@@ -9,15 +9,8 @@ import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
-import org.jocl.CL;
 import org.jocl.CLException;
-import org.jocl.Pointer;
-import org.jocl.Sizeof;
-import org.jocl.cl_event;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -41,10 +34,8 @@ public final class OpenClBackend implements Backend {
     private final BackendInfo info;
 
     private int trainSize = -1;
-    private int[] uploadedOrder;
+    private final DeviceOrder order;
     private int[] identityOrder;
-    private IntBuffer orderStaging;
-    private cl_event orderWrite;
     /** The cost slots written since the last drain: [costFrom, costTo). */
     private int costFrom = Integer.MAX_VALUE;
     private int costTo;
@@ -58,6 +49,7 @@ public final class OpenClBackend implements Backend {
         this.engine = engine;
         this.net = new DeviceNetwork(cl, spec);
         this.steps = engine == MatrixEngine.CLBLAST ? new ClBlastSteps(net) : new VectorKernelSteps(net);
+        this.order = new DeviceOrder(cl, net.order);
         this.info = new BackendInfo(NAME, cl.device().description(), "float32");
     }
 
@@ -173,24 +165,24 @@ public final class OpenClBackend implements Backend {
         onDevice("uploading the training set", () -> {
             net.bind(train.inputArray(), train.targetArray(), train.size());
             trainSize = train.size();
-            uploadedOrder = null;
+            order.forget();
             identityOrder = null;
             return null;
         });
     }
 
     @Override
-    public void trainBatch(int[] order, int from, int to, StepSettings settings) {
+    public void trainBatch(int[] positions, int from, int to, StepSettings settings) {
         if (trainSize < 0) {
             throw new IllegalStateException("bindTrainingSet must come before trainBatch");
         }
         if (to <= from) {
             return;
         }
-        int[] positions = order != null ? order : identityOrder();
+        int[] examples = positions != null ? positions : identityOrder();
         onDevice("training a batch", () -> {
-            uploadOrder(positions, from, to);
-            ensureCostSlots(positions.length);
+            order.ensureSent(examples, from, to, trainSize);
+            ensureCostSlots(examples.length);
             DeviceDropout dropout = DeviceDropout.of(settings);
             net.ensureRows(to - from, dropout.on());
             StepRows rows = new StepRows(to - from, true, from);
@@ -226,10 +218,7 @@ public final class OpenClBackend implements Backend {
             return;
         }
         closed = true;
-        if (orderWrite != null) {
-            CL.clReleaseEvent(orderWrite);
-            orderWrite = null;
-        }
+        order.release();
         cl.close();
     }
 
@@ -263,40 +252,6 @@ public final class OpenClBackend implements Backend {
             net.yBatch.write(toFloat(b.targets(), m * spec.outputSize()), m * spec.outputSize());
         }
         return StepRows.fromHost(m);
-    }
-
-    /**
-     * Sends the order to the device when the slice this step uses differs from what the device holds: with the
-     * trainer's usual one shuffled array per epoch, that is once per epoch. The copy runs asynchronously from a
-     * staging buffer that is only refilled once the previous copy is known to be done.
-     */
-    private void uploadOrder(int[] order, int from, int to) {
-        if (uploadedOrder != null && uploadedOrder.length == order.length
-                && Arrays.equals(order, from, to, uploadedOrder, from, to)) {
-            return;
-        }
-        for (int e : order) {
-            if (e < 0 || e >= trainSize) {
-                throw new IllegalArgumentException("order names example " + e + " of a training set of " + trainSize);
-            }
-        }
-        net.order.ensure(order.length);
-        if (orderWrite != null) {
-            CL.clWaitForEvents(1, new cl_event[] {orderWrite});
-            CL.clReleaseEvent(orderWrite);
-            orderWrite = null;
-        }
-        if (orderStaging == null || orderStaging.capacity() < order.length) {
-            orderStaging = ByteBuffer.allocateDirect(order.length * Sizeof.cl_int).order(ByteOrder.nativeOrder()).asIntBuffer();
-        }
-        orderStaging.clear();
-        orderStaging.put(order, 0, order.length);
-        orderStaging.rewind();
-        cl_event done = new cl_event();
-        CL.clEnqueueWriteBuffer(cl.queue(), net.order.mem(), false, 0, (long) order.length * Sizeof.cl_int,
-                Pointer.to(orderStaging), 0, null, done);
-        orderWrite = done;
-        uploadedOrder = order.clone();
     }
 
     private void ensureCostSlots(int positions) {

@@ -1,6 +1,7 @@
 package dev.mlp4j.gpu;
 
 import dev.mlp4j.core.backend.BackendOptions;
+import dev.mlp4j.core.backend.BackendUnavailableException;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
@@ -36,11 +37,11 @@ public final class OpenClDevices {
     static DeviceHandle handle(BackendOptions options) {
         DeviceScan scan = scan();
         if (!scan.available()) {
-            throw new dev.mlp4j.core.backend.BackendUnavailableException(scan.problem());
+            throw new BackendUnavailableException(scan.problem());
         }
         OpenClDevice d = scan.select(options.device());
         if (d == null) {
-            throw new dev.mlp4j.core.backend.BackendUnavailableException(noSuchDevice(options.device(), scan));
+            throw new BackendUnavailableException(noSuchDevice(options.device(), scan));
         }
         return Cached.RESULT.handles().get(d.index());
     }

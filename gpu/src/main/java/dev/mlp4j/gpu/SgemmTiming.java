@@ -54,7 +54,7 @@ final class SgemmTiming {
         OpenClDevices.DeviceHandle handle = OpenClDevices.handle(options);
         try (ClContext cl = ClContext.open(handle, false)) {
             try {
-                CLBlast.setExceptionsEnabled(true);
+                cl.useClBlast();
                 List<ClBuffer[]> operands = new ArrayList<>();
                 Random random = new Random(1);
                 for (Shape s : shapes) {

@@ -4,14 +4,22 @@ import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.nn.NetworkSpec;
 
 /**
- * The steps by products.cl's fused kernels: three launches per layer and step, no gather (layer 0 reads the
- * training set through the order) and no gradient buffer when training (the update happens in weight_gradient).
+ * The steps by products.cl's fused kernels: per layer one forward launch, one weight_gradient launch (which also
+ * takes the SGD step, so training needs no gradient buffer) and, above layer 0, one backward launch; the output
+ * layer's forward pass includes output_layer's work when it is at most 16 wide. No gather: layer 0 reads the
+ * training set through the order, or its compressed rows when the set is sparse.
  */
 final class VectorKernelSteps implements LayerSteps {
     /** Tile sizes of products.cl: ROWS rows by LANES units in forward_layer and weight_gradient, 4 x 4 in backward_layer. */
-    private static final int ROWS = 6;
+    static final int ROWS = 6;
     private static final int LANES = 16;
     private static final int BACKWARD_TILE = 4;
+    /**
+     * One tile per work-group, always: PoCL compiles a kernel anew for every work-group size it meets, and left to
+     * choose it also made groups so large that a core idled. Single tiles are as fast as any size tried.
+     */
+    private static final long[] ONE_TILE = {1, 1};
+    private static final long[] ONE_ITEM = {1};
 
     private final DeviceNetwork net;
     private final NetworkSpec spec;
@@ -65,7 +73,7 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.act[l]).mem(net.delta[l]).mem(work.targets()).i(rows.indexed() ? 1 : 0)
                 .mem(net.costs).i(rows.offset()).i(work.keepCost() ? 1 : 0).i(work.computeDelta() ? 1 : 0)
                 .i(net.outputKind).i(net.costKind).i(net.aMinusY ? 1 : 0)
-                .run(new long[] {ceil(rows.count(), ROWS)}, new long[] {1});
+                .run(new long[] {ceil(rows.count(), ROWS)}, ONE_ITEM);
     }
 
     @Override
@@ -83,8 +91,10 @@ final class VectorKernelSteps implements LayerSteps {
     public void gradient(int l, StepRows rows, StepSettings s, boolean store) {
         int in = spec.size(l);
         int out = spec.size(l + 1);
+        boolean masked = l == 0 && rows.indexed() && net.trainNonZeroBlocks != null;
         net.cl.call("weight_gradient", l)
                 .mem(net.input(l, rows)).mem(net.order).i(rows.offset()).i(l == 0 && rows.indexed() ? 1 : 0)
+                .mem(masked ? net.trainNonZeroBlocks : net.order).i(masked ? net.maskWords : 0)
                 .mem(net.delta[l]).i(rows.count()).i(in).i(out)
                 .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
                 .mem(net.velocities).mem(net.grads).i(store ? 1 : 0)
@@ -95,12 +105,6 @@ final class VectorKernelSteps implements LayerSteps {
     @Override
     public void end(StepSettings settings, boolean store) {
     }
-
-    /**
-     * One tile per work-group, always: PoCL compiles a kernel anew for every work-group size it meets, and left to
-     * choose it also made groups so large that a core idled. Single tiles are as fast as any size tried.
-     */
-    private static final long[] ONE_TILE = {1, 1};
 
     private static long ceil(int n, int tile) {
         return (n + tile - 1) / tile;

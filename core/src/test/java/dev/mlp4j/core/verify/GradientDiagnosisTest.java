@@ -183,6 +183,18 @@ class GradientDiagnosisTest {
     }
 
     @Test
+    void an_all_zero_gradient_is_one_zero_gradient_not_every_layer_skipped() {
+        double[][][] batch = VerifyJson.batch(SIGMOID_CE, 2, 5);
+        HandWrittenNet.Result g = SIGMOID_CE.gradient(batch[0], batch[1], true, Set.of());
+        scale(g, 0);
+        Map<String, Object> file = VerifyJson.network(SIGMOID_CE, batch[0], batch[1], "mean");
+        file.put("gradients", VerifyJson.parameters(g.weights(), g.biases()));
+        Diagnosis d = only(Verifier.verify(VerifyFileReader.fromJson("net.json", VerifyJson.json(file)), Tolerance.DEFAULT),
+                DiagnosisKind.ZERO_GRADIENT);
+        assertTrue(d.message().startsWith("The whole gradient is zero"), d.message());
+    }
+
+    @Test
     void a_bias_gradient_taken_from_the_next_layers_delta_is_named() {
         Diagnosis d = only(verify(SIGMOID_CE, 3, "mean", Set.of(Bug.BIAS_FROM_NEXT_DELTA)), DiagnosisKind.WRONG_LAYER);
         assertEquals(List.of("biases[0]"), d.arrays());

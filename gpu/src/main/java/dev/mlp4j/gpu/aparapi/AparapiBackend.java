@@ -89,6 +89,7 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public void setParameters(Parameters p) {
+        requireOpen();
         pack(p, kernel.params);
         Arrays.fill(kernel.velocities, 0f);
         kernel.put(kernel.params).put(kernel.velocities);
@@ -96,24 +97,28 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public Parameters parameters() {
+        requireOpen();
         kernel.get(kernel.params);
         return unpack(kernel.params);
     }
 
     @Override
     public Parameters velocities() {
+        requireOpen();
         kernel.get(kernel.velocities);
         return unpack(kernel.velocities);
     }
 
     @Override
     public void setVelocities(Parameters v) {
+        requireOpen();
         pack(v, kernel.velocities);
         kernel.put(kernel.velocities);
     }
 
     @Override
     public double[] forward(Batch b) {
+        requireOpen();
         sendBatch(b);
         forwardPass(b.size(), StepSettings.NONE, false, false);
         kernel.get(kernel.act);
@@ -127,6 +132,7 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public Gradients gradients(Batch b, StepSettings settings) {
+        requireOpen();
         sendBatch(b);
         forwardPass(b.size(), settings, true, false);
         backwardPass(b.size(), settings);
@@ -142,6 +148,7 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public void bindTrainingSet(DataSet train) {
+        requireOpen();
         if (train.inputSize() != spec.inputSize() || train.outputSize() != spec.outputSize()) {
             throw new IllegalArgumentException(train + " does not fit network " + spec);
         }
@@ -156,6 +163,7 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public void trainBatch(int[] order, int from, int to, StepSettings settings) {
+        requireOpen();
         if (trainSize < 0) {
             throw new IllegalStateException("bindTrainingSet must come before trainBatch");
         }
@@ -186,6 +194,7 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public double drainCostSum() {
+        requireOpen();
         double sum = costCarried;
         costCarried = 0;
         if (costTo > costFrom) {
@@ -206,6 +215,12 @@ public final class AparapiBackend implements Backend {
         if (kernel != null) {
             kernel.dispose();
             kernel = null;
+        }
+    }
+
+    private void requireOpen() {
+        if (kernel == null) {
+            throw new IllegalStateException("the aparapi backend is closed");
         }
     }
 

@@ -1,19 +1,18 @@
 /*
  * Matrix products written for CPU OpenCL devices (PoCL), each fused with the element-wise step around it. There
- * CLBlast's kernels, tuned for GPUs around local memory and barriers, reach a tenth of what these do: these keep
+ * CLBlast's kernels, tuned for GPUs around local memory and barriers, reach a fifth to a tenth of what these do: these keep
  * a tile of ROWS rows by 16 columns in float16 registers, broadcast one operand and load the other as a vector,
  * and never synchronise.
  *
  * The vector always runs along output units j, contiguous in the input-major weights (row k, column j) and in
  * the activations and deltas (row = example). The broadcast operand is the layer's input, so a group of ROWS
- * inputs that are all zero (most of an MNIST image's border) skips its arithmetic, which changes no result:
- * the reference skips zero inputs too.
+ * inputs that are all zero (most of an MNIST image's border) skips its arithmetic, as the reference skips zero
+ * inputs.
  *
  * Vectors that run past a row's end (j0 + 16 > width) read whatever follows, never beyond a buffer (buffers
  * carry 16 floats of slack); those lanes are computed and then not stored.
  */
 #define ROWS 6
-#define GRAD_ROWS 6
 #define LANES 16
 
 /* Input row r of a layer: through the batch's indices into the bound training set for layer 0 when training. */
@@ -246,53 +245,65 @@ __kernel void backward_layer(__global const float* delta, int rows, int inWidth,
  * weights), for weight rows [k0, k0 + ROWS) and units [j0, j0 + 16); the work-items of the first row block also
  * sum delta for the biases. Then either the gradient is stored (gradients()) or the SGD step is applied at once
  * (training), so a training step needs no gradient buffer at all. Callers run it after backward_layer has read
- * this layer's weights.
+ * this layer's weights. For layer 0 of a sparse set, zeroBlocks holds one bit per example and group of ROWS inputs,
+ * set when any of them is non-zero (maskWords words per example; 0 words: no mask).
  */
 __kernel void weight_gradient(__global const float* input, __global const int* indices, int indexOffset, int indexed,
+                              __global const uint* zeroBlocks, int maskWords,
                               __global const float* delta, int rows, int inWidth, int outWidth,
                               __global float* params, int weightOffset, int biasOffset,
                               __global float* velocities, __global float* grads, int storeGradient,
                               float inverseRows, float l2Scale, float learningRate, float momentum) {
     int j0 = get_global_id(0) * LANES;
-    int k0 = get_global_id(1) * GRAD_ROWS;
+    int k0 = get_global_id(1) * ROWS;
     if (j0 >= outWidth || k0 >= inWidth) {
         return;
     }
     bool biases = k0 == 0;
-    float16 acc[GRAD_ROWS];
+    float16 acc[ROWS];
     float16 accBias = (float16) 0.0f;
     #pragma unroll
-    for (int i = 0; i < GRAD_ROWS; i++) {
+    for (int i = 0; i < ROWS; i++) {
         acc[i] = (float16) 0.0f;
     }
     /* Columns past the layer's width repeat its last column; their sums are not stored. */
-    int kk[GRAD_ROWS];
+    int kk[ROWS];
     #pragma unroll
-    for (int i = 0; i < GRAD_ROWS; i++) {
+    for (int i = 0; i < ROWS; i++) {
         kk[i] = min(k0 + i, inWidth - 1);
     }
+    int block = k0 / ROWS;
     for (int r = 0; r < rows; r++) {
-        __global const float* a = input_row(input, inWidth, indices, indexOffset, indexed, r);
+        int example = indexed ? indices[indexOffset + r] : r;
+        /* A sparse set's mask tells, without reading them, that the example's ROWS inputs of this tile are all 0. */
+        bool zero = maskWords > 0 && ((zeroBlocks[example * maskWords + (block >> 5)] >> (block & 31)) & 1u) == 0u;
+        if (zero && !biases) {
+            continue;
+        }
         float16 dv = vload16(0, delta + (size_t) r * outWidth + j0);
         if (biases) {
             accBias += dv;
         }
-        float x[GRAD_ROWS];
+        if (zero) {
+            continue;
+        }
+        __global const float* a = input + (size_t) example * inWidth;
+        float x[ROWS];
         bool any = false;
         #pragma unroll
-        for (int i = 0; i < GRAD_ROWS; i++) {
+        for (int i = 0; i < ROWS; i++) {
             x[i] = a[kk[i]];
             any |= x[i] != 0.0f;
         }
         if (any) {
             #pragma unroll
-            for (int i = 0; i < GRAD_ROWS; i++) {
+            for (int i = 0; i < ROWS; i++) {
                 acc[i] = fma((float16) x[i], dv, acc[i]);
             }
         }
     }
     int lanes = min(LANES, outWidth - j0);
-    for (int i = 0; i < GRAD_ROWS && k0 + i < inWidth; i++) {
+    for (int i = 0; i < ROWS && k0 + i < inWidth; i++) {
         int p = weightOffset + (k0 + i) * outWidth + j0;
         if (lanes == LANES) {
             float16 g = acc[i] * inverseRows + l2Scale * vload16(0, params + p);
