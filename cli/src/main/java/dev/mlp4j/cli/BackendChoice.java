@@ -16,7 +16,15 @@ final class BackendChoice {
             description = "OpenCL device index as listed by 'mlp4j devices' (default: the best one).")
     int device;
 
+    /** A name no provider has is a usage error, said before any data is loaded. */
+    void checkName() {
+        if (!Backends.names().contains(backend)) {
+            throw new UsageException("Unknown backend '" + backend + "'; use one of " + String.join(", ", Backends.names()) + ".");
+        }
+    }
+
     Backends.Selection select(NetworkSpec spec) {
+        checkName();
         return Backends.select(backend, spec, new BackendOptions(device));
     }
 }

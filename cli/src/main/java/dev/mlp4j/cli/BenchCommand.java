@@ -12,6 +12,7 @@ import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.WeightInit;
+import dev.mlp4j.gpu.OpenClBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,9 +86,11 @@ final class BenchCommand implements Callable<Integer> {
             for (Case c : caseList) {
                 Map<String, Object> row = run(p, c, train);
                 rows.add(row);
-                out.printf("%-22s %-8s %12.0f %10.2f %9.3f  %s%s%n", c.label(), p.name(), (double) row.get("examplesPerSecond"),
+                out.printf("%-22s %-8s %12.0f %10.2f %9.3f  %s%s%s%n", c.label(), p.name(), (double) row.get("examplesPerSecond"),
                         (double) row.get("gflops"), (double) row.get("secondsPerEpoch"), row.get("device"),
-                        (int) row.get("examples") < MNIST_EPOCH ? "  (timed " + row.get("examples") + " examples)" : "");
+                        (int) row.get("examples") < MNIST_EPOCH ? "  (timed " + row.get("examples") + " examples)" : "",
+                        row.containsKey("sgemmAloneExamplesPerSecond") ? String.format("  [CLBlast SGEMM alone: %.0f examples/s, %.0f %%]",
+                                (double) row.get("sgemmAloneExamplesPerSecond"), 100 * (double) row.get("fractionOfSgemmAlone")) : "");
                 out.flush();
             }
         }
@@ -144,8 +147,19 @@ final class BenchCommand implements Callable<Integer> {
             row.put("examplesPerSecond", perSecond);
             row.put("secondsPerEpoch", MNIST_EPOCH / perSecond);
             row.put("gflops", perSecond * flopsPerExample(c.spec()) / 1e9);
+            if (p.name().equals(OpenClBackend.NAME)) {
+                // The yardstick: CLBlast's SGEMM alone on the same products, no other kernel, no data movement.
+                double sgemm = c.batch() / OpenClBackend.trainingSgemmSeconds(c.spec(), c.batch(), sgemmRepeats(c), BackendOptions.DEFAULT);
+                row.put("sgemmAloneExamplesPerSecond", sgemm);
+                row.put("fractionOfSgemmAlone", perSecond / sgemm);
+            }
             return row;
         }
+    }
+
+    /** Enough SGEMM rounds for about a tenth of the timed epoch, at least 3. */
+    private int sgemmRepeats(Case c) {
+        return Math.max(3, Math.min(200, examples / c.batch() / 10));
     }
 
     /** Dense FLOPs of one training example: forward 2·in·out, weight gradient 2·in·out, and wᵀδ above layer 0. */

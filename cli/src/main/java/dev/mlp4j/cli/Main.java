@@ -30,14 +30,27 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(new ErrorReporter());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handlers; an Error would otherwise end as a stack trace.
+            err.println("error: " + ErrorReporter.sentence(e));
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                JsonOutput.error(out, args.length > 0 ? args[0] : "mlp4j", ErrorReporter.sentence(e), ExitCodes.FAILURE);
+            }
+            code = ExitCodes.FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -112,6 +112,8 @@ final class TrainCommand implements Callable<Integer> {
             Resumption.checkFreshFolder(checkpoint);
         }
         ReportFolder.check(report);
+        checkSavePath(save);
+        backendChoice.checkName();
         DataChoice.Loaded loaded = dataChoice(settings).load(settings.seed());
         TrainingData td = loaded.data();
         checkFits(net, td);
@@ -181,6 +183,10 @@ final class TrainCommand implements Callable<Integer> {
         json.put("resumedAfterEpoch", start.resumedFrom() == null ? null : start.state().epochsDone());
         json.put("report", report == null ? null : report.resolve(ReportWriter.INDEX).toString());
         json.put("checkpoint", checkpointDir == null ? null : checkpointDir.toString());
+        if (result.stop() == TrainingResult.StopReason.DIVERGED) {
+            json.put("error", result.message());
+            json.put("exitCode", ExitCodes.FAILURE);
+        }
         if (common.json) {
             JsonOutput.print(out, json);
         }
@@ -248,6 +254,20 @@ final class TrainCommand implements Callable<Integer> {
             return r.best();
         }
         return r.last();
+    }
+
+    /** Refuses a --save path that cannot take a file before training, so no finished run is lost to a typo. */
+    private static void checkSavePath(Path file) {
+        if (file == null) {
+            return;
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new UsageException("--save " + file + " is a folder; name a file, e.g. --save " + file.resolve("model.json") + ".");
+        }
+        if (parent != null && java.nio.file.Files.exists(parent) && !java.nio.file.Files.isDirectory(parent)) {
+            throw new UsageException("--save " + file + " cannot be written: " + parent + " is a file, not a folder.");
+        }
     }
 
     static void checkFits(NetworkSpec net, TrainingData td) {

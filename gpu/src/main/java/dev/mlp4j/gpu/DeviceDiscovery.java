@@ -44,6 +44,17 @@ final class DeviceDiscovery {
     }
 
     static Result discover() {
+        // On Linux, look for the loader the way JOCL will (libOpenCL.so), but from Java first: when JOCL's native
+        // code fails to open it, it prints the dlopen error on the C stdout, after a command's final JSON line.
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            try {
+                System.loadLibrary("OpenCL");
+            } catch (UnsatisfiedLinkError e) {
+                return failed(loaderMissing(e));
+            } catch (SecurityException e) {
+                // Not allowed to look; let JOCL try.
+            }
+        }
         try {
             return enumerate();
         } catch (LinkageError e) {

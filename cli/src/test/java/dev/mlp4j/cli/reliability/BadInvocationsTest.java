@@ -118,8 +118,8 @@ class BadInvocationsTest {
                 Row.of(2, "layer 1|0 neurons", "gradcheck", "--layers", "4,0"),
                 Row.of(2, "--epsilon", "gradcheck", "--epsilon", "-1"),
                 // Unknown names.
-                // TODO(cli): an unknown --backend is a mistake on the command line and should exit 2 (usage); it exits 1 today.
-                Row.of(1, "unknown backend|nosuch|core", "train", "--example", "circle", "--backend", "nosuch"),
+                Row.of(2, "unknown backend|nosuch|core", "train", "--example", "circle", "--backend", "nosuch"),
+                Row.of(2, "--save|is a folder", "train", "--example", "circle", "--save", model.getParent().toString()),
                 Row.of(2, "nosuchcommand", "nosuchcommand")));
         return rows;
     }

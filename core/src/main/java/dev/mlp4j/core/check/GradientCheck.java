@@ -24,7 +24,7 @@ public final class GradientCheck {
     public static final double DEFAULT_MIN_ABSOLUTE_ERROR = 1e-8;
 
     /** How the numerical derivative is taken. */
-    public enum Stencil { CENTRAL, FIVE_POINT }
+    public enum Stencil { CENTRAL, FIVE_POINT, SEVEN_POINT }
 
     private final double epsilon;
     private final Stencil stencil;
@@ -86,7 +86,12 @@ public final class GradientCheck {
             }
             double wide = costAt(values, i, saved + 2 * epsilon, p, batch, settings, backprop)
                     - costAt(values, i, saved - 2 * epsilon, p, batch, settings, backprop);
-            return (8 * central - wide) / (12 * epsilon);
+            if (stencil == Stencil.FIVE_POINT) {
+                return (8 * central - wide) / (12 * epsilon);
+            }
+            double widest = costAt(values, i, saved + 3 * epsilon, p, batch, settings, backprop)
+                    - costAt(values, i, saved - 3 * epsilon, p, batch, settings, backprop);
+            return (45 * central - 9 * wide + widest) / (60 * epsilon);
         } finally {
             values[i] = saved;
         }

@@ -18,8 +18,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
  */
 class GradientPropertyTest {
     /**
-     * Smooth activations are checked with the five-point stencil at h = 1e-4, whose truncation (h^4 times the fifth
-     * derivative) and rounding (ulps of C over h) errors are both near 1e-12 for these networks: an entry is wrong
+     * Smooth activations are checked with the seven-point stencil at h = 1e-3: its truncation error (h^6 times the
+     * seventh derivative) and its rounding error (ulps of C over h) both stay near 1e-11 for these networks even
+     * where C is in the thousands (the five-point stencil at this h reaches 1e-7 on chains through width-1 layers): an entry is wrong
      * when analytic and numeric differ by more than 1e-7 relative and 1e-9 absolute, which a correct backprop never
      * does and a wrong one misses by orders of magnitude. (With the plain central difference at eps = 1e-6 the
      * rounding error alone reaches ~1e-8, too coarse to show 1e-7.)
@@ -27,9 +28,15 @@ class GradientPropertyTest {
     private static final double SMOOTH_BOUND = 1e-7;
     private static final double SMOOTH_FLOOR = 1e-9;
     private static final GradientCheck SMOOTH_CHECK =
-            new GradientCheck(GradientCheck.Stencil.FIVE_POINT, 1e-4, SMOOTH_BOUND, SMOOTH_FLOOR);
-    /** relu: the central difference at 1e-6, so it never straddles a kink kept 1e-3 away; DL4J's 1e-8 floor. */
-    private static final GradientCheck RELU_CHECK = new GradientCheck(1e-6, SMOOTH_BOUND, 1e-8);
+            new GradientCheck(GradientCheck.Stencil.SEVEN_POINT, 1e-3, SMOOTH_BOUND, SMOOTH_FLOOR);
+    /**
+     * relu: the five-point stencil at h = 1e-4, so the farthest probe (2h) moves a pre-activation by at most
+     * 2e-4 times an input below 50 and never straddles a kink kept 1e-2 away; its rounding error (ulps of C over h)
+     * is then ~1e-10 for costs up to ~10, under DL4J's 1e-8 floor. (The central difference at 1e-6 has ~3e-8 of
+     * rounding noise on such costs, which a 1e-7 bound on small derivatives would report.)
+     */
+    private static final GradientCheck RELU_CHECK =
+            new GradientCheck(GradientCheck.Stencil.FIVE_POINT, 1e-4, SMOOTH_BOUND, 1e-8);
 
     private static final List<Kind> SMOOTH = NetworkGenerators.validKinds().stream()
             .filter(k -> k.hidden() != Activation.RELU && k.output() != Activation.RELU).toList();
@@ -38,27 +45,29 @@ class GradientPropertyTest {
 
     @Test
     void analytic_gradients_match_finite_differences_for_smooth_activations() {
-        qt().withExamples(150).forAll(NetworkGenerators.networks(SMOOTH, 4, 12, 8))
+        qt().withExamples(300).forAll(NetworkGenerators.networks(SMOOTH, 4, 12, 8))
+                .assuming(GradientPropertyTest::finiteDifferencesAreAccurate)
                 .checkAssert(c -> assertGradientsMatch(c, StepSettings.NONE, SMOOTH_CHECK));
     }
 
     @Test
     void analytic_gradients_match_finite_differences_with_l2_and_dropout() {
-        qt().withExamples(80).forAll(NetworkGenerators.networks(SMOOTH, 3, 8, 6), integers().between(0, 1000))
+        qt().withExamples(300).forAll(NetworkGenerators.networks(SMOOTH, 3, 8, 6), integers().between(0, 1000))
+                .assuming((c, key) -> finiteDifferencesAreAccurate(c))
                 .checkAssert((c, key) -> assertGradientsMatch(c, new StepSettings(0, 0, 0.01 + key / 1e4, 0.3, key), SMOOTH_CHECK));
     }
 
     /**
      * relu has a kink at 0 where the one-sided slopes differ by 1. A central difference that straddles it is off by
      * up to ½ in that unit, so such cases are excluded rather than tolerated: we keep only networks whose every
-     * pre-activation is further than 10ε from 0, which the finite difference then never crosses (a parameter
+     * pre-activation is further than 1e-2 from 0, which the finite difference then never crosses (a parameter
      * moves a pre-activation by at most ε·|input| ≤ ε·max(1, |a|)). On those, relu is locally linear and the bound
      * is as tight as for smooth functions.
      */
     @Test
     void analytic_gradients_match_finite_differences_for_relu_away_from_the_kink() {
-        qt().withExamples(150).forAll(NetworkGenerators.networks(WITH_RELU, 4, 12, 8))
-                .assuming(c -> PreActivations.minAbs(c.spec(), c.parameters(), c.batch()) > 1e-3)
+        qt().withExamples(300).forAll(NetworkGenerators.networks(WITH_RELU, 4, 12, 8))
+                .assuming(c -> PreActivations.minAbs(c.spec(), c.parameters(), c.batch()) > 1e-2)
                 .checkAssert(c -> assertGradientsMatch(c, StepSettings.NONE, RELU_CHECK));
     }
 
@@ -72,6 +81,16 @@ class GradientPropertyTest {
             GradientCheckReport r = new GradientCheck().check(c.parameters(), c.batch(), StepSettings.NONE);
             org.junit.jupiter.api.Assertions.assertTrue(r.passed(), () -> kind + ": " + r);
         }
+    }
+
+    /**
+     * Cases whose pre-activations stay within |z| &lt;= 6. Beyond that a sigmoid output is within 0.25 % of 0 or 1
+     * and the cross-entropy's higher derivatives grow like 1/(a(1-a))^k, so the stencil's truncation error, not
+     * backprop, sets the disagreement; such a case can only measure the finite difference. Shrinking still
+     * reports the smallest network that fails among the rest.
+     */
+    private static boolean finiteDifferencesAreAccurate(NetworkCase c) {
+        return PreActivations.maxAbs(c.spec(), c.parameters(), c.batch()) <= 6;
     }
 
     private static void assertGradientsMatch(NetworkCase c, StepSettings settings, GradientCheck check) {
