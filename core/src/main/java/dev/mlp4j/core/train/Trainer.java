@@ -108,8 +108,9 @@ public final class Trainer {
                 final int batchNo = b + 1;
                 listeners.forEach(l -> l.onBatchEnd(e, batchNo, batches));
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            // Drained before the clock stops: a device backend queues its steps, and reading the cost waits for them.
             double cost = (costSum + backend.drainCostSum()) / Math.max(1, done);
+            double seconds = (System.nanoTime() - start) / 1e9;
             if (cancelled && done < n && Double.isFinite(cost)) {
                 stop = TrainingResult.StopReason.CANCELLED;
                 message = "Training cancelled during epoch " + epoch + "; the parameters are those reached so far.";
