@@ -183,14 +183,14 @@ final class TrainCommand implements Callable<Integer> {
         json.put("resumedAfterEpoch", start.resumedFrom() == null ? null : start.state().epochsDone());
         json.put("report", report == null ? null : report.resolve(ReportWriter.INDEX).toString());
         json.put("checkpoint", checkpointDir == null ? null : checkpointDir.toString());
-        if (result.stop() == TrainingResult.StopReason.DIVERGED) {
+        if (result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED) {
             json.put("error", result.message());
             json.put("exitCode", ExitCodes.FAILURE);
         }
         if (common.json) {
             JsonOutput.print(out, json);
         }
-        if (result.stop() == TrainingResult.StopReason.DIVERGED) {
+        if (result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED) {
             // A failed run says why on stderr too, as every failing command does.
             PrintWriter err = spec.commandLine().getErr();
             err.println("error: " + result.message());

@@ -1,6 +1,7 @@
 package dev.mlp4j.core.train;
 
 import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.BackendUnavailableException;
 import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.nn.DropoutMask;
@@ -72,6 +73,7 @@ public final class Trainer {
         // diverges stops in that batch; device backends would have to wait for the device, so they are checked
         // once per epoch. Draining per batch adds the same numbers in the same order: the cost is bit for bit the same.
         boolean checkEveryBatch = backend instanceof ReferenceBackend;
+        Parameters lastGood = null;
 
         for (int epoch = state.epochsDone() + 1; epoch <= config.epochs(); epoch++) {
             if (cancelled) {
@@ -87,29 +89,40 @@ public final class Trainer {
             int done = 0;
             double costSum = 0;
             int divergedBatch = 0;
-            for (int b = 0; b < batches; b++) {
-                if (cancelled) {
-                    break;
-                }
-                int from = b * m;
-                int to = Math.min(n, from + m);
-                long step = (long) (epoch - 1) * batches + b;
-                int key = DropoutMask.batchKey(config.seed(), step);
-                backend.trainBatch(order, from, to, new StepSettings(eta, config.momentum(), l2Scale, config.dropout(), key));
-                done += to - from;
-                if (checkEveryBatch) {
-                    double batchCost = backend.drainCostSum();
-                    costSum += batchCost;
-                    if (!Double.isFinite(batchCost)) {
-                        divergedBatch = b + 1;
+            double cost;
+            try {
+                for (int b = 0; b < batches; b++) {
+                    if (cancelled) {
                         break;
                     }
+                    int from = b * m;
+                    int to = Math.min(n, from + m);
+                    long step = (long) (epoch - 1) * batches + b;
+                    int key = DropoutMask.batchKey(config.seed(), step);
+                    backend.trainBatch(order, from, to, new StepSettings(eta, config.momentum(), l2Scale, config.dropout(), key));
+                    done += to - from;
+                    if (checkEveryBatch) {
+                        double batchCost = backend.drainCostSum();
+                        costSum += batchCost;
+                        if (!Double.isFinite(batchCost)) {
+                            divergedBatch = b + 1;
+                            break;
+                        }
+                    }
+                    final int batchNo = b + 1;
+                    listeners.forEach(l -> l.onBatchEnd(e, batchNo, batches));
                 }
-                final int batchNo = b + 1;
-                listeners.forEach(l -> l.onBatchEnd(e, batchNo, batches));
+                // Drained before the clock stops: a device backend queues its steps, and reading the cost waits for them.
+                cost = (costSum + backend.drainCostSum()) / Math.max(1, done);
+            } catch (BackendUnavailableException failure) {
+                // A device lost or out of memory mid-run: what was on it is gone, but the epoch's start is on the host.
+                lastGood = before;
+                stop = TrainingResult.StopReason.BACKEND_FAILED;
+                message = "The " + backend.info().name() + " backend failed in epoch " + epoch + " (" + failure.getMessage()
+                        + "); the parameters from before that epoch are kept. Run again with --backend core, or resume "
+                        + "from a checkpoint on another device.";
+                break;
             }
-            // Drained before the clock stops: a device backend queues its steps, and reading the cost waits for them.
-            double cost = (costSum + backend.drainCostSum()) / Math.max(1, done);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (cancelled && done < n && Double.isFinite(cost)) {
                 stop = TrainingResult.StopReason.CANCELLED;
@@ -150,7 +163,7 @@ public final class Trainer {
                 break;
             }
         }
-        Parameters kept = config.patience() > 0 && best != null ? best : backend.parameters();
+        Parameters kept = config.patience() > 0 && best != null ? best : lastGood != null ? lastGood : backend.parameters();
         if (stop == TrainingResult.StopReason.CANCELLED && message == null) {
             message = "Training cancelled after epoch " + history.size() + ".";
         }

@@ -16,7 +16,7 @@ import java.util.List;
 public record TrainingResult(Parameters parameters, List<EpochResult> history, int bestEpoch, StopReason stop,
                              String message) {
 
-    public enum StopReason { COMPLETED, EARLY_STOPPED, CANCELLED, DIVERGED }
+    public enum StopReason { COMPLETED, EARLY_STOPPED, CANCELLED, DIVERGED, BACKEND_FAILED }
 
     public EpochResult last() {
         return history.isEmpty() ? null : history.get(history.size() - 1);

@@ -1,0 +1,159 @@
+package dev.mlp4j.core.reliability;
+
+import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.BackendInfo;
+import dev.mlp4j.core.backend.BackendUnavailableException;
+import dev.mlp4j.core.backend.ReferenceBackend;
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.data.DataSet;
+import dev.mlp4j.core.data.Examples;
+import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.Gradients;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.train.TrainingConfig;
+import dev.mlp4j.core.train.TrainingData;
+import dev.mlp4j.core.train.TrainingListener;
+import dev.mlp4j.core.train.TrainingResult;
+import dev.mlp4j.core.train.TrainingState;
+import dev.mlp4j.core.train.Trainer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A device that is lost in the middle of a run, injected through the one seam every backend shares: the run stops
+ * with a sentence naming the epoch and the cause, and keeps the parameters from before the failed epoch.
+ */
+class DeviceLostTest {
+
+    @Test
+    void a_backend_lost_mid_epoch_stops_training_and_keeps_the_last_completed_epoch() {
+        NetworkSpec spec = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 2, 5, 5, 1);
+        Examples.TrainTest circle = Examples.circle(3, 700, 300);
+        TrainingConfig config = TrainingConfig.builder().setEpochs(5).setBatchSize(10).setLearningRate(2.0).optMomentum(0.5).build();
+        int batchesPerEpoch = 70;
+        // Lost in the middle of the third epoch.
+        FailingBackend backend = new FailingBackend(new ReferenceBackend(spec), 2 * batchesPerEpoch + 33);
+        List<Parameters> afterEpoch = new ArrayList<>();
+        Trainer trainer = new Trainer(config);
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public boolean wantsState() {
+                return true;
+            }
+
+            @Override
+            public void onEpochState(TrainingState state) {
+                afterEpoch.add(state.parameters());
+            }
+        });
+        TrainingResult result = trainer.train(backend, config.init().initialise(spec, new Random(1)),
+                new TrainingData(circle.train(), null, circle.test()));
+
+        assertEquals(TrainingResult.StopReason.BACKEND_FAILED, result.stop());
+        assertTrue(result.message().contains("epoch 3") && result.message().contains("device lost")
+                && result.message().contains("--backend core"), result.message());
+        assertEquals(2, result.history().size(), "two epochs completed");
+        assertEquals(afterEpoch.get(1), result.parameters(), "the parameters after epoch 2 are kept, bit for bit");
+        assertNull(result.parameters().firstNonFinite());
+    }
+
+    /** Delegates to a working backend until its n-th step, then fails as a lost OpenCL device does. */
+    private static final class FailingBackend implements Backend {
+        private final Backend delegate;
+        private final int failAtStep;
+        private int steps;
+        private boolean lost;
+
+        FailingBackend(Backend delegate, int failAtStep) {
+            this.delegate = delegate;
+            this.failAtStep = failAtStep;
+        }
+
+        private void check() {
+            if (lost) {
+                throw new BackendUnavailableException("OpenCL failed on the test device (CL_DEVICE_NOT_AVAILABLE: device lost)");
+            }
+        }
+
+        @Override
+        public BackendInfo info() {
+            return new BackendInfo("failing", "a device that is lost", "float64");
+        }
+
+        @Override
+        public NetworkSpec spec() {
+            return delegate.spec();
+        }
+
+        @Override
+        public void setParameters(Parameters p) {
+            check();
+            delegate.setParameters(p);
+        }
+
+        @Override
+        public Parameters parameters() {
+            check();
+            return delegate.parameters();
+        }
+
+        @Override
+        public Parameters velocities() {
+            check();
+            return delegate.velocities();
+        }
+
+        @Override
+        public void setVelocities(Parameters v) {
+            check();
+            delegate.setVelocities(v);
+        }
+
+        @Override
+        public double[] forward(Batch batch) {
+            check();
+            return delegate.forward(batch);
+        }
+
+        @Override
+        public Gradients gradients(Batch batch, StepSettings settings) {
+            check();
+            return delegate.gradients(batch, settings);
+        }
+
+        @Override
+        public void bindTrainingSet(DataSet train) {
+            delegate.bindTrainingSet(train);
+        }
+
+        @Override
+        public void trainBatch(int[] order, int from, int to, StepSettings settings) {
+            if (++steps == failAtStep) {
+                lost = true;
+            }
+            check();
+            delegate.trainBatch(order, from, to, settings);
+        }
+
+        @Override
+        public double drainCostSum() {
+            check();
+            return delegate.drainCostSum();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
