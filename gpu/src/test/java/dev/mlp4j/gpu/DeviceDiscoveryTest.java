@@ -26,9 +26,9 @@ class DeviceDiscoveryTest {
     @Test
     void providers_are_registered_in_order_of_preference() {
         List<String> names = Backends.providers().stream().map(BackendProvider::name).toList();
-        assertEquals(List.of("opencl", "aparapi", "core"), names);
+        assertEquals(List.of("opencl", "core", "aparapi"), names);
         assertEquals(20, new OpenClProvider().priority());
-        assertEquals(10, new AparapiProvider().priority());
+        assertEquals(-10, new AparapiProvider().priority());
     }
 
     @Test
