@@ -13,7 +13,18 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** Told the outputs of each chunk as it is scored: for callers that keep them or show progress. */
+    @FunctionalInterface
+    public interface ChunkListener {
+        /** {@code outputs} holds rows {@code from..to) of the data set, row-major; valid only during the call. */
+        void onChunk(int from, int to, double[] outputs);
+    }
+
     public static Evaluation evaluate(Backend backend, DataSet data) {
+        return evaluate(backend, data, (from, to, outputs) -> { });
+    }
+
+    public static Evaluation evaluate(Backend backend, DataSet data, ChunkListener listener) {
         int out = data.outputSize();
         Cost cost = backend.spec().cost();
         boolean classes = data.isClassification();
@@ -27,6 +38,7 @@ public final class Evaluator {
             int to = Math.min(data.size(), from + CHUNK);
             reuse = data.batch(null, from, to, reuse);
             double[] a = backend.forward(reuse);
+            listener.onChunk(from, to, a);
             double[] y = reuse.targets();
             for (int r = 0; r < to - from; r++) {
                 costSum += cost.value(a, y, r * out, out);
