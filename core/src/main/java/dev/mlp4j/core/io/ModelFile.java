@@ -7,8 +7,6 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,21 +53,9 @@ public final class ModelFile {
         // Sorted keys, so that the same model always gives the same file.
         JsonWriter.value(sb, new java.util.TreeMap<>(model.training()));
         sb.append(",\n  \"weights\": [");
-        for (int l = 0; l < spec.depth(); l++) {
-            sb.append(l == 0 ? "\n    [" : ",\n    [");
-            int in = spec.size(l);
-            double[] w = p.weights(l);
-            for (int j = 0; j < spec.size(l + 1); j++) {
-                sb.append(j == 0 ? "" : ",\n     ");
-                JsonWriter.numbers(sb, w, j * in, (j + 1) * in);
-            }
-            sb.append(']');
-        }
+        ParametersJson.writeWeights(sb, p);
         sb.append("\n  ],\n  \"biases\": [");
-        for (int l = 0; l < spec.depth(); l++) {
-            sb.append(l == 0 ? "\n    " : ",\n    ");
-            JsonWriter.numbers(sb, p.biases(l), 0, spec.size(l + 1));
-        }
+        ParametersJson.writeBiases(sb, p);
         sb.append("\n  ]\n}\n");
         return sb.toString();
     }
@@ -77,33 +63,11 @@ public final class ModelFile {
     public static Model load(Path file) {
         String text;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new InvalidInputException(file + ": " + size + " bytes is larger than any mlp4j model ("
-                        + MAX_BYTES + " bytes at most); is it the right file?");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = JsonFiles.read(file, MAX_BYTES, "mlp4j model");
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such model file; train one with './mlp4j train --save " + file + "'.");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidInputException(file + ": not a text file, so not an mlp4j model (JSON): byte " + firstNonUtf8(file)
-                    + " is not UTF-8; is it the right file?");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
         return fromJson(file.toString(), text);
-    }
-
-    /** The offset of the first byte that is not UTF-8 text, or -1 (for a message only). */
-    private static long firstNonUtf8(Path file) {
-        try {
-            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
-            java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
-                    .decode(in, java.nio.CharBuffer.allocate(in.remaining()), true);
-            return r.isError() ? in.position() : -1;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     /** What a user can do about a damaged model file; added to every refusal of its content. */
@@ -161,13 +125,7 @@ public final class ModelFile {
             throw new InvalidInputException(f.source() + ": 'weights' and 'biases': layers " + spec.layersText() + " need " + spec.depth()
                     + " weight matrices and bias vectors, but the file has " + w.size() + " and " + b.size() + ".");
         }
-        double[][] weights = new double[spec.depth()][];
-        double[][] biases = new double[spec.depth()][];
-        for (int l = 0; l < spec.depth(); l++) {
-            weights[l] = f.matrix(w.get(l), "weights[" + l + "]", spec.size(l + 1), spec.size(l));
-            biases[l] = f.vector(b.get(l), "biases[" + l + "]", spec.size(l + 1));
-        }
-        Parameters p = new Parameters(spec, weights, biases);
+        Parameters p = ParametersJson.read(f, w, b, "", spec);
         Object training = root.get("training");
         return new Model(spec, p, training == null ? Map.of() : withoutNulls(f.object(training, "training")));
     }

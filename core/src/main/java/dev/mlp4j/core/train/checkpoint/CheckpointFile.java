@@ -5,6 +5,7 @@ import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.io.AtomicFiles;
 import dev.mlp4j.core.io.Json;
 import dev.mlp4j.core.io.JsonFields;
+import dev.mlp4j.core.io.JsonFiles;
 import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
@@ -14,7 +15,6 @@ import dev.mlp4j.core.train.EpochResult;
 import dev.mlp4j.core.train.TrainingState;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -93,19 +93,10 @@ public final class CheckpointFile {
         Path file = Files.isDirectory(dir) ? file(dir) : dir;
         String text;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new InvalidInputException(file + ": " + size + " bytes is larger than any mlp4j checkpoint ("
-                        + MAX_BYTES + " bytes at most); is it the right file?");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = JsonFiles.read(file, MAX_BYTES, "mlp4j checkpoint");
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(dir + ": no checkpoint there (no " + FILE_NAME
                     + "); start one with './mlp4j train --checkpoint " + dir + "'.");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidInputException(file + ": not a text file, so not an mlp4j checkpoint (JSON).");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
         return fromJson(file.toString(), text);
     }
