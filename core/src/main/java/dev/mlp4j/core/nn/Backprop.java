@@ -117,7 +117,7 @@ public final class Backprop {
         int n = spec.outputSize();
         double sum = 0;
         for (int r = 0; r < batch.size(); r++) {
-            sum += spec.cost().value(activations[depth], batch.targets(), r * n, n);
+            sum += OutputCost.value(spec.output(), spec.cost(), zs[depth - 1], activations[depth], batch.targets(), r * n, n);
         }
         return sum;
     }

@@ -36,10 +36,10 @@ public enum Cost {
             for (int i = offset; i < offset + length; i++) {
                 // y ln a is taken as 0 when y = 0, as numpy's nan_to_num does in network2.py: 0·ln 0 is 0 in the limit.
                 if (y[i] != 0) {
-                    sum -= y[i] * Math.log(a[i]);
+                    sum -= y[i] * logOfOutput(a[i]);
                 }
                 if (y[i] != 1) {
-                    sum -= (1 - y[i]) * Math.log(1 - a[i]);
+                    sum -= (1 - y[i]) * logOfOutput(1 - a[i]);
                 }
             }
             return sum;
@@ -59,7 +59,7 @@ public enum Cost {
             double sum = 0;
             for (int i = offset; i < offset + length; i++) {
                 if (y[i] != 0) {
-                    sum -= y[i] * Math.log(a[i]);
+                    sum -= y[i] * logOfOutput(a[i]);
                 }
             }
             return sum;
@@ -73,10 +73,27 @@ public enum Cost {
         }
     };
 
+    /**
+     * What an output that rounded to 0 or 1 stands for in ln: 1 − 2⁻⁵³ is the nearest double below 1, so 2⁻⁵³ is
+     * the least 1 − a that float64 tells from 0 (for a itself the limit is far smaller; taking the larger keeps one
+     * rule and still gives a lower bound).
+     */
+    private static final double SMALLEST_TOLD_FROM_ZERO = 0x1p-53;
+
     private final String id;
 
     Cost(String id) {
         this.id = id;
+    }
+
+    /**
+     * ln x for x = a or 1 − a of an output in [0, 1]. An output that rounded to exactly 0 or 1 (a saturated unit)
+     * would make ln x infinite although the true cost is finite; it counts as the nearest value the precision can
+     * tell from it instead, which gives a lower bound on its true cost (at least 36.7 per such output). {@link OutputCost} computes the exact value
+     * from z where z is known, as training does.
+     */
+    static double logOfOutput(double x) {
+        return Math.log(x == 0 ? SMALLEST_TOLD_FROM_ZERO : x);
     }
 
     /** C for one example's output row. */

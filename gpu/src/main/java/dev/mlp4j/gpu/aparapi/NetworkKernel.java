@@ -168,6 +168,13 @@ final class NetworkKernel extends Kernel {
         int r = getGlobalId();
         if (r < rows) {
             int base = rowsOffset[depth - 1] + r * out;
+            // The cost from z before act holds a, where OutputCost.value takes it so: saturated units round a to 1.
+            int fromZ = (outputKind == SIGMOID && costKind == CROSS_ENTROPY)
+                    || (outputKind == SOFTMAX && costKind != QUADRATIC) ? 1 : 0;
+            float c = 0f;
+            if (keepCost == 1 && fromZ == 1) {
+                c = costFromZ(base, r, out);
+            }
             if (outputKind == SOFTMAX) {
                 float top = act[base];
                 for (int j = 1; j < out; j++) {
@@ -206,9 +213,10 @@ final class NetworkKernel extends Kernel {
                 }
             }
             if (keepCost == 1) {
-                float c = 0f;
-                for (int j = 0; j < out; j++) {
-                    c += costTerm(act[base + j], batchTargets[r * out + j]);
+                if (fromZ == 0) {
+                    for (int j = 0; j < out; j++) {
+                        c += costTerm(act[base + j], batchTargets[r * out + j]);
+                    }
                 }
                 costs[offset + r] += c;
             }
@@ -320,6 +328,56 @@ final class NetworkKernel extends Kernel {
             g = y == 0f ? 0f : -y / a;
         }
         return g;
+    }
+
+    /**
+     * Row r's cost from its z (in act at base), as OutputCost.value: softplus(z) - y z for sigmoid with
+     * cross-entropy, log-sum-exp forms for softmax. log(1 + x) stands for log1p, which Aparapi lacks: it loses only
+     * digits far below the cost's own.
+     */
+    private float costFromZ(int base, int r, int out) {
+        float c = 0f;
+        if (outputKind == SIGMOID) {
+            for (int j = 0; j < out; j++) {
+                float z = act[base + j];
+                c += max(z, 0f) + log(1f + exp(-abs(z))) - batchTargets[r * out + j] * z;
+            }
+        } else {
+            float lse = logSumExp(base, out, -1);
+            for (int j = 0; j < out; j++) {
+                float z = act[base + j];
+                float y = batchTargets[r * out + j];
+                if (y != 0f) {
+                    c -= y * (z - lse);
+                }
+                if (costKind == CROSS_ENTROPY && y != 1f) {
+                    float a = exp(z - lse);
+                    float log1MinusA = log(1f - a);
+                    if (a > 0.5f) {
+                        log1MinusA = logSumExp(base, out, j) - lse;
+                    }
+                    c -= (1f - y) * log1MinusA;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** ln sum_k e^{z_k} over the row at base, leaving out index skip (-1: none). */
+    private float logSumExp(int base, int out, int skip) {
+        float top = -3.4e38f;
+        for (int k = 0; k < out; k++) {
+            if (k != skip) {
+                top = max(top, act[base + k]);
+            }
+        }
+        float sum = 0f;
+        for (int k = 0; k < out; k++) {
+            if (k != skip) {
+                sum += exp(act[base + k] - top);
+            }
+        }
+        return top + log(sum);
     }
 
     private float costTerm(float a, float y) {

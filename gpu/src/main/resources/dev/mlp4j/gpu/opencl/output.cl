@@ -15,7 +15,7 @@ inline float cost_gradient(int cost, float a, float y) {
     }
 }
 
-/* One output's share of C, as Cost.value; 0 ln 0 is taken as 0, as the reference does. */
+/* One output's share of C from a, as Cost.value, for the pairs whose a cannot saturate to where ln overflows. */
 inline float cost_term(int cost, float a, float y) {
     switch (cost) {
         case COST_CROSS_ENTROPY: {
@@ -29,8 +29,56 @@ inline float cost_term(int cost, float a, float y) {
     }
 }
 
+inline float softplus(float z) {
+    return fmax(z, 0.0f) + log1p(exp(-fabs(z)));
+}
+
+/* ln sum_k e^{z_k} over a row, leaving out index skip (-1: none). */
+inline float log_sum_exp(__global const float* z, int width, int skip) {
+    float max = -INFINITY;
+    for (int k = 0; k < width; k++) {
+        if (k != skip) max = fmax(max, z[k]);
+    }
+    float sum = 0.0f;
+    for (int k = 0; k < width; k++) {
+        if (k != skip) sum += exp(z[k] - max);
+    }
+    return max + log(sum);
+}
+
+/*
+ * One example's cost from z, as OutputCost.value, for sigmoid with cross-entropy and softmax with either log cost:
+ * in float32 a unit saturates to a = 1 exactly once z passes about 17, and ln(1 - a) would read infinite although
+ * the cost is about z. Returns NAN for the pairs that take their cost from a.
+ */
+inline float cost_from_z(__global const float* z, __global const float* y, int width, int activation, int cost) {
+    if (activation == ACT_SIGMOID && cost == COST_CROSS_ENTROPY) {
+        float c = 0.0f;
+        for (int j = 0; j < width; j++) {
+            c += softplus(z[j]) - y[j] * z[j];
+        }
+        return c;
+    }
+    if (activation != ACT_SOFTMAX || cost == COST_QUADRATIC) {
+        return NAN;
+    }
+    float lse = log_sum_exp(z, width, -1);
+    float c = 0.0f;
+    for (int j = 0; j < width; j++) {
+        if (y[j] != 0.0f) c -= y[j] * (z[j] - lse);
+        if (cost == COST_CROSS_ENTROPY && y[j] != 1.0f) {
+            /* Near a_j = 1, 1 - a_j has lost its digits; the sum over the other units keeps them. */
+            float a = exp(z[j] - lse);
+            float log1MinusA = a > 0.5f ? log_sum_exp(z, width, j) - lse : log1p(-a);
+            c -= (1.0f - y[j]) * log1MinusA;
+        }
+    }
+    return c;
+}
+
 /*
  * Finishes one example's output row: a holds z without the bias on entry and the output activation on return;
+ * the cost is taken from z before a overwrites it, where the pair allows;
  * d receives BP1's delta when computeDelta is set; *costSlot gains the example's cost when keepCost is set.
  */
 inline void finish_output_row(__global float* a, __global float* d, __global const float* b, __global const float* y,
@@ -39,6 +87,7 @@ inline void finish_output_row(__global float* a, __global float* d, __global con
     for (int j = 0; j < width; j++) {
         a[j] += b[j];
     }
+    float c = keepCost ? cost_from_z(a, y, width, activation, cost) : 0.0f;
     if (activation == ACT_SOFTMAX) {
         /* Subtracting the row's maximum keeps exp() from overflowing and changes nothing else. */
         float max = a[0];
@@ -80,9 +129,11 @@ inline void finish_output_row(__global float* a, __global float* d, __global con
         }
     }
     if (keepCost) {
-        float c = 0.0f;
-        for (int j = 0; j < width; j++) {
-            c += cost_term(cost, a[j], y[j]);
+        if (isnan(c)) {
+            c = 0.0f;
+            for (int j = 0; j < width; j++) {
+                c += cost_term(cost, a[j], y[j]);
+            }
         }
         *costSlot += c;
     }

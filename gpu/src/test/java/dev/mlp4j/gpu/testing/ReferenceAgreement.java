@@ -21,6 +21,7 @@ import static dev.mlp4j.gpu.testing.FloatAgreement.GRADIENT;
 import static dev.mlp4j.gpu.testing.FloatAgreement.OUTPUT;
 import static dev.mlp4j.gpu.testing.FloatAgreement.assertAgree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 /**
@@ -134,6 +135,40 @@ public abstract class ReferenceAgreement {
         DataSet train = DataSet.classification("sparse", spec.inputSize(), spec.outputSize(), x, labels);
         stepsAgree(spec, train, new StepSettings[] {
                 new StepSettings(0.3, 0.5, 0.01, 0, 0), new StepSettings(0.3, 0.5, 0.01, 0.3, 21), new StepSettings(0.3, 0, 0, 0, 0)});
+    }
+
+    @Test
+    void costs_of_saturated_outputs_stay_finite_and_agree_with_the_reference() {
+        // Output z of ±40 and beyond: float32 rounds such a sigmoid or softmax unit to exactly 1, so a cost taken
+        // from a would read Infinity (and stop training as diverged) where the true cost is about |z|.
+        Activation[] outputs = {Activation.SIGMOID, Activation.SOFTMAX, Activation.SOFTMAX};
+        Cost[] costs = {Cost.CROSS_ENTROPY, Cost.LOG_LIKELIHOOD, Cost.CROSS_ENTROPY};
+        for (int pair = 0; pair < outputs.length; pair++) {
+            NetworkSpec spec = NetworkSpec.of(Activation.TANH, outputs[pair], costs[pair], 16, 12, 5);
+            Random random = new Random(41 + pair);
+            DataSet train = dataSet(spec, 24, random);
+            Parameters start = WeightInit.NORMAL.initialise(spec, random);
+            for (int i = 0; i < start.weights(1).length; i++) {
+                start.weights(1)[i] *= 20;
+            }
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            try (Backend device = open(spec); ReferenceBackend reference = new ReferenceBackend(spec)) {
+                for (Backend b : new Backend[] {device, reference}) {
+                    b.setParameters(start);
+                    b.bindTrainingSet(train);
+                    b.trainBatch(order, 0, order.length, new StepSettings(0.01, 0, 0, 0, 0));
+                }
+                afterUse(device);
+                double expected = reference.drainCostSum();
+                double actual = device.drainCostSum();
+                String what = spec + ": cost sum of a saturated batch";
+                assertTrue(Double.isFinite(expected) && expected > 24 * 17, what + " is finite and large: " + expected);
+                assertEquals(expected, actual, 1e-4 * expected, what);
+            }
+        }
     }
 
     private void stepsAgree(NetworkSpec spec, StepSettings[] steps) {
