@@ -59,7 +59,7 @@ public final class OutputCost {
     }
 
     /** ln Σ e^{z_k} over the row, leaving out index {@code skip} (-1: none). */
-    private static double logSumExp(double[] z, int offset, int length, int skip) {
+    static double logSumExp(double[] z, int offset, int length, int skip) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = offset; k < offset + length; k++) {
             if (k != skip) {

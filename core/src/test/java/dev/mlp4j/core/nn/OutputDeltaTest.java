@@ -178,4 +178,35 @@ class OutputDeltaTest {
             }
         }
     }
+    @Test
+    void softmax_cross_entropy_delta_is_finite_and_right_where_a_unit_has_saturated() {
+        // Unit 1 leads by 60 (a rounds to exactly 1) and, in the last row, by 800 (the others underflow to 0).
+        double[][] rows = {{0, 60, -5}, {2, -3, 55, 1}, {0, 800, -5}};
+        for (double[] z : rows) {
+            int n = z.length;
+            double[] a = new double[n];
+            double[] y = new double[n];
+            y[0] = 1;
+            Activation.SOFTMAX.apply(z, a, 0, n);
+            double[] delta = new double[n];
+            OutputDelta.compute(Activation.SOFTMAX, Cost.CROSS_ENTROPY, z, a, y, delta, new double[n], 0, n);
+            // Finite differences of the cost taken from z, which stays exact at saturation (OutputCost).
+            for (int i = 0; i < n; i++) {
+                double h = 1e-5;
+                double[] zp = z.clone();
+                double[] zm = z.clone();
+                zp[i] += h;
+                zm[i] -= h;
+                double numeric = (costFromZ(zp, y) - costFromZ(zm, y)) / (2 * h);
+                assertEquals(numeric, delta[i], 1e-6 * Math.max(1, Math.abs(numeric)),
+                        "delta[" + i + "] for z = " + java.util.Arrays.toString(z));
+            }
+        }
+    }
+
+    private static double costFromZ(double[] z, double[] y) {
+        double[] a = new double[z.length];
+        Activation.SOFTMAX.apply(z, a, 0, z.length);
+        return OutputCost.value(Activation.SOFTMAX, Cost.CROSS_ENTROPY, z, a, y, 0, z.length);
+    }
 }

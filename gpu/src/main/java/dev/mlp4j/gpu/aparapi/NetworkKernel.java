@@ -195,7 +195,7 @@ final class NetworkKernel extends Kernel {
             }
             if (computeDelta == 1) {
                 float dot = 0f;
-                if (outputKind == SOFTMAX && aMinusY == 0) {
+                if (outputKind == SOFTMAX && aMinusY == 0 && costKind != CROSS_ENTROPY) {
                     for (int j = 0; j < out; j++) {
                         dot += act[base + j] * costGradient(act[base + j], batchTargets[r * out + j]);
                     }
@@ -205,6 +205,8 @@ final class NetworkKernel extends Kernel {
                     float y = batchTargets[r * out + j];
                     if (aMinusY == 1) {
                         delta[base + j] = a - y;
+                    } else if (outputKind == SOFTMAX && costKind == CROSS_ENTROPY) {
+                        delta[base + j] = softmaxCrossEntropyDelta(base, r, out, j);
                     } else if (outputKind == SOFTMAX) {
                         delta[base + j] = a * (costGradient(a, y) - dot);
                     } else {
@@ -361,6 +363,32 @@ final class NetworkKernel extends Kernel {
             }
         }
         return c;
+    }
+
+    /**
+     * delta_i for softmax with cross-entropy as OutputDelta.softmaxCrossEntropy, nothing divided by 1 - a_k (0 once
+     * a unit saturates): a_i / (1 - a_k) is a_i over the sum of the other outputs, 0 where a_i underflowed.
+     */
+    private float softmaxCrossEntropyDelta(int base, int r, int out, int i) {
+        float ai = act[base + i];
+        float d = ai - batchTargets[r * out + i];
+        for (int k = 0; k < out; k++) {
+            if (k != i) {
+                float others = 0f;
+                for (int m = 0; m < out; m++) {
+                    if (m != k) {
+                        others += act[base + m];
+                    }
+                }
+                float ratio = 0f;
+                if (ai != 0f) {
+                    ratio = ai / others;
+                }
+                float yk = batchTargets[r * out + k];
+                d += yk * ai - (1f - yk) * act[base + k] * ratio;
+            }
+        }
+        return d;
     }
 
     /** ln sum_k e^{z_k} over the row at base, leaving out index skip (-1: none). */

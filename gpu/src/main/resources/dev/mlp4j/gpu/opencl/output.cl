@@ -113,6 +113,25 @@ inline void finish_output_row(__global float* a, __global float* d, __global con
             for (int j = 0; j < width; j++) {
                 d[j] = a[j] - y[j];
             }
+        } else if (activation == ACT_SOFTMAX && cost == COST_CROSS_ENTROPY) {
+            /*
+             * OutputDelta.softmaxCrossEntropy: the chain rule carried through so that nothing divides by 1 - a_k,
+             * which is 0 once a unit saturates (z ahead by about 17 in float32). a_i / (1 - a_k) is taken as a_i over
+             * the sum of the other outputs; only past a lead of about 87, where both underflow to 0, is it set to 0.
+             */
+            for (int i = 0; i < width; i++) {
+                float di = a[i] - y[i];
+                for (int k = 0; k < width; k++) {
+                    if (k == i) continue;
+                    float others = 0.0f;
+                    for (int m = 0; m < width; m++) {
+                        if (m != k) others += a[m];
+                    }
+                    float ratio = a[i] == 0.0f ? 0.0f : a[i] / others;
+                    di += y[k] * a[i] - (1.0f - y[k]) * a[k] * ratio;
+                }
+                d[i] = di;
+            }
         } else if (activation == ACT_SOFTMAX) {
             /* J^T g for softmax's Jacobian diag(a) - a a^T: a * (g - a.g). */
             float dot = 0.0f;

@@ -171,6 +171,34 @@ public abstract class ReferenceAgreement {
         }
     }
 
+    @Test
+    void softmax_cross_entropy_gradients_agree_where_float32_outputs_have_saturated() {
+        // Output z apart by 20 to 80: float32 rounds the leading unit to exactly 1, where the chain rule's
+        // division by 1 - a would make delta NaN.
+        NetworkSpec spec = NetworkSpec.of(Activation.TANH, Activation.SOFTMAX, Cost.CROSS_ENTROPY, 16, 12, 5);
+        Random random = new Random(77);
+        Parameters p = WeightInit.NORMAL.initialise(spec, random);
+        for (int i = 0; i < p.weights(1).length; i++) {
+            p.weights(1)[i] *= 6;
+        }
+        var batch = NetworkGenerators.randomBatch(spec, 12, random);
+        try (Backend device = open(spec)) {
+            device.setParameters(p);
+            double[] out = device.forward(batch);
+            boolean saturated = false;
+            for (double a : out) {
+                saturated |= a == 1.0;
+            }
+            assertTrue(saturated, "the premise: some float32 output is exactly 1");
+            StepSettings s = StepSettings.gradientOnly(0, 0, 0);
+            Gradients actual = device.gradients(batch, s);
+            afterUse(device);
+            ReferenceBackend reference = new ReferenceBackend(spec);
+            reference.setParameters(p);
+            assertAgree("saturated softmax/cross-entropy", actual, reference.gradients(batch, s), GRADIENT);
+        }
+    }
+
     private void stepsAgree(NetworkSpec spec, StepSettings[] steps) {
         stepsAgree(spec, dataSet(spec, 30, new Random(spec.toString().hashCode() + 1)), steps);
     }
