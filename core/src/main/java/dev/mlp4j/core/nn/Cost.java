@@ -89,8 +89,8 @@ public enum Cost {
     /**
      * ln x for x = a or 1 − a of an output in [0, 1]. An output that rounded to exactly 0 or 1 (a saturated unit)
      * would make ln x infinite although the true cost is finite; it counts as the nearest value the precision can
-     * tell from it instead, which gives a lower bound on its true cost (at least 36.7 per such output). {@link OutputCost} computes the exact value
-     * from z where z is known, as training does.
+     * tell from it instead, which gives a lower bound on its true cost (at least 36.7 per such output).
+     * {@link OutputCost} computes the exact value from z where z is known, as training does.
      */
     static double logOfOutput(double x) {
         return Math.log(x == 0 ? SMALLEST_TOLD_FROM_ZERO : x);

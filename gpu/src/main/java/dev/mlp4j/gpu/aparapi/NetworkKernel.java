@@ -366,29 +366,40 @@ final class NetworkKernel extends Kernel {
     }
 
     /**
-     * delta_i for softmax with cross-entropy as OutputDelta.softmaxCrossEntropy, nothing divided by 1 - a_k (0 once
-     * a unit saturates): a_i / (1 - a_k) is a_i over the sum of the other outputs, 0 where a_i underflowed.
+     * delta_i for softmax with cross-entropy as OutputDelta.softmaxCrossEntropy, nothing divided by 1 - a_k as
+     * computed from a_k (0 once a unit saturates); a_i / (1 - a_k) is 0 where a_i underflowed.
      */
     private float softmaxCrossEntropyDelta(int base, int r, int out, int i) {
         float ai = act[base + i];
         float d = ai - batchTargets[r * out + i];
         for (int k = 0; k < out; k++) {
             if (k != i) {
-                float others = 0f;
-                for (int m = 0; m < out; m++) {
-                    if (m != k) {
-                        others += act[base + m];
-                    }
-                }
                 float ratio = 0f;
                 if (ai != 0f) {
-                    ratio = ai / others;
+                    ratio = ai / oneMinusOutput(base, out, k);
                 }
                 float yk = batchTargets[r * out + k];
                 d += yk * ai - (1f - yk) * act[base + k] * ratio;
             }
         }
         return d;
+    }
+
+    /**
+     * 1 - a_k of the softmax row at base: near a_k = 1 the subtraction keeps no digits, so there it is the sum of
+     * the other outputs (at most one unit of a row is above 0.5).
+     */
+    private float oneMinusOutput(int base, int out, int k) {
+        float rest = 1f - act[base + k];
+        if (act[base + k] > 0.5f) {
+            rest = 0f;
+            for (int m = 0; m < out; m++) {
+                if (m != k) {
+                    rest += act[base + m];
+                }
+            }
+        }
+        return rest;
     }
 
     /** ln sum_k e^{z_k} over the row at base, leaving out index skip (-1: none). */

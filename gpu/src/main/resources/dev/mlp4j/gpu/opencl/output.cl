@@ -47,6 +47,21 @@ inline float log_sum_exp(__global const float* z, int width, int skip) {
 }
 
 /*
+ * 1 - a_k of a softmax row. Near a_k = 1 the subtraction keeps no digits, so there it is the sum of the other
+ * outputs; at most one unit of a row is above 0.5, so a row costs one such sum.
+ */
+inline float one_minus_output(__global const float* a, int width, int k) {
+    if (a[k] <= 0.5f) {
+        return 1.0f - a[k];
+    }
+    float others = 0.0f;
+    for (int m = 0; m < width; m++) {
+        if (m != k) others += a[m];
+    }
+    return others;
+}
+
+/*
  * One example's cost from z, as OutputCost.value, for sigmoid with cross-entropy and softmax with either log cost:
  * in float32 a unit saturates to a = 1 exactly once z passes about 17, and ln(1 - a) would read infinite although
  * the cost is about z. Returns NAN for the pairs that take their cost from a.
@@ -115,19 +130,15 @@ inline void finish_output_row(__global float* a, __global float* d, __global con
             }
         } else if (activation == ACT_SOFTMAX && cost == COST_CROSS_ENTROPY) {
             /*
-             * OutputDelta.softmaxCrossEntropy: the chain rule carried through so that nothing divides by 1 - a_k,
-             * which is 0 once a unit saturates (z ahead by about 17 in float32). a_i / (1 - a_k) is taken as a_i over
-             * the sum of the other outputs; only past a lead of about 87, where both underflow to 0, is it set to 0.
+             * OutputDelta.softmaxCrossEntropy: the chain rule carried through so that nothing divides by 1 - a_k
+             * as computed from a_k, which is 0 once a unit saturates (z ahead by about 17 in float32). Only past a
+             * lead of about 87, where a_i and 1 - a_k both underflow to 0, is a_i / (1 - a_k) set to 0.
              */
             for (int i = 0; i < width; i++) {
                 float di = a[i] - y[i];
                 for (int k = 0; k < width; k++) {
                     if (k == i) continue;
-                    float others = 0.0f;
-                    for (int m = 0; m < width; m++) {
-                        if (m != k) others += a[m];
-                    }
-                    float ratio = a[i] == 0.0f ? 0.0f : a[i] / others;
+                    float ratio = a[i] == 0.0f ? 0.0f : a[i] / one_minus_output(a, width, k);
                     di += y[k] * a[i] - (1.0f - y[k]) * a[k] * ratio;
                 }
                 d[i] = di;
