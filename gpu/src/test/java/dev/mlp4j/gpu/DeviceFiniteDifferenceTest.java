@@ -10,7 +10,7 @@ import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
-import dev.mlp4j.core.testing.NetworkGenerators;
+import dev.mlp4j.gpu.testing.ReferenceAgreement;
 import dev.mlp4j.gpu.testing.TestDevices;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +55,7 @@ class DeviceFiniteDifferenceTest {
     private static void check(Backend b, NetworkSpec spec) {
         Random random = new Random(spec.toString().hashCode());
         int m = 9;
-        DataSet train = dataSet(spec, m, random);
+        DataSet train = ReferenceAgreement.dataSet(spec, m, random);
         Parameters p = WeightInit.NORMAL_SCALED.initialise(spec, random);
         b.setParameters(p);
         b.bindTrainingSet(train);
@@ -89,18 +89,5 @@ class DeviceFiniteDifferenceTest {
         // The step actually taken is between the float32 values the device held.
         double step = (float) (p.weights(l)[i] + EPS) - (double) (float) (p.weights(l)[i] - EPS);
         return (cost[0] - cost[1]) / step;
-    }
-
-    private static DataSet dataSet(NetworkSpec spec, int n, Random random) {
-        var batch = NetworkGenerators.randomBatch(spec, n, random);
-        float[] x = new float[n * spec.inputSize()];
-        float[] y = new float[n * spec.outputSize()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) batch.inputs()[i];
-        }
-        for (int i = 0; i < y.length; i++) {
-            y[i] = (float) batch.targets()[i];
-        }
-        return new DataSet("random", n, spec.inputSize(), spec.outputSize(), x, y, null);
     }
 }

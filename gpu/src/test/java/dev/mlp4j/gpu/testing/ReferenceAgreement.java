@@ -96,10 +96,7 @@ public abstract class ReferenceAgreement {
                 b.setParameters(start);
                 b.bindTrainingSet(train);
             }
-            int[] order = new int[train.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
+            int[] order = identityOrder(train.size());
             StepSettings s = new StepSettings(0.5, 0.6, 0.001, 0, 0);
             for (int epoch = 0; epoch < 2; epoch++) {
                 // The same array, shuffled in place between epochs, as a trainer does it.
@@ -151,10 +148,7 @@ public abstract class ReferenceAgreement {
             for (int i = 0; i < start.weights(1).length; i++) {
                 start.weights(1)[i] *= 20;
             }
-            int[] order = new int[train.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
+            int[] order = identityOrder(train.size());
             try (Backend device = open(spec); ReferenceBackend reference = new ReferenceBackend(spec)) {
                 for (Backend b : new Backend[] {device, reference}) {
                     b.setParameters(start);
@@ -207,10 +201,7 @@ public abstract class ReferenceAgreement {
         Random random = new Random(spec.toString().hashCode());
         Parameters start = WeightInit.NORMAL_SCALED.initialise(spec, random);
         Parameters velocities = WeightInit.NORMAL_SCALED.initialise(spec, random);
-        int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = identityOrder(train.size());
         shuffle(order, random);
         try (Backend device = open(spec); ReferenceBackend reference = new ReferenceBackend(spec)) {
             for (Backend b : new Backend[] {device, reference}) {
@@ -253,8 +244,13 @@ public abstract class ReferenceAgreement {
         return r;
     }
 
+    /** 0, 1, ..., n - 1: the order of a set's examples before any shuffle. */
+    private static int[] identityOrder(int n) {
+        return java.util.stream.IntStream.range(0, n).toArray();
+    }
+
     /** Random examples suited to the cost, as the generators draw them, stored as a data set does (float). */
-    protected static DataSet dataSet(NetworkSpec spec, int n, Random random) {
+    public static DataSet dataSet(NetworkSpec spec, int n, Random random) {
         var batch = NetworkGenerators.randomBatch(spec, n, random);
         float[] x = new float[n * spec.inputSize()];
         float[] y = new float[n * spec.outputSize()];
