@@ -62,7 +62,7 @@ final class ClBlastSteps implements LayerSteps {
     }
 
     @Override
-    public void forwardOutput(StepRows rows, OutputWork work) {
+    public void forwardOutput(StepRows rows, OutputWork work, DeviceDropout dropout) {
         forward(spec.depth() - 1, rows, DeviceDropout.NONE);
         net.outputLayer(rows, work);
     }

@@ -15,8 +15,11 @@ interface LayerSteps {
     /** A hidden layer's forward pass. */
     void forward(int layer, StepRows rows, DeviceDropout dropout);
 
-    /** The output layer's forward pass, with the work of {@link DeviceNetwork#outputLayer}. */
-    void forwardOutput(StepRows rows, OutputWork work);
+    /**
+     * The output layer's forward pass, with the work of {@link DeviceNetwork#outputLayer}; {@code dropout} is the
+     * hidden layers', for steps that also take the output layer's {@code backward} here.
+     */
+    void forwardOutput(StepRows rows, OutputWork work, DeviceDropout dropout);
 
     /** delta of layer {@code layer - 1} from the delta of {@code layer}. */
     void backward(int layer, StepRows rows, DeviceDropout dropout);

@@ -227,7 +227,7 @@ public final class OpenClBackend implements Backend {
         for (int l = 0; l < spec.depth() - 1; l++) {
             steps.forward(l, rows, dropout);
         }
-        steps.forwardOutput(rows, output);
+        steps.forwardOutput(rows, output, dropout);
     }
 
     private void backwardPass(StepRows rows, DeviceDropout dropout, StepSettings settings, boolean store) {

@@ -5,12 +5,16 @@ import dev.mlp4j.core.nn.NetworkSpec;
 
 /**
  * The steps by products.cl's fused kernels: per layer one forward launch, one weight_gradient launch (which also
- * takes the SGD step, so training needs no gradient buffer) and, above layer 0, one backward launch; the output
- * layer's forward pass includes output_layer's work when it is at most 16 wide. No gather: layer 0 reads the
- * training set through the order, or its compressed rows when the set is sparse.
+ * takes the SGD step, so training needs no gradient buffer) and, above layer 0, one backward launch. An output layer
+ * at most 16 wide does output_layer's work and the BP2 below it in its forward launch, so a 784-100-10 step is four
+ * launches. No gather: layer 0 reads the training set through the order, or its compressed rows when the set is
+ * sparse.
  */
 final class VectorKernelSteps implements LayerSteps {
-    /** Tile sizes of products.cl: ROWS rows by LANES units in forward_layer and weight_gradient, 4 x 4 in backward_layer. */
+    /**
+     * Tile sizes of products.cl: ROWS rows by LANES units in forward_layer, ROWS weight rows by every unit in
+     * weight_gradient, 4 x 4 in backward_layer.
+     */
     static final int ROWS = 6;
     private static final int LANES = 16;
     private static final int BACKWARD_TILE = 4;
@@ -24,6 +28,8 @@ final class VectorKernelSteps implements LayerSteps {
     private final DeviceNetwork net;
     private final NetworkSpec spec;
     private final int hiddenKind;
+    /** Set while the output layer's BP2 has been taken by its forward launch and its backward must not repeat it. */
+    private boolean outputBackwardDone;
 
     VectorKernelSteps(DeviceNetwork net) {
         this.net = net;
@@ -59,13 +65,15 @@ final class VectorKernelSteps implements LayerSteps {
     }
 
     @Override
-    public void forwardOutput(StepRows rows, OutputWork work) {
+    public void forwardOutput(StepRows rows, OutputWork work, DeviceDropout dropout) {
         int l = spec.depth() - 1;
         if (spec.outputSize() > LANES) {
             forward(l, rows, DeviceDropout.NONE);
             net.outputLayer(rows, work);
             return;
         }
+        // With the output's delta at hand, the launch also takes BP2 into the last hidden layer.
+        outputBackwardDone = work.computeDelta() && l > 0;
         net.cl.call("forward_output_layer")
                 .mem(net.input(l, rows)).mem(net.order).i(rows.offset()).i(l == 0 && rows.indexed() ? 1 : 0)
                 .i(rows.count()).i(spec.size(l)).i(spec.outputSize())
@@ -73,11 +81,18 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.act[l]).mem(net.delta[l]).mem(work.targets()).i(rows.indexed() ? 1 : 0)
                 .mem(net.costs).i(rows.offset()).i(work.keepCost() ? 1 : 0).i(work.computeDelta() ? 1 : 0)
                 .i(net.outputKind).i(net.costKind).i(net.aMinusY ? 1 : 0)
+                .i(outputBackwardDone ? 1 : 0)
+                .mem(l > 0 ? net.delta[l - 1] : net.delta[l]).mem(l > 0 ? net.undropped(l - 1, dropout) : net.act[l]) // unused without a layer below
+                .i(hiddenKind).i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
                 .run(new long[] {ceil(rows.count(), ROWS)}, ONE_ITEM);
     }
 
     @Override
     public void backward(int l, StepRows rows, DeviceDropout dropout) {
+        if (l == spec.depth() - 1 && outputBackwardDone) {
+            outputBackwardDone = false;
+            return;
+        }
         int in = spec.size(l);
         net.cl.call("backward_layer", l)
                 .mem(net.delta[l]).i(rows.count()).i(in).i(spec.size(l + 1))
@@ -99,7 +114,7 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
                 .mem(net.velocities).mem(net.grads).i(store ? 1 : 0)
                 .f(1.0 / rows.count()).f(s.l2Scale()).f(s.learningRate()).f(s.momentum())
-                .run(new long[] {ceil(out, LANES), ceil(in, ROWS)}, ONE_TILE);
+                .run(new long[] {ceil(in, ROWS)}, ONE_ITEM);
     }
 
     @Override

@@ -14,6 +14,8 @@
  */
 #define ROWS 6
 #define LANES 16
+/* Rows of a batch that weight_gradient lists at a time. */
+#define ROW_CHUNK 512
 
 /* Input row r of a layer: through the batch's indices into the bound training set for layer 0 when training. */
 inline __global const float* input_row(__global const float* input, int width, __global const int* indices,
@@ -149,9 +151,90 @@ __kernel void forward_sparse_input(__global const int* rowStart, __global const 
 }
 
 /*
+ * BP2 below a layer of at most 16 units, for rows [r0, r0 + count): delta_prev = (delta w) * dropout scale *
+ * sigma'(z_prev). Each input unit's row of the input-major weights is one vector, used for every row; lanes past
+ * the layer's width are zeroed in both operands, so what lies after a weight row never enters a sum.
+ */
+inline void backward_rows(__global const float* delta, int r0, int count, int inWidth, int outWidth,
+                          __global const float* weights, __global float* deltaPrev, __global const float* aPrev,
+                          int kind, uint key, uint layer, uint threshold, float keptScale) {
+    int16 inside = (int16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) < (int16) outWidth;
+    float16 d[ROWS];
+    #pragma unroll
+    for (int i = 0; i < ROWS; i++) {
+        d[i] = select((float16) 0.0f, vload16(0, delta + (size_t) (r0 + min(i, count - 1)) * outWidth), inside);
+    }
+    for (int k = 0; k < inWidth; k++) {
+        float16 w = select((float16) 0.0f, vload16(0, weights + (size_t) k * outWidth), inside);
+        #pragma unroll
+        for (int i = 0; i < ROWS; i++) {
+            if (i < count) {
+                float16 p = d[i] * w;
+                float8 h8 = p.lo + p.hi;
+                float4 h4 = h8.lo + h8.hi;
+                float s = (h4.x + h4.y) + (h4.z + h4.w);
+                int r = r0 + i;
+                int o = r * inWidth + k;
+                deltaPrev[o] = s * dropout_scale(key, layer, (uint) r, (uint) k, threshold, keptScale)
+                        * derivative_from_output(kind, aPrev[o]);
+            }
+        }
+    }
+}
+
+/* The sum of a vector's lanes. */
+inline float sum16(float16 v) {
+    float8 h8 = v.lo + v.hi;
+    float4 h4 = h8.lo + h8.hi;
+    return (h4.x + h4.y) + (h4.z + h4.w);
+}
+
+/*
+ * finish_output_row for a row of at most 16 units held in a vector, for the pairs whose delta is a - y (sigmoid
+ * with cross-entropy, softmax with log-likelihood, linear with quadratic): the same arithmetic on all units at
+ * once. The scalar exp and log of the general path took most of this kernel's time. Lanes past the row's width
+ * are kept out of every sum and never stored.
+ */
+inline void finish_output_row16(float16 zNoBias, __global float* a, __global float* d, __global const float* b,
+                                __global const float* y, int width, int activation, int computeDelta,
+                                __global float* costSlot, int keepCost) {
+    int16 inside = (int16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) < (int16) width;
+    float16 z = select((float16) 0.0f, zNoBias + vload16(0, b), inside);
+    float16 t = select((float16) 0.0f, vload16(0, y), inside);
+    float16 out;
+    float c;
+    if (activation == ACT_SOFTMAX) {
+        /* log-likelihood from z: ln sum e^z - sum y z, the row's maximum taken out first as in log_sum_exp. */
+        float16 masked = select((float16) -INFINITY, z, inside);
+        float8 m8 = fmax(masked.lo, masked.hi);
+        float4 m4 = fmax(m8.lo, m8.hi);
+        float max = fmax(fmax(m4.x, m4.y), fmax(m4.z, m4.w));
+        float16 e = select((float16) 0.0f, exp(z - max), inside);
+        float sum = sum16(e);
+        out = e / sum;
+        c = sum16(t) * (max + log(sum)) - sum16(t * z);
+    } else if (activation == ACT_SIGMOID) {
+        /* cross-entropy from z: softplus(z) - y z. */
+        out = 1.0f / (1.0f + exp(-z));
+        c = sum16(select((float16) 0.0f, fmax(z, 0.0f) + log1p(exp(-fabs(z))) - t * z, inside));
+    } else {
+        out = z;
+        float16 diff = z - t;
+        c = 0.5f * sum16(diff * diff);
+    }
+    store_block(out, a, 0, width);
+    if (computeDelta) {
+        store_block(out - t, d, 0, width);
+    }
+    if (keepCost) {
+        *costSlot += c;
+    }
+}
+
+/*
  * An output layer of at most 16 units in one launch: the forward product, then output_layer's work on each of
- * the tile's rows, which the tile holds whole. Saves a launch per step, which on a CPU device is worth more
- * than the work it does.
+ * the tile's rows, which the tile holds whole, and with backPrev, BP2 for those rows as backward_layer would take
+ * it. Saves two launches per step, which on a CPU device are worth more than the work they do.
  */
 __kernel void forward_output_layer(__global const float* input, __global const int* indices, int indexOffset,
                                    int inputIndexed, int rows, int inWidth, int outWidth,
@@ -159,7 +242,9 @@ __kernel void forward_output_layer(__global const float* input, __global const i
                                    __global float* out, __global float* delta,
                                    __global const float* targets, int targetsIndexed,
                                    __global float* costs, int costOffset, int keepCost, int computeDelta,
-                                   int activation, int cost, int aMinusY) {
+                                   int activation, int cost, int aMinusY,
+                                   int backPrev, __global float* deltaPrev, __global const float* aPrev, int kind,
+                                   uint key, uint layer, uint threshold, float keptScale) {
     int r0 = get_global_id(0) * ROWS;
     if (r0 >= rows) {
         return;
@@ -168,15 +253,26 @@ __kernel void forward_output_layer(__global const float* input, __global const i
     forward_tile(acc, input, indices, indexOffset, inputIndexed, rows, inWidth, outWidth, params + weightOffset, r0, 0);
     for (int i = 0; i < ROWS && r0 + i < rows; i++) {
         int r = r0 + i;
+        int example = targetsIndexed ? indices[indexOffset + r] : r;
+        __global const float* y = targets + (size_t) example * outWidth;
+        if (aMinusY) {
+            finish_output_row16(acc[i], out + (size_t) r * outWidth, delta + (size_t) r * outWidth,
+                                params + biasOffset, y, outWidth, activation, computeDelta,
+                                costs + costOffset + r, keepCost);
+            continue;
+        }
         float z[LANES];
         vstore16(acc[i], 0, z);
         __global float* a = out + (size_t) r * outWidth;
         for (int j = 0; j < outWidth; j++) {
             a[j] = z[j];
         }
-        int example = targetsIndexed ? indices[indexOffset + r] : r;
-        finish_output_row(a, delta + (size_t) r * outWidth, params + biasOffset, targets + (size_t) example * outWidth,
+        finish_output_row(a, delta + (size_t) r * outWidth, params + biasOffset, y,
                           outWidth, activation, cost, aMinusY, computeDelta, costs + costOffset + r, keepCost);
+    }
+    if (backPrev) {
+        backward_rows(delta, r0, min(ROWS, rows - r0), inWidth, outWidth, params + weightOffset, deltaPrev, aPrev,
+                      kind, key, layer, threshold, keptScale);
     }
 }
 
@@ -241,67 +337,13 @@ __kernel void backward_layer(__global const float* delta, int rows, int inWidth,
 }
 
 /*
- * BP3 and BP4 for one layer, fused with what follows them: g = (1/m) sum_r a_r^T delta_r (+ (lambda/n) w for
- * weights), for weight rows [k0, k0 + ROWS) and units [j0, j0 + 16); the work-items of the first row block also
- * sum delta for the biases. Then either the gradient is stored (gradients()) or the SGD step is applied at once
- * (training), so a training step needs no gradient buffer at all. Callers run it after backward_layer has read
- * this layer's weights. For layer 0 of a sparse set, zeroBlocks holds one bit per example and group of ROWS inputs,
- * set when any of them is non-zero (maskWords words per example; 0 words: no mask).
+ * What follows the sums of a weight tile: g = sum/m + (lambda/n) w for rows [k0, k0 + ROWS) and units [j0, j0 + 16),
+ * then either stored (gradients()) or the SGD step taken at once (training).
  */
-__kernel void weight_gradient(__global const float* input, __global const int* indices, int indexOffset, int indexed,
-                              __global const uint* zeroBlocks, int maskWords,
-                              __global const float* delta, int rows, int inWidth, int outWidth,
-                              __global float* params, int weightOffset, int biasOffset,
-                              __global float* velocities, __global float* grads, int storeGradient,
-                              float inverseRows, float l2Scale, float learningRate, float momentum) {
-    int j0 = get_global_id(0) * LANES;
-    int k0 = get_global_id(1) * ROWS;
-    if (j0 >= outWidth || k0 >= inWidth) {
-        return;
-    }
-    bool biases = k0 == 0;
-    float16 acc[ROWS];
-    float16 accBias = (float16) 0.0f;
-    #pragma unroll
-    for (int i = 0; i < ROWS; i++) {
-        acc[i] = (float16) 0.0f;
-    }
-    /* Columns past the layer's width repeat its last column; their sums are not stored. */
-    int kk[ROWS];
-    #pragma unroll
-    for (int i = 0; i < ROWS; i++) {
-        kk[i] = min(k0 + i, inWidth - 1);
-    }
-    int block = k0 / ROWS;
-    for (int r = 0; r < rows; r++) {
-        int example = indexed ? indices[indexOffset + r] : r;
-        /* A sparse set's mask tells, without reading them, that the example's ROWS inputs of this tile are all 0. */
-        bool zero = maskWords > 0 && ((zeroBlocks[example * maskWords + (block >> 5)] >> (block & 31)) & 1u) == 0u;
-        if (zero && !biases) {
-            continue;
-        }
-        float16 dv = vload16(0, delta + (size_t) r * outWidth + j0);
-        if (biases) {
-            accBias += dv;
-        }
-        if (zero) {
-            continue;
-        }
-        __global const float* a = input + (size_t) example * inWidth;
-        float x[ROWS];
-        bool any = false;
-        #pragma unroll
-        for (int i = 0; i < ROWS; i++) {
-            x[i] = a[kk[i]];
-            any |= x[i] != 0.0f;
-        }
-        if (any) {
-            #pragma unroll
-            for (int i = 0; i < ROWS; i++) {
-                acc[i] = fma((float16) x[i], dv, acc[i]);
-            }
-        }
-    }
+inline void finish_weight_tile(float16 acc[ROWS], int k0, int j0, int inWidth, int outWidth,
+                               __global float* params, int weightOffset, __global float* velocities,
+                               __global float* grads, int storeGradient, float inverseRows, float l2Scale,
+                               float learningRate, float momentum) {
     int lanes = min(LANES, outWidth - j0);
     for (int i = 0; i < ROWS && k0 + i < inWidth; i++) {
         int p = weightOffset + (k0 + i) * outWidth + j0;
@@ -325,17 +367,101 @@ __kernel void weight_gradient(__global const float* input, __global const int* i
             }
         }
     }
-    if (biases) {
-        float s[LANES];
-        vstore16(accBias, 0, s);
-        for (int c = 0; c < lanes; c++) {
-            int p = biasOffset + j0 + c;
-            float g = s[c] * inverseRows;
-            if (storeGradient) {
-                grads[p] = g;
-            } else {
-                apply_step(params, velocities, p, g, learningRate, momentum);
+}
+
+/*
+ * Rows [c0, c0 + chunk) of a batch whose group of ROWS inputs `block` is not all zero, listed without a branch:
+ * every row is written, and the count moves past it only when its mask bit is set. Without a mask, every row.
+ */
+inline int list_rows(int listed[ROW_CHUNK], int c0, int chunk, __global const int* indices, int indexOffset,
+                     int indexed, __global const uint* zeroBlocks, int maskWords, int block) {
+    int count = 0;
+    for (int c = 0; c < chunk; c++) {
+        listed[count] = c0 + c;
+        if (maskWords > 0) {
+            int example = indexed ? indices[indexOffset + c0 + c] : c0 + c;
+            count += (zeroBlocks[example * maskWords + (block >> 5)] >> (block & 31)) & 1u;
+        } else {
+            count++;
+        }
+    }
+    return count;
+}
+
+/*
+ * BP3 and BP4 for one layer, fused with what follows them: g = (1/m) sum_r a_r^T delta_r (+ (lambda/n) w for
+ * weights), for weight rows [k0, k0 + ROWS) and every unit, 16 at a time; the work-item of the first rows also
+ * sums delta for the biases. Then either the gradient is stored (gradients()) or the SGD step is applied at once
+ * (training), so a training step needs no gradient buffer at all. Callers run it after backward_layer has read
+ * this layer's weights.
+ *
+ * For layer 0 of a sparse set, zeroBlocks holds one bit per example and group of ROWS inputs, set when any of
+ * them is non-zero (maskWords words per example; 0 words: no mask). The work-item first lists, without a branch,
+ * the batch's rows whose group is not all zero (a third of MNIST's groups of 6 pixels), once for all its units,
+ * then sums over only those rows: a branch per row would be mispredicted about as often as it is taken.
+ */
+__kernel void weight_gradient(__global const float* input, __global const int* indices, int indexOffset, int indexed,
+                              __global const uint* zeroBlocks, int maskWords,
+                              __global const float* delta, int rows, int inWidth, int outWidth,
+                              __global float* params, int weightOffset, int biasOffset,
+                              __global float* velocities, __global float* grads, int storeGradient,
+                              float inverseRows, float l2Scale, float learningRate, float momentum) {
+    int k0 = get_global_id(0) * ROWS;
+    if (k0 >= inWidth) {
+        return;
+    }
+    if (k0 == 0) {
+        for (int j0 = 0; j0 < outWidth; j0 += LANES) {
+            float16 accBias = (float16) 0.0f;
+            for (int r = 0; r < rows; r++) {
+                accBias += vload16(0, delta + (size_t) r * outWidth + j0);
+            }
+            float s[LANES];
+            vstore16(accBias, 0, s);
+            for (int c = 0; c < LANES && j0 + c < outWidth; c++) {
+                int p = biasOffset + j0 + c;
+                float g = s[c] * inverseRows;
+                if (storeGradient) {
+                    grads[p] = g;
+                } else {
+                    apply_step(params, velocities, p, g, learningRate, momentum);
+                }
             }
         }
+    }
+    /* Columns past the layer's width repeat its last column; their sums are not stored. */
+    int kk[ROWS];
+    #pragma unroll
+    for (int i = 0; i < ROWS; i++) {
+        kk[i] = min(k0 + i, inWidth - 1);
+    }
+    int block = k0 / ROWS;
+    int listed[ROW_CHUNK];
+    int count = list_rows(listed, 0, min(rows, ROW_CHUNK), indices, indexOffset, indexed, zeroBlocks, maskWords, block);
+    for (int j0 = 0; j0 < outWidth; j0 += LANES) {
+        float16 acc[ROWS];
+        #pragma unroll
+        for (int i = 0; i < ROWS; i++) {
+            acc[i] = (float16) 0.0f;
+        }
+        for (int c0 = 0; c0 < rows; c0 += ROW_CHUNK) {
+            if (c0 > 0 || j0 > 0 && rows > ROW_CHUNK) {
+                /* Batches over ROW_CHUNK rows list again for each block of units; the others list once. */
+                count = list_rows(listed, c0, min(rows - c0, ROW_CHUNK), indices, indexOffset, indexed, zeroBlocks,
+                                  maskWords, block);
+            }
+            for (int t = 0; t < count; t++) {
+                int r = listed[t];
+                int example = indexed ? indices[indexOffset + r] : r;
+                float16 dv = vload16(0, delta + (size_t) r * outWidth + j0);
+                __global const float* a = input + (size_t) example * inWidth;
+                #pragma unroll
+                for (int i = 0; i < ROWS; i++) {
+                    acc[i] = fma((float16) a[kk[i]], dv, acc[i]);
+                }
+            }
+        }
+        finish_weight_tile(acc, k0, j0, inWidth, outWidth, params, weightOffset, velocities, grads,
+                           storeGradient, inverseRows, l2Scale, learningRate, momentum);
     }
 }

@@ -119,8 +119,22 @@ public abstract class ReferenceAgreement {
     void training_on_a_sparse_set_like_mnist_agrees_with_the_reference() {
         // Four inputs in five are 0, as in MNIST, so the opencl backend reads layer 0 from compressed rows.
         NetworkSpec spec = NetworkSpec.of(Activation.SIGMOID, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 70, 40, 10);
-        Random random = new Random(9);
-        int n = 60;
+        stepsAgree(spec, sparseSet(spec, 60, new Random(9)), new StepSettings[] {
+                new StepSettings(0.3, 0.5, 0.01, 0, 0), new StepSettings(0.3, 0.5, 0.01, 0.3, 21), new StepSettings(0.3, 0, 0, 0, 0)});
+    }
+
+    @Test
+    void a_batch_of_more_rows_than_a_kernel_lists_at_once_agrees_with_the_reference() {
+        // 1,100 rows: the vector kernels' weight gradient lists a batch's rows 512 at a time.
+        NetworkSpec spec = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 70, 40, 10);
+        DataSet sparse = sparseSet(spec, 1100, new Random(10));
+        stepsAgree(spec, sparse, 0, sparse.size(), new StepSettings(0.3, 0.5, 0.01, 0, 0));
+        DataSet dense = dataSet(spec, 1100, new Random(11));
+        stepsAgree(spec, dense, 0, dense.size(), new StepSettings(0.3, 0.5, 0.01, 0.3, 5));
+    }
+
+    /** Random classification examples with four inputs in five 0, as sparse as MNIST's. */
+    private static DataSet sparseSet(NetworkSpec spec, int n, Random random) {
         float[] x = new float[n * spec.inputSize()];
         int[] labels = new int[n];
         for (int i = 0; i < x.length; i++) {
@@ -129,9 +143,7 @@ public abstract class ReferenceAgreement {
         for (int i = 0; i < n; i++) {
             labels[i] = random.nextInt(spec.outputSize());
         }
-        DataSet train = DataSet.classification("sparse", spec.inputSize(), spec.outputSize(), x, labels);
-        stepsAgree(spec, train, new StepSettings[] {
-                new StepSettings(0.3, 0.5, 0.01, 0, 0), new StepSettings(0.3, 0.5, 0.01, 0.3, 21), new StepSettings(0.3, 0, 0, 0, 0)});
+        return DataSet.classification("sparse", spec.inputSize(), spec.outputSize(), x, labels);
     }
 
     @Test
@@ -197,7 +209,22 @@ public abstract class ReferenceAgreement {
         stepsAgree(spec, dataSet(spec, 30, new Random(spec.toString().hashCode() + 1)), steps);
     }
 
+    /** Steps over positions [4 + 7i, 15 + 7i) of a shuffled order. */
     private void stepsAgree(NetworkSpec spec, DataSet train, StepSettings[] steps) {
+        int[] from = new int[steps.length];
+        int[] to = new int[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            from[i] = 4 + 7 * i;
+            to[i] = 15 + 7 * i;
+        }
+        stepsAgree(spec, train, from, to, steps);
+    }
+
+    private void stepsAgree(NetworkSpec spec, DataSet train, int from, int to, StepSettings step) {
+        stepsAgree(spec, train, new int[] {from}, new int[] {to}, new StepSettings[] {step});
+    }
+
+    private void stepsAgree(NetworkSpec spec, DataSet train, int[] from, int[] to, StepSettings[] steps) {
         Random random = new Random(spec.toString().hashCode());
         Parameters start = WeightInit.NORMAL_SCALED.initialise(spec, random);
         Parameters velocities = WeightInit.NORMAL_SCALED.initialise(spec, random);
@@ -210,8 +237,8 @@ public abstract class ReferenceAgreement {
                 b.bindTrainingSet(train);
             }
             for (int i = 0; i < steps.length; i++) {
-                device.trainBatch(order, 4 + 7 * i, 15 + 7 * i, steps[i]);
-                reference.trainBatch(order, 4 + 7 * i, 15 + 7 * i, steps[i]);
+                device.trainBatch(order, from[i], to[i], steps[i]);
+                reference.trainBatch(order, from[i], to[i], steps[i]);
             }
             afterUse(device);
             assertAgree("parameters", device.parameters(), reference.parameters(), PARAMETERS);
