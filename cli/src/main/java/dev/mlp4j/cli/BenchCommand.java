@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Time one epoch of training on every available backend and print examples/s and GFLOP/s.",
+        description = {"Time epochs of training on every available backend and print examples/s and GFLOP/s.",
                 "Cases: 784-100-10 at batch 10, 100 and 1000; 784-1024-1024-10 at batch 1000.",
                 "GFLOP/s counts the dense products of a step (forward, backward, weight gradient) whether or not a backend skips zeros."})
 final class BenchCommand implements Callable<Integer> {
@@ -41,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "60",
             description = "Cut a case short after this long and report its rate over the examples done. Default: ${DEFAULT-VALUE}.")
     double maxSeconds;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Time N epochs per case and report the median, with the fastest and slowest. Default: ${DEFAULT-VALUE}.")
+    int repeat;
 
     @Option(names = "--backends", paramLabel = "NAMES", split = ",", description = "Only these backends (default: every available one).")
     List<String> only;
@@ -67,13 +72,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (examples < 1 || !(maxSeconds > 0)) {
-            throw new UsageException("--examples and --max-seconds must be positive.");
+        if (examples < 1 || !(maxSeconds > 0) || repeat < 1) {
+            throw new UsageException("--examples, --max-seconds and --repeat must be positive.");
         }
         DataSet train = trainingData(out);
         List<Case> caseList = caseList();
         List<Map<String, Object>> rows = new ArrayList<>();
-        out.printf("%-22s %-8s %12s %10s %9s  %s%n", "case", "backend", "examples/s", "GFLOP/s", "s/epoch", "device");
+        out.printf("%-22s %-8s %12s %10s %9s  %s%s%n", "case", "backend", "examples/s", "GFLOP/s", "s/epoch", "device",
+                repeat > 1 ? "  (median of " + repeat + " epochs; s/epoch fastest-slowest)" : "");
         for (BackendProvider p : Backends.providers()) {
             if (only != null && !only.contains(p.name())) {
                 continue;
@@ -86,8 +92,9 @@ final class BenchCommand implements Callable<Integer> {
             for (Case c : caseList) {
                 Map<String, Object> row = run(p, c, train);
                 rows.add(row);
-                out.printf("%-22s %-8s %12.0f %10.2f %9.3f  %s%s%s%n", c.label(), p.name(), (double) row.get("examplesPerSecond"),
+                out.printf("%-22s %-8s %12.0f %10.2f %9.3f  %s%s%s%s%n", c.label(), p.name(), (double) row.get("examplesPerSecond"),
                         (double) row.get("gflops"), (double) row.get("secondsPerEpoch"), row.get("device"),
+                        repeat > 1 ? String.format("  (%.3f-%.3f)", (double) row.get("secondsPerEpochMin"), (double) row.get("secondsPerEpochMax")) : "",
                         (int) row.get("examples") < MNIST_EPOCH ? "  (timed " + row.get("examples") + " examples)" : "",
                         row.containsKey("sgemmAloneExamplesPerSecond") ? String.format("  [CLBlast SGEMM alone: %.0f examples/s, %.0f %%]",
                                 (double) row.get("sgemmAloneExamplesPerSecond"), 100 * (double) row.get("fractionOfSgemmAlone")) : "");
@@ -123,19 +130,33 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             backend.drainCostSum();
-            long start = System.nanoTime();
+            double[] rates = new double[repeat];
             int done = 0;
-            while (done < n) {
-                int to = Math.min(n, done + c.batch());
-                backend.trainBatch(order, done, to, step);
-                done = to;
-                if ((System.nanoTime() - start) / 1e9 > maxSeconds) {
+            double seconds = 0;
+            for (int e = 0; e < repeat; e++) {
+                long start = System.nanoTime();
+                done = 0;
+                while (done < n) {
+                    int to = Math.min(n, done + c.batch());
+                    backend.trainBatch(order, done, to, step);
+                    done = to;
+                    if ((System.nanoTime() - start) / 1e9 > maxSeconds) {
+                        break;
+                    }
+                }
+                backend.drainCostSum(); // waits for the device to finish the queued steps
+                double s = (System.nanoTime() - start) / 1e9;
+                seconds += s;
+                rates[e] = done / s;
+                if (done < n) {
+                    rates = Arrays.copyOf(rates, e + 1); // cut short: a slow case is not repeated
                     break;
                 }
             }
-            backend.drainCostSum(); // waits for the device to finish the queued steps
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double perSecond = done / seconds;
+            Arrays.sort(rates);
+            // The median, because on a shared machine the odd epoch is slowed by others' work.
+            double perSecond = rates.length % 2 == 1 ? rates[rates.length / 2]
+                    : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("case", c.label());
             row.put("layers", c.spec().layersText());
@@ -146,6 +167,9 @@ final class BenchCommand implements Callable<Integer> {
             row.put("seconds", seconds);
             row.put("examplesPerSecond", perSecond);
             row.put("secondsPerEpoch", MNIST_EPOCH / perSecond);
+            row.put("repeats", rates.length);
+            row.put("secondsPerEpochMin", MNIST_EPOCH / rates[rates.length - 1]);
+            row.put("secondsPerEpochMax", MNIST_EPOCH / rates[0]);
             row.put("gflops", perSecond * flopsPerExample(c.spec()) / 1e9);
             if (p.name().equals(OpenClBackend.NAME)) {
                 // The yardstick: CLBlast's SGEMM alone on the same products, no other kernel, no data movement.
