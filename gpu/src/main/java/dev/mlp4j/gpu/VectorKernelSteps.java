@@ -28,8 +28,6 @@ final class VectorKernelSteps implements LayerSteps {
     private final DeviceNetwork net;
     private final NetworkSpec spec;
     private final int hiddenKind;
-    /** Set while the output layer's BP2 has been taken by its forward launch and its backward must not repeat it. */
-    private boolean outputBackwardDone;
 
     VectorKernelSteps(DeviceNetwork net) {
         this.net = net;
@@ -73,7 +71,7 @@ final class VectorKernelSteps implements LayerSteps {
             return;
         }
         // With the output's delta at hand, the launch also takes BP2 into the last hidden layer.
-        outputBackwardDone = work.computeDelta() && l > 0;
+        boolean backPrev = work.computeDelta() && l > 0;
         net.cl.call("forward_output_layer")
                 .mem(net.input(l, rows)).mem(net.order).i(rows.offset()).i(l == 0 && rows.indexed() ? 1 : 0)
                 .i(rows.count()).i(spec.size(l)).i(spec.outputSize())
@@ -81,7 +79,7 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.act[l]).mem(net.delta[l]).mem(work.targets()).i(rows.indexed() ? 1 : 0)
                 .mem(net.costs).i(rows.offset()).i(work.keepCost() ? 1 : 0).i(work.computeDelta() ? 1 : 0)
                 .i(net.outputKind).i(net.costKind).i(net.aMinusY ? 1 : 0)
-                .i(outputBackwardDone ? 1 : 0)
+                .i(backPrev ? 1 : 0)
                 .mem(l > 0 ? net.delta[l - 1] : net.delta[l]).mem(l > 0 ? net.undropped(l - 1, dropout) : net.act[l]) // unused without a layer below
                 .i(hiddenKind).i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
                 .run(new long[] {ceil(rows.count(), ROWS)}, ONE_ITEM);
@@ -89,9 +87,8 @@ final class VectorKernelSteps implements LayerSteps {
 
     @Override
     public void backward(int l, StepRows rows, DeviceDropout dropout) {
-        if (l == spec.depth() - 1 && outputBackwardDone) {
-            outputBackwardDone = false;
-            return;
+        if (l == spec.depth() - 1 && spec.outputSize() <= LANES) {
+            return; // taken by forwardOutput, which every backward pass follows with the delta computed
         }
         int in = spec.size(l);
         net.cl.call("backward_layer", l)

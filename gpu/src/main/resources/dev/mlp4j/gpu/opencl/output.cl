@@ -33,6 +33,10 @@ inline float softplus(float z) {
     return fmax(z, 0.0f) + log1p(exp(-fabs(z)));
 }
 
+inline float16 softplus16(float16 z) {
+    return fmax(z, 0.0f) + log1p(exp(-fabs(z)));
+}
+
 /* ln sum_k e^{z_k} over a row, leaving out index skip (-1: none). */
 inline float log_sum_exp(__global const float* z, int width, int skip) {
     float max = -INFINITY;

@@ -150,6 +150,18 @@ __kernel void forward_sparse_input(__global const int* rowStart, __global const 
     }
 }
 
+/* The sum of a vector's lanes. */
+inline float sum16(float16 v) {
+    float8 h8 = v.lo + v.hi;
+    float4 h4 = h8.lo + h8.hi;
+    return (h4.x + h4.y) + (h4.z + h4.w);
+}
+
+/* Which of a vector's 16 lanes fall inside a row of the given width. */
+inline int16 lanes_below(int width) {
+    return (int16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) < (int16) width;
+}
+
 /*
  * BP2 below a layer of at most 16 units, for rows [r0, r0 + count): delta_prev = (delta w) * dropout scale *
  * sigma'(z_prev). Each input unit's row of the input-major weights is one vector, used for every row; lanes past
@@ -158,7 +170,7 @@ __kernel void forward_sparse_input(__global const int* rowStart, __global const 
 inline void backward_rows(__global const float* delta, int r0, int count, int inWidth, int outWidth,
                           __global const float* weights, __global float* deltaPrev, __global const float* aPrev,
                           int kind, uint key, uint layer, uint threshold, float keptScale) {
-    int16 inside = (int16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) < (int16) outWidth;
+    int16 inside = lanes_below(outWidth);
     float16 d[ROWS];
     #pragma unroll
     for (int i = 0; i < ROWS; i++) {
@@ -169,24 +181,13 @@ inline void backward_rows(__global const float* delta, int r0, int count, int in
         #pragma unroll
         for (int i = 0; i < ROWS; i++) {
             if (i < count) {
-                float16 p = d[i] * w;
-                float8 h8 = p.lo + p.hi;
-                float4 h4 = h8.lo + h8.hi;
-                float s = (h4.x + h4.y) + (h4.z + h4.w);
                 int r = r0 + i;
                 int o = r * inWidth + k;
-                deltaPrev[o] = s * dropout_scale(key, layer, (uint) r, (uint) k, threshold, keptScale)
+                deltaPrev[o] = sum16(d[i] * w) * dropout_scale(key, layer, (uint) r, (uint) k, threshold, keptScale)
                         * derivative_from_output(kind, aPrev[o]);
             }
         }
     }
-}
-
-/* The sum of a vector's lanes. */
-inline float sum16(float16 v) {
-    float8 h8 = v.lo + v.hi;
-    float4 h4 = h8.lo + h8.hi;
-    return (h4.x + h4.y) + (h4.z + h4.w);
 }
 
 /*
@@ -198,7 +199,7 @@ inline float sum16(float16 v) {
 inline void finish_output_row16(float16 zNoBias, __global float* a, __global float* d, __global const float* b,
                                 __global const float* y, int width, int activation, int computeDelta,
                                 __global float* costSlot, int keepCost) {
-    int16 inside = (int16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) < (int16) width;
+    int16 inside = lanes_below(width);
     float16 z = select((float16) 0.0f, zNoBias + vload16(0, b), inside);
     float16 t = select((float16) 0.0f, vload16(0, y), inside);
     float16 out;
@@ -216,7 +217,7 @@ inline void finish_output_row16(float16 zNoBias, __global float* a, __global flo
     } else if (activation == ACT_SIGMOID) {
         /* cross-entropy from z: softplus(z) - y z. */
         out = 1.0f / (1.0f + exp(-z));
-        c = sum16(select((float16) 0.0f, fmax(z, 0.0f) + log1p(exp(-fabs(z))) - t * z, inside));
+        c = sum16(select((float16) 0.0f, softplus16(z) - t * z, inside));
     } else {
         out = z;
         float16 diff = z - t;
