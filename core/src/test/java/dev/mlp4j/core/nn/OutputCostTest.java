@@ -2,6 +2,7 @@ package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.testing.NetworkGenerators;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -82,10 +83,7 @@ class OutputCostTest {
         // N(0,1) weights on 100 inputs drive the output's z far past where sigmoid rounds to 1.
         NetworkSpec spec = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 100, 30, 4);
         Random random = new Random(1);
-        Parameters p = WeightInit.NORMAL.initialise(spec, random);
-        for (int i = 0; i < p.weights(1).length; i++) {
-            p.weights(1)[i] *= 10;
-        }
+        Parameters p = NetworkGenerators.saturatingParameters(spec, random, 10);
         int m = 20;
         double[] x = new double[m * 100];
         double[] y = new double[m * 4];

@@ -1,18 +1,14 @@
 package dev.mlp4j.core.reliability;
 
-import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.backend.BackendUnavailableException;
-import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.backend.StepSettings;
-import dev.mlp4j.core.data.Batch;
-import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.data.Examples;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
-import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.testing.ForwardingBackend;
 import dev.mlp4j.core.train.TrainingConfig;
 import dev.mlp4j.core.train.TrainingData;
 import dev.mlp4j.core.train.TrainingListener;
@@ -42,7 +38,7 @@ class DeviceLostTest {
         TrainingConfig config = TrainingConfig.builder().setEpochs(5).setBatchSize(10).setLearningRate(2.0).optMomentum(0.5).build();
         int batchesPerEpoch = 70;
         // Lost in the middle of the third epoch.
-        FailingBackend backend = new FailingBackend(new ReferenceBackend(spec), 2 * batchesPerEpoch + 33);
+        FailingBackend backend = new FailingBackend(spec, 2 * batchesPerEpoch + 33);
         List<Parameters> afterEpoch = new ArrayList<>();
         Trainer trainer = new Trainer(config);
         trainer.addListener(new TrainingListener() {
@@ -67,19 +63,18 @@ class DeviceLostTest {
         assertNull(result.parameters().firstNonFinite());
     }
 
-    /** Delegates to a working backend until its n-th step, then fails as a lost OpenCL device does. */
-    private static final class FailingBackend implements Backend {
-        private final Backend delegate;
+    /** Works as the reference does until its n-th step, then fails as a lost OpenCL device does. */
+    private static final class FailingBackend extends ForwardingBackend {
         private final int failAtStep;
-        private int steps;
         private boolean lost;
 
-        FailingBackend(Backend delegate, int failAtStep) {
-            this.delegate = delegate;
+        FailingBackend(NetworkSpec spec, int failAtStep) {
+            super(spec);
             this.failAtStep = failAtStep;
         }
 
-        private void check() {
+        @Override
+        protected void beforeCall() {
             if (lost) {
                 throw new BackendUnavailableException("OpenCL failed on the test device (CL_DEVICE_NOT_AVAILABLE: device lost)");
             }
@@ -91,69 +86,9 @@ class DeviceLostTest {
         }
 
         @Override
-        public NetworkSpec spec() {
-            return delegate.spec();
-        }
-
-        @Override
-        public void setParameters(Parameters p) {
-            check();
-            delegate.setParameters(p);
-        }
-
-        @Override
-        public Parameters parameters() {
-            check();
-            return delegate.parameters();
-        }
-
-        @Override
-        public Parameters velocities() {
-            check();
-            return delegate.velocities();
-        }
-
-        @Override
-        public void setVelocities(Parameters v) {
-            check();
-            delegate.setVelocities(v);
-        }
-
-        @Override
-        public double[] forward(Batch batch) {
-            check();
-            return delegate.forward(batch);
-        }
-
-        @Override
-        public Gradients gradients(Batch batch, StepSettings settings) {
-            check();
-            return delegate.gradients(batch, settings);
-        }
-
-        @Override
-        public void bindTrainingSet(DataSet train) {
-            delegate.bindTrainingSet(train);
-        }
-
-        @Override
         public void trainBatch(int[] order, int from, int to, StepSettings settings) {
-            if (++steps == failAtStep) {
-                lost = true;
-            }
-            check();
-            delegate.trainBatch(order, from, to, settings);
-        }
-
-        @Override
-        public double drainCostSum() {
-            check();
-            return delegate.drainCostSum();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            lost |= steps + 1 == failAtStep;
+            super.trainBatch(order, from, to, settings);
         }
     }
 }

@@ -2,10 +2,8 @@ package dev.mlp4j.core.reliability;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
-import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.backend.StepSettings;
-import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.data.Examples;
 import dev.mlp4j.core.io.AtomicFiles;
@@ -13,9 +11,9 @@ import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
-import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.testing.ForwardingBackend;
 import dev.mlp4j.core.train.EpochResult;
 import dev.mlp4j.core.train.Trainer;
 import dev.mlp4j.core.train.TrainingConfig;
@@ -71,77 +69,6 @@ class TrainingFaultTest {
         @Override
         public void onEpochState(TrainingState state) {
             byEpoch.put(state.epochsDone(), state);
-        }
-    }
-
-    /** Forwards to the reference backend but is not one, so the trainer treats it like a device backend. */
-    static class Forwarding implements Backend {
-        final ReferenceBackend inner;
-        int steps;
-
-        Forwarding(NetworkSpec spec) {
-            inner = new ReferenceBackend(spec);
-        }
-
-        @Override
-        public BackendInfo info() {
-            return new BackendInfo("forwarding", "test", "float64");
-        }
-
-        @Override
-        public NetworkSpec spec() {
-            return inner.spec();
-        }
-
-        @Override
-        public void setParameters(Parameters p) {
-            inner.setParameters(p);
-        }
-
-        @Override
-        public Parameters parameters() {
-            return inner.parameters();
-        }
-
-        @Override
-        public Parameters velocities() {
-            return inner.velocities();
-        }
-
-        @Override
-        public void setVelocities(Parameters v) {
-            inner.setVelocities(v);
-        }
-
-        @Override
-        public double[] forward(Batch b) {
-            return inner.forward(b);
-        }
-
-        @Override
-        public Gradients gradients(Batch b, StepSettings s) {
-            return inner.gradients(b, s);
-        }
-
-        @Override
-        public void bindTrainingSet(DataSet train) {
-            inner.bindTrainingSet(train);
-        }
-
-        @Override
-        public void trainBatch(int[] order, int from, int to, StepSettings s) {
-            inner.trainBatch(order, from, to, s);
-            steps++;
-        }
-
-        @Override
-        public double drainCostSum() {
-            return inner.drainCostSum();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 
@@ -219,7 +146,7 @@ class TrainingFaultTest {
         States states = new States();
         // The step after the last batch of epoch 3 sets a weight to infinity: the costs of that epoch were all
         // computed before it, so only the check of the parameters can see it.
-        Forwarding poisoning = new Forwarding(CIRCLE) {
+        ForwardingBackend poisoning = new ForwardingBackend(CIRCLE) {
             @Override
             public void trainBatch(int[] order, int from, int to, StepSettings s) {
                 super.trainBatch(order, from, to, s);
@@ -244,7 +171,7 @@ class TrainingFaultTest {
                 .optDropout(0.2).optSeed(8).build();
         TrainingData data = new TrainingData(circle.train(), null, circle.test());
         TrainingResult perBatch = train(new ReferenceBackend(CIRCLE), c, initial(CIRCLE, 8), data);
-        TrainingResult perEpoch = train(new Forwarding(CIRCLE), c, initial(CIRCLE, 8), data);
+        TrainingResult perEpoch = train(new ForwardingBackend(CIRCLE), c, initial(CIRCLE, 8), data);
         assertEquals(perEpoch.parameters(), perBatch.parameters());
         for (int e = 0; e < 4; e++) {
             assertEquals(Double.doubleToRawLongBits(perEpoch.history().get(e).trainingCost()),

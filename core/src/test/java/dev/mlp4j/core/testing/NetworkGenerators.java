@@ -91,6 +91,19 @@ public final class NetworkGenerators {
         return new NetworkCase(spec, p, randomBatch(spec, batchSize, random), seed);
     }
 
+    /**
+     * N(0,1) weights with the output layer's multiplied by {@code factor}: output z far past where float32 (about
+     * 17) or float64 (about 37) rounds a sigmoid or softmax unit to exactly 1.
+     */
+    public static Parameters saturatingParameters(NetworkSpec spec, Random random, double factor) {
+        Parameters p = WeightInit.NORMAL.initialise(spec, random);
+        double[] output = p.weights(spec.depth() - 1);
+        for (int i = 0; i < output.length; i++) {
+            output[i] *= factor;
+        }
+        return p;
+    }
+
     /** See {@link RandomBatch}: the generators and the CLI's gradcheck draw batches the same way. */
     public static Batch randomBatch(NetworkSpec spec, int m, Random random) {
         return RandomBatch.of(spec, m, random);

@@ -156,10 +156,7 @@ public abstract class ReferenceAgreement {
             NetworkSpec spec = NetworkSpec.of(Activation.TANH, outputs[pair], costs[pair], 16, 12, 5);
             Random random = new Random(41 + pair);
             DataSet train = dataSet(spec, 24, random);
-            Parameters start = WeightInit.NORMAL.initialise(spec, random);
-            for (int i = 0; i < start.weights(1).length; i++) {
-                start.weights(1)[i] *= 20;
-            }
+            Parameters start = NetworkGenerators.saturatingParameters(spec, random, 20);
             int[] order = identityOrder(train.size());
             try (Backend device = open(spec); ReferenceBackend reference = new ReferenceBackend(spec)) {
                 for (Backend b : new Backend[] {device, reference}) {
@@ -183,10 +180,7 @@ public abstract class ReferenceAgreement {
         // division by 1 - a would make delta NaN.
         NetworkSpec spec = NetworkSpec.of(Activation.TANH, Activation.SOFTMAX, Cost.CROSS_ENTROPY, 16, 12, 5);
         Random random = new Random(77);
-        Parameters p = WeightInit.NORMAL.initialise(spec, random);
-        for (int i = 0; i < p.weights(1).length; i++) {
-            p.weights(1)[i] *= 6;
-        }
+        Parameters p = NetworkGenerators.saturatingParameters(spec, random, 6);
         var batch = NetworkGenerators.randomBatch(spec, 12, random);
         try (Backend device = open(spec)) {
             device.setParameters(p);
