@@ -249,11 +249,16 @@ def main():
     print("wrote", os.path.normpath(OUT_FILE))
 
 
-def to_json(document):
+def to_json(document, field_json=None):
     """Standard JSON, laid out one field per line: readable diffs, and each
-    array on a line of its own instead of one number per line."""
+    array on a line of its own instead of one number per line. field_json(key,
+    value, indent) may lay out a field otherwise (None: the default)."""
+    def field(k, v):
+        laid_out = field_json(k, v, "   ") if field_json else None
+        return laid_out if laid_out is not None else f"   {json.dumps(k)}: {json.dumps(v)}"
+
     def case_json(case):
-        return "  {\n" + ",\n".join(f"   {json.dumps(k)}: {json.dumps(v)}" for k, v in case.items()) + "\n  }"
+        return "  {\n" + ",\n".join(field(k, v) for k, v in case.items()) + "\n  }"
     text = ('{\n "generator": ' + json.dumps(document["generator"]) + ',\n "cases": [\n'
             + ",\n".join(case_json(c) for c in document["cases"]) + "\n ]\n}\n")
     assert json.loads(text) == document

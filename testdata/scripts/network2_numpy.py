@@ -8,6 +8,11 @@ w <- (1 - eta*lambda/n) w - (eta/m) sum dC/dw, the training set shuffled every e
 
     python3 testdata/scripts/network2_numpy.py --data ../shared/mnist --seed 1
 
+With --rng java the initial parameters and every epoch's order are drawn as mlp4j draws them for the same --seed
+(java.util.Random, whose algorithms its documentation fixes, reproduced here), and pixels are read as mlp4j reads
+them (float32 x/255): the run then starts from mlp4j's weights and sees its batches, so the two can be compared
+epoch by epoch, apart from the order in which each does its sums.
+
 prints one line per epoch with validation and test accuracy, then a JSON line with the figures.
 """
 import argparse
@@ -18,6 +23,8 @@ import time
 
 import numpy as np
 
+from java_random import mlp4j_initial_parameters, mlp4j_order
+
 
 def read_idx(path):
     with gzip.open(path, "rb") as f:
@@ -27,10 +34,13 @@ def read_idx(path):
     return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
-def load(data, scale):
+def load(data, scale, like_mlp4j):
     def images(name):
-        x = read_idx(os.path.join(data, name)).astype(np.float64)
-        return x.reshape(x.shape[0], -1) / scale
+        raw = read_idx(os.path.join(data, name))
+        x = raw.reshape(raw.shape[0], -1)
+        if like_mlp4j:
+            return (x.astype(np.float32) / np.float32(255)).astype(np.float64)
+        return x.astype(np.float64) / scale
 
     def labels(name):
         return read_idx(os.path.join(data, name)).astype(np.int64)
@@ -63,20 +73,28 @@ def main():
     p.add_argument("--init", choices=["scaled", "large"], default="scaled")
     p.add_argument("--dtype", choices=["float64", "float32"], default="float64",
                    help="float32 times the loop the opencl backend's speed target is set against")
+    p.add_argument("--rng", choices=["numpy", "java"], default="numpy",
+                   help="java: mlp4j's initial parameters, orders and pixel values for the same --seed")
     p.add_argument("--pixel-scale", type=float, default=255.0,
                    help="divide pixels by this (mnist.pkl.gz, which network2.py reads, holds x/256)")
     args = p.parse_args()
 
     sizes = [int(s) for s in args.layers.split(",")]
     dtype = np.dtype(args.dtype)
-    (x, y), (xv, yv), (xt, yt) = load(args.data, args.pixel_scale)
+    like_mlp4j = args.rng == "java"
+    (x, y), (xv, yv), (xt, yt) = load(args.data, args.pixel_scale, like_mlp4j)
     x, xv, xt = x.astype(dtype), xv.astype(dtype), xt.astype(dtype)
     n = len(x)
     targets = np.eye(sizes[-1], dtype=dtype)[y]
     rng = np.random.default_rng(args.seed)
-    weights = [(rng.standard_normal((o, i)) / (np.sqrt(i) if args.init == "scaled" else 1.0)).astype(dtype)
-               for i, o in zip(sizes[:-1], sizes[1:])]
-    biases = [rng.standard_normal(o).astype(dtype) for o in sizes[1:]]
+    if like_mlp4j:
+        weights, biases = mlp4j_initial_parameters(sizes, args.seed, "normal-scaled" if args.init == "scaled" else "normal")
+        weights = [w.astype(dtype) for w in weights]
+        biases = [b.astype(dtype) for b in biases]
+    else:
+        weights = [(rng.standard_normal((o, i)) / (np.sqrt(i) if args.init == "scaled" else 1.0)).astype(dtype)
+                   for i, o in zip(sizes[:-1], sizes[1:])]
+        biases = [rng.standard_normal(o).astype(dtype) for o in sizes[1:]]
     decay = dtype.type(1.0 - args.lr * args.l2 / n)
     step = {m: dtype.type(args.lr / m) for m in range(1, args.batch + 1)}
 
@@ -84,7 +102,7 @@ def main():
     test = 0.0
     for epoch in range(1, args.epochs + 1):
         start = time.time()
-        order = rng.permutation(n)
+        order = mlp4j_order(n, args.seed, epoch) if like_mlp4j else rng.permutation(n)
         for k in range(0, n, args.batch):
             idx = order[k:k + args.batch]
             m = len(idx)
@@ -108,7 +126,7 @@ def main():
         best = max(best, test)
         print(f"epoch {epoch}/{args.epochs}  validation {100 * validation:.2f}%  test {100 * test:.2f}%  {seconds:.2f} s",
               flush=True)
-    print(json.dumps({"seed": args.seed, "init": args.init, "epochs": args.epochs, "dtype": args.dtype,
+    print(json.dumps({"seed": args.seed, "rng": args.rng, "init": args.init, "epochs": args.epochs, "dtype": args.dtype,
                       "testAccuracy": test, "bestTestAccuracy": best}))
 
 

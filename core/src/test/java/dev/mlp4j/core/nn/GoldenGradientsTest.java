@@ -3,21 +3,20 @@ package dev.mlp4j.core.nn;
 import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
-import dev.mlp4j.core.io.Json;
-import dev.mlp4j.testdata.Fixtures;
+import dev.mlp4j.core.testing.GoldenFixture;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static dev.mlp4j.core.testing.GoldenFixture.matrices;
+import static dev.mlp4j.core.testing.GoldenFixture.rows;
+import static dev.mlp4j.core.testing.GoldenFixture.vectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The reference forward pass, cost and backprop against testdata's golden/gradients.json: float64 values computed
@@ -29,11 +28,8 @@ class GoldenGradientsTest {
     private static final double TOLERANCE = 1e-10;
     private static final String RESOURCE = "golden/gradients.json";
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> cases() {
-        String text = new String(Fixtures.bytes(RESOURCE), StandardCharsets.UTF_8);
-        Map<String, Object> root = (Map<String, Object>) Json.parse(RESOURCE, text);
-        return (List<Map<String, Object>>) (List<?>) root.get("cases");
+        return GoldenFixture.cases(RESOURCE);
     }
 
     /** One golden case turned into core's types. */
@@ -43,15 +39,8 @@ class GoldenGradientsTest {
 
     @SuppressWarnings("unchecked")
     private static GoldenCase read(Map<String, Object> c) {
-        List<Integer> layers = new ArrayList<>();
-        for (Object o : (List<Object>) c.get("layers")) {
-            layers.add(((Double) o).intValue());
-        }
-        NetworkSpec spec = new NetworkSpec(layers, Activation.fromId((String) c.get("hidden")),
-                Activation.fromId((String) c.get("output")), Cost.fromId((String) c.get("cost")));
-        double[][] w = matrices(c.get("weights"));
-        double[][] b = vectors(c.get("biases"));
-        Parameters p = new Parameters(spec, w, b);
+        NetworkSpec spec = GoldenFixture.spec(c);
+        Parameters p = new Parameters(spec, matrices(c.get("weights")), vectors(c.get("biases")));
         double[] inputs = rows(c.get("inputs"));
         double[] targets = rows(c.get("targets"));
         int m = ((List<Object>) c.get("inputs")).size();
@@ -61,46 +50,8 @@ class GoldenGradientsTest {
                 (Double) c.get("cost_value"), matrices(c.get("grad_weights")), vectors(c.get("grad_biases")));
     }
 
-    /** [[row, …], …] flattened row-major. */
-    @SuppressWarnings("unchecked")
-    private static double[] rows(Object node) {
-        List<Object> rows = (List<Object>) node;
-        List<Double> flat = new ArrayList<>();
-        for (Object r : rows) {
-            for (Object v : (List<Object>) r) {
-                flat.add((Double) v);
-            }
-        }
-        return flat.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** A list of matrices weights[l][j][k], each flattened row-major (row j, column k), as Parameters lays them out. */
-    @SuppressWarnings("unchecked")
-    private static double[][] matrices(Object node) {
-        List<Object> list = (List<Object>) node;
-        double[][] out = new double[list.size()][];
-        for (int l = 0; l < list.size(); l++) {
-            out[l] = rows(list.get(l));
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static double[][] vectors(Object node) {
-        List<Object> list = (List<Object>) node;
-        double[][] out = new double[list.size()][];
-        for (int l = 0; l < list.size(); l++) {
-            out[l] = ((List<Object>) list.get(l)).stream().mapToDouble(v -> (Double) v).toArray();
-        }
-        return out;
-    }
-
     private static void assertClose(double expected, double actual, String what) {
-        double allowed = TOLERANCE * Math.max(1, Math.abs(expected));
-        if (!(Math.abs(expected - actual) <= allowed)) {
-            fail(what + ": expected " + expected + " but got " + actual + " (difference " + Math.abs(expected - actual)
-                    + ", allowed " + allowed + ")");
-        }
+        GoldenFixture.assertClose(expected, actual, TOLERANCE, what);
     }
 
     @Test
