@@ -7,6 +7,6 @@ final class CommonOptions {
     @Option(names = "--json", description = "End with one line of JSON on stdout (the command's result).")
     boolean json;
 
-    @Option(names = "--verbose", description = "Show stack traces with errors.")
+    @Option(names = "--verbose", description = "Show stack traces with errors, and the log of the libraries underneath (Aparapi's).")
     boolean verbose;
 }

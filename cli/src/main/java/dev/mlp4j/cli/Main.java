@@ -1,5 +1,6 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.gpu.aparapi.AparapiLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +25,8 @@ public final class Main implements Runnable {
     /** As {@link #run(String...)}, writing to the given streams (for embedding and tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         RawArgs.set(args);
+        // Aparapi's log lines go to the process's stderr, bypassing the command's writers; what they say, mlp4j says.
+        AparapiLog.show(java.util.Arrays.asList(args).contains("--verbose"));
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

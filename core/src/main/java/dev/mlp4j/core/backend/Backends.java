@@ -81,7 +81,7 @@ public final class Backends {
         for (BackendProvider p : providers) {
             BackendProvider.Availability a = p.availability(options);
             if (!a.available()) {
-                unavailable.add(p.name() + ": " + a.reason());
+                unavailable.add(p.name() + ": " + clause(a.reason()));
             } else if (a.isGpu()) {
                 gpus.add(new Candidate(p, a));
             } else {
@@ -101,9 +101,15 @@ public final class Backends {
                 String why = skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")";
                 return new Selection(b, "backend " + c.provider().name() + " on " + b.info().device() + why);
             } catch (RuntimeException | LinkageError e) {
-                skipped.add(c.provider().name() + " failed to start: " + e.getMessage());
+                skipped.add(c.provider().name() + " failed to start: " + clause(e.getMessage()));
             }
         }
-        throw new BackendUnavailableException("No backend could start: " + String.join("; ", skipped));
+        throw new BackendUnavailableException("No backend could start: " + String.join("; ", skipped) + ".");
+    }
+
+    /** A reason, written as a sentence, as a clause of the list "auto" prints: without its closing full stop. */
+    private static String clause(String sentence) {
+        String s = sentence == null ? "" : sentence.strip();
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

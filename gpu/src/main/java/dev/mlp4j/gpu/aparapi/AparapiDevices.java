@@ -131,12 +131,15 @@ final class AparapiDevices {
 
     /** Null when a probe kernel ran on OpenCL on the device; otherwise why not. */
     private static String probe(OpenCLDevice device) {
-        Logger aparapi = Logger.getLogger("com.aparapi");
+        Logger aparapi = AparapiLog.logger();
         Level before = aparapi.getLevel();
         ProbeKernel k = new ProbeKernel(16);
         try {
-            // The probe's fallback would only log; its outcome is reported here instead.
-            aparapi.setLevel(Level.SEVERE);
+            // The probe's fallback would only log; its outcome is reported here instead. A level already above
+            // SEVERE (a caller that silenced Aparapi) stays.
+            if (aparapi.getLevel() == null || aparapi.getLevel().intValue() < Level.SEVERE.intValue()) {
+                aparapi.setLevel(Level.SEVERE);
+            }
             k.setExplicit(true);
             k.execute(Range.create(device, 16));
             if (!k.isRunningCL()) {
