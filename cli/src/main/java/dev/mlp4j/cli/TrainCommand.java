@@ -155,6 +155,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println(result.message());
         EpochResult kept = keptEpoch(result);
+        String summary = summary(result, kept);
+        if (summary != null) {
+            out.println(summary);
+        }
         if (save != null) {
             ModelFile.save(new Model(net, result.parameters(), ModelRecord.of(config, settings, backendName, result.history().size(), kept)), save);
             out.println("saved model to " + save);
@@ -254,6 +258,30 @@ final class TrainCommand implements Callable<Integer> {
             return r.best();
         }
         return r.last();
+    }
+
+    /**
+     * The kept parameters' test figure, and the best epoch's when another did better on the test set: with a constant
+     * learning rate the last epochs wander, and a reader comparing with a published figure needs to know which is which.
+     */
+    static String summary(TrainingResult r, EpochResult kept) {
+        if (kept == null || kept.test() == null) {
+            return null;
+        }
+        if (Double.isNaN(kept.test().accuracy())) {
+            return String.format("test mse %.3g after epoch %d", kept.test().meanSquaredError(), kept.epoch());
+        }
+        String line = String.format("test accuracy %.2f%% after epoch %d", 100 * kept.test().accuracy(), kept.epoch());
+        EpochResult best = kept;
+        for (EpochResult e : r.history()) {
+            if (e.test() != null && e.test().accuracy() > best.test().accuracy()) {
+                best = e;
+            }
+        }
+        if (best != kept) {
+            line += String.format(" (best on test: %.2f%% after epoch %d)", 100 * best.test().accuracy(), best.epoch());
+        }
+        return line;
     }
 
     /** Refuses a --save path that cannot take a file before training, so no finished run is lost to a typo. */

@@ -42,6 +42,20 @@ class CommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.json().get("testMeanSquaredError").asDouble() < 1e-4, r.out());
         assertTrue(r.json().get("testAccuracy").isNull(), "no accuracy for regression");
+        assertTrue(r.out().contains(String.format("test mse %.3g after epoch ", r.json().get("testMeanSquaredError").asDouble())), r.out());
+    }
+
+    @Test
+    void train_ends_with_the_kept_test_accuracy_and_the_best_epochs_when_that_was_higher() {
+        // Five epochs of the circle at its preset's large rate: the last epoch is not the best one on test.
+        CliRun r = CliRun.of("train", "--example", "circle", "--epochs", "5", "--backend", "core", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        double last = r.json().get("testAccuracy").asDouble();
+        double best = r.json().get("bestTestAccuracy").asDouble();
+        assertTrue(best > last, "this run was meant to end below its best epoch: " + r.out());
+        String summary = r.out().lines().filter(l -> l.startsWith("test accuracy ")).findFirst().orElse("(none)");
+        assertTrue(summary.startsWith(String.format("test accuracy %.2f%% after epoch 5 (best on test: %.2f%% after epoch ",
+                100 * last, 100 * best)), summary);
     }
 
     @Test
