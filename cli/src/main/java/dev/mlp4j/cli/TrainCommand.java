@@ -174,8 +174,8 @@ final class TrainCommand implements Callable<Integer> {
         json.put("device", selection.backend().info().device());
         json.put("epochs", result.history().size());
         json.put("testAccuracy", kept == null || kept.test() == null ? null : kept.test().accuracy());
-        json.put("bestTestAccuracy", result.history().stream().filter(e -> e.test() != null)
-                .mapToDouble(e -> e.test().accuracy()).filter(Double::isFinite).max().stream().boxed().findFirst().orElse(null));
+        EpochResult bestOnTest = bestOnTest(result);
+        json.put("bestTestAccuracy", bestOnTest == null ? null : bestOnTest.test().accuracy());
         json.put("validationAccuracy", kept == null || kept.validation() == null ? null : kept.validation().accuracy());
         json.put("testCost", kept == null || kept.test() == null ? null : kept.test().cost());
         json.put("testMeanSquaredError", kept == null || kept.test() == null ? null : kept.test().meanSquaredError());
@@ -272,16 +272,23 @@ final class TrainCommand implements Callable<Integer> {
             return String.format("test mse %.3g after epoch %d", kept.test().meanSquaredError(), kept.epoch());
         }
         String line = String.format("test accuracy %.2f%% after epoch %d", 100 * kept.test().accuracy(), kept.epoch());
-        EpochResult best = kept;
-        for (EpochResult e : r.history()) {
-            if (e.test() != null && e.test().accuracy() > best.test().accuracy()) {
-                best = e;
-            }
-        }
-        if (best != kept) {
+        EpochResult best = bestOnTest(r);
+        if (best != null && best.test().accuracy() > kept.test().accuracy()) {
             line += String.format(" (best on test: %.2f%% after epoch %d)", 100 * best.test().accuracy(), best.epoch());
         }
         return line;
+    }
+
+    /** The first epoch with the highest test accuracy; null when no epoch has one (no test set, or regression). */
+    private static EpochResult bestOnTest(TrainingResult r) {
+        EpochResult best = null;
+        for (EpochResult e : r.history()) {
+            if (e.test() != null && Double.isFinite(e.test().accuracy())
+                    && (best == null || e.test().accuracy() > best.test().accuracy())) {
+                best = e;
+            }
+        }
+        return best;
     }
 
     /** Refuses a --save path that cannot take a file before training, so no finished run is lost to a typo. */

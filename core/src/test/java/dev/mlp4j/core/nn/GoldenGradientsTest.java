@@ -73,10 +73,7 @@ class GoldenGradientsTest {
                 backend.setParameters(g.parameters());
                 double[] out = backend.forward(g.batch());
                 assertEquals(g.outputs().length, out.length, "number of outputs");
-                for (int i = 0; i < out.length; i++) {
-                    int n = g.spec().outputSize();
-                    assertClose(g.outputs()[i], out[i], g.name() + " outputs[" + i / n + "][" + i % n + "]");
-                }
+                GoldenFixture.assertRowsClose(g.outputs(), out, g.spec().outputSize(), TOLERANCE, g.name() + " outputs");
             }
         }));
     }
@@ -98,14 +95,9 @@ class GoldenGradientsTest {
                 Gradients grad = backend.gradients(g.batch(), StepSettings.gradientOnly(g.l2Scale(), 0, 0));
                 NetworkSpec spec = g.spec();
                 for (int l = 0; l < spec.depth(); l++) {
-                    int cols = spec.size(l);
-                    for (int i = 0; i < grad.weights()[l].length; i++) {
-                        assertClose(g.gradWeights()[l][i], grad.weights()[l][i],
-                                g.name() + " grad_weights[" + l + "][" + i / cols + "][" + i % cols + "]");
-                    }
-                    for (int j = 0; j < grad.biases()[l].length; j++) {
-                        assertClose(g.gradBiases()[l][j], grad.biases()[l][j], g.name() + " grad_biases[" + l + "][" + j + "]");
-                    }
+                    GoldenFixture.assertRowsClose(g.gradWeights()[l], grad.weights()[l], spec.size(l), TOLERANCE,
+                            g.name() + " grad_weights[" + l + "]");
+                    GoldenFixture.assertEntriesClose(g.gradBiases()[l], grad.biases()[l], TOLERANCE, g.name() + " grad_biases[" + l + "]");
                 }
                 // The gradient must not have disturbed the parameters.
                 assertEquals(g.parameters(), backend.parameters());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -72,6 +73,22 @@ public final class GoldenFixture {
             out[l] = ((List<Object>) list.get(l)).stream().mapToDouble(v -> (Double) v).toArray();
         }
         return out;
+    }
+
+    /** {@link #assertClose} for each entry of a row-major matrix, named what[row][column]. */
+    public static void assertRowsClose(double[] expected, double[] actual, int columns, double tolerance, String what) {
+        assertEquals(expected.length, actual.length, what + ": number of entries");
+        for (int i = 0; i < expected.length; i++) {
+            assertClose(expected[i], actual[i], tolerance, what + "[" + i / columns + "][" + i % columns + "]");
+        }
+    }
+
+    /** {@link #assertClose} for each entry of a vector, named what[index]. */
+    public static void assertEntriesClose(double[] expected, double[] actual, double tolerance, String what) {
+        assertEquals(expected.length, actual.length, what + ": number of entries");
+        for (int i = 0; i < expected.length; i++) {
+            assertClose(expected[i], actual[i], tolerance, what + "[" + i + "]");
+        }
     }
 
     /** Fails unless |expected − actual| ≤ tolerance · max(1, |expected|), naming the value and both figures. */

@@ -84,15 +84,8 @@ class GoldenTrajectoryTest {
     private static void assertParametersClose(Parameters expected, Parameters actual, double tolerance, String what) {
         NetworkSpec spec = expected.spec();
         for (int l = 0; l < spec.depth(); l++) {
-            int cols = spec.size(l);
-            for (int i = 0; i < expected.weights(l).length; i++) {
-                GoldenFixture.assertClose(expected.weights(l)[i], actual.weights(l)[i], tolerance,
-                        what + " weights[" + l + "][" + i / cols + "][" + i % cols + "]");
-            }
-            for (int j = 0; j < expected.biases(l).length; j++) {
-                GoldenFixture.assertClose(expected.biases(l)[j], actual.biases(l)[j], tolerance,
-                        what + " biases[" + l + "][" + j + "]");
-            }
+            GoldenFixture.assertRowsClose(expected.weights(l), actual.weights(l), spec.size(l), tolerance, what + " weights[" + l + "]");
+            GoldenFixture.assertEntriesClose(expected.biases(l), actual.biases(l), tolerance, what + " biases[" + l + "]");
         }
     }
 

@@ -266,8 +266,8 @@ public final class AparapiBackend implements Backend {
         kernel.execute(Range.create(device, (globalSize + GROUP - 1) / GROUP * GROUP, GROUP));
         if (!kernel.isRunningCL()) {
             throw new BackendUnavailableException("Aparapi ran pass " + pass + " of the network kernel in Java threads "
-                    + "instead of on " + info.device() + " (Aparapi's log, the java.util.logging logger com.aparapi, says why; the mlp4j "
-                    + "command shows it with --verbose); refusing to continue silently.");
+                    + "instead of on " + info.device() + " (Aparapi's log, the java.util.logging logger " + AparapiLog.logger().getName()
+                    + ", says why; the mlp4j command shows it with --verbose); refusing to continue silently.");
         }
     }
 

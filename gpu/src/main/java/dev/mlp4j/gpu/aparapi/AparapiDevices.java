@@ -137,7 +137,7 @@ final class AparapiDevices {
         try {
             // The probe's fallback would only log; its outcome is reported here instead. A level already above
             // SEVERE (a caller that silenced Aparapi) stays.
-            if (aparapi.getLevel() == null || aparapi.getLevel().intValue() < Level.SEVERE.intValue()) {
+            if (before == null || before.intValue() < Level.SEVERE.intValue()) {
                 aparapi.setLevel(Level.SEVERE);
             }
             k.setExplicit(true);
