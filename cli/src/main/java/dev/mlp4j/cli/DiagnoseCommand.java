@@ -32,11 +32,12 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a network forward and backward on a few batches, without training it, and report per layer",
-                "what keeps it from learning: saturated or dead units, a gradient that vanishes or explodes,",
-                "steps too large or too small for the learning rate, inputs not scaled. Each finding comes with",
-                "one line of advice. The network is a saved model, a new one (--layers, --init, --seed), or a",
-                "verify file's; the data is MNIST, a generated --example, or (for a verify file) its own examples."})
+        description = {"Find what keeps a network from learning, layer by layer, from a few batches run forward and backward without training.",
+                "",
+                "Findings: saturated or dead units, a gradient that vanishes or explodes, steps too large or too small "
+                        + "for the learning rate, inputs not scaled; each comes with one line of advice. The network is a "
+                        + "saved model, a new one (--layers, --init, --seed), or a verify file's; the data is MNIST, a "
+                        + "generated --example, or (for a verify file) its own examples."})
 final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

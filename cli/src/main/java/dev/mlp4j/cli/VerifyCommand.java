@@ -24,11 +24,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check a hand-written network's numbers against the reference: forward pass, δ and gradient,",
-                "and with --step one training step. FILE holds the network as the hand-written net keeps it",
-                "(weights[i][j][k]: from neuron j of layer i to neuron k of layer i+1) and what its code computed;",
-                "the format is in docs/verify.md. Where numbers differ it names the mistake that reproduces them.",
-                "Exit code 0 when everything agrees, 1 when something differs or the file is bad, 2 for usage errors."})
+        description = {"Check a hand-written network's forward pass, δ and gradient (with --step: one training step) against the reference.",
+                "",
+                "FILE holds the network as the hand-written net keeps it (weights[i][j][k]: from neuron j of layer i to "
+                        + "neuron k of layer i+1) and what its code computed; the format is in docs/verify.md. Where numbers "
+                        + "differ it names the mistake that reproduces them. Exit code 0 when everything agrees, 1 when "
+                        + "something differs or the file is bad, 2 for usage errors."})
 final class VerifyCommand implements Callable<Integer> {
     /** Disagreeing entries printed per array; --json gives all that the comparison kept. */
     private static final int SHOWN = 3;

@@ -130,14 +130,6 @@ final class NetworkKernel extends Kernel {
         }
     }
 
-    /** Input k of row r to layer l: the batch for layer 0, the previous layer's activations after it. */
-    private float input(int l, int r, int k) {
-        if (l == 0) {
-            return batchInputs[r * sizes[0] + k];
-        }
-        return act[rowsOffset[l - 1] + r * sizes[l] + k];
-    }
-
     /** z = w a + b, then a = sigma(z) with dropout's mask for a hidden layer; the output layer keeps z for output(). */
     private void forward() {
         int in = sizes[layer];
@@ -146,11 +138,38 @@ final class NetworkKernel extends Kernel {
         int r = id / out;
         int j = id % out;
         if (r < rows) {
-            float z = params[biasOffset[layer] + j];
+            // Four partial sums, so that each addition need not wait for the one before: one chain of dependent
+            // float additions is what limits these loops on a CPU device. The other passes' loops do the same.
             int w = weightOffset[layer] + j * in;
-            for (int k = 0; k < in; k++) {
-                z += params[w + k] * input(layer, r, k);
+            int quads = in / 4 * 4;
+            float z0 = 0f;
+            float z1 = 0f;
+            float z2 = 0f;
+            float z3 = 0f;
+            if (layer == 0) {
+                int x = r * in;
+                for (int k = 0; k < quads; k += 4) {
+                    z0 += params[w + k] * batchInputs[x + k];
+                    z1 += params[w + k + 1] * batchInputs[x + k + 1];
+                    z2 += params[w + k + 2] * batchInputs[x + k + 2];
+                    z3 += params[w + k + 3] * batchInputs[x + k + 3];
+                }
+                for (int k = quads; k < in; k++) {
+                    z0 += params[w + k] * batchInputs[x + k];
+                }
+            } else {
+                int x = rowsOffset[layer - 1] + r * in;
+                for (int k = 0; k < quads; k += 4) {
+                    z0 += params[w + k] * act[x + k];
+                    z1 += params[w + k + 1] * act[x + k + 1];
+                    z2 += params[w + k + 2] * act[x + k + 2];
+                    z3 += params[w + k + 3] * act[x + k + 3];
+                }
+                for (int k = quads; k < in; k++) {
+                    z0 += params[w + k] * act[x + k];
+                }
             }
+            float z = (z0 + z1) + (z2 + z3) + params[biasOffset[layer] + j];
             int o = rowsOffset[layer] + r * out + j;
             if (layer == depth - 1) {
                 act[o] = z;
@@ -233,11 +252,23 @@ final class NetworkKernel extends Kernel {
         int r = id / in;
         int k = id % in;
         if (r < rows) {
-            float s = 0f;
             int d = rowsOffset[layer] + r * out;
-            for (int j = 0; j < out; j++) {
-                s += delta[d + j] * params[weightOffset[layer] + j * in + k];
+            int w = weightOffset[layer] + k;
+            int quads = out / 4 * 4;
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            for (int j = 0; j < quads; j += 4) {
+                s0 += delta[d + j] * params[w + j * in];
+                s1 += delta[d + j + 1] * params[w + (j + 1) * in];
+                s2 += delta[d + j + 2] * params[w + (j + 2) * in];
+                s3 += delta[d + j + 3] * params[w + (j + 3) * in];
             }
+            for (int j = quads; j < out; j++) {
+                s0 += delta[d + j] * params[w + j * in];
+            }
+            float s = (s0 + s1) + (s2 + s3);
             int o = rowsOffset[layer - 1] + r * in + k;
             delta[o] = s * dropoutScale(layer - 1, r, k) * derivative(hiddenKind, undropped[o]);
         }
@@ -251,10 +282,35 @@ final class NetworkKernel extends Kernel {
         if (id < out * in) {
             int j = id / in;
             int k = id % in;
-            float s = 0f;
-            for (int r = 0; r < rows; r++) {
-                s += delta[rowsOffset[layer] + r * out + j] * input(layer, r, k);
+            int d = rowsOffset[layer] + j;
+            int quads = rows / 4 * 4;
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            if (layer == 0) {
+                for (int r = 0; r < quads; r += 4) {
+                    s0 += delta[d + r * out] * batchInputs[r * in + k];
+                    s1 += delta[d + (r + 1) * out] * batchInputs[(r + 1) * in + k];
+                    s2 += delta[d + (r + 2) * out] * batchInputs[(r + 2) * in + k];
+                    s3 += delta[d + (r + 3) * out] * batchInputs[(r + 3) * in + k];
+                }
+                for (int r = quads; r < rows; r++) {
+                    s0 += delta[d + r * out] * batchInputs[r * in + k];
+                }
+            } else {
+                int x = rowsOffset[layer - 1] + k;
+                for (int r = 0; r < quads; r += 4) {
+                    s0 += delta[d + r * out] * act[x + r * in];
+                    s1 += delta[d + (r + 1) * out] * act[x + (r + 1) * in];
+                    s2 += delta[d + (r + 2) * out] * act[x + (r + 2) * in];
+                    s3 += delta[d + (r + 3) * out] * act[x + (r + 3) * in];
+                }
+                for (int r = quads; r < rows; r++) {
+                    s0 += delta[d + r * out] * act[x + r * in];
+                }
             }
+            float s = (s0 + s1) + (s2 + s3);
             int p = weightOffset[layer] + id;
             grads[p] = s * inverseRows + l2Scale * params[p];
         } else if (id < out * in + out) {
