@@ -122,7 +122,7 @@ public final class AparapiBackend implements Backend {
         sendBatch(b);
         forwardPass(b.size(), StepSettings.NONE, false, false);
         kernel.get(kernel.act);
-        int start = rowsOffset(spec.depth() - 1);
+        int start = kernel.rowsOffset[spec.depth()];
         double[] out = new double[b.size() * spec.outputSize()];
         for (int i = 0; i < out.length; i++) {
             out[i] = kernel.act[start + i];
@@ -281,12 +281,12 @@ public final class AparapiBackend implements Backend {
         int in = b.size() * spec.inputSize();
         int out = b.size() * spec.outputSize();
         for (int i = 0; i < in; i++) {
-            kernel.batchInputs[i] = (float) b.inputs()[i];
+            kernel.act[i] = (float) b.inputs()[i];
         }
         for (int i = 0; i < out; i++) {
             kernel.batchTargets[i] = (float) b.targets()[i];
         }
-        kernel.put(kernel.batchInputs).put(kernel.batchTargets);
+        kernel.put(kernel.act).put(kernel.batchTargets);
     }
 
     /** Sends the order when the slice a step uses differs from the device's copy: once per epoch, typically. */
@@ -323,9 +323,9 @@ public final class AparapiBackend implements Backend {
         }
         capacity = rows;
         int depth = spec.depth();
-        int[] rowsOffset = new int[depth + 1];
-        for (int l = 0; l < depth; l++) {
-            rowsOffset[l + 1] = rowsOffset[l] + rows * sizes[l + 1];
+        int[] rowsOffset = new int[depth + 2];
+        for (int l = 0; l <= depth; l++) {
+            rowsOffset[l + 1] = rowsOffset[l] + rows * sizes[l];
         }
         kernel = new NetworkKernel(sizes, weightOffset, biasOffset, rowsOffset, parameterCount, rows,
                 trainInputs, trainTargets, orderCapacity);
@@ -339,10 +339,6 @@ public final class AparapiBackend implements Backend {
             System.arraycopy(velocities, 0, kernel.velocities, 0, velocities.length);
         }
         kernel.put(kernel.params).put(kernel.velocities).put(kernel.costs).put(kernel.order);
-    }
-
-    private int rowsOffset(int l) {
-        return kernel.rowsOffset[l];
     }
 
     private void pack(Parameters p, float[] into) {

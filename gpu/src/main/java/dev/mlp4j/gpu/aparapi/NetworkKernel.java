@@ -9,9 +9,10 @@ import com.aparapi.Kernel;
  * which would allow one method per kernel, fail to build in Aparapi 3.0.
  *
  * <p>Layouts are the reference's: weights[l] row-major with one row per neuron of layer l+1, then all biases, in
- * one parameter array; activations and deltas of layer l+1 in blocks of {@code capacity} rows. What Aparapi can
- * translate is narrow (no objects, no exceptions, no allocation, no recursion), so the code uses only fields,
- * arrays of primitives and helper methods on primitives; tests assert that every pass ran on OpenCL.
+ * one parameter array; the rows of layer l in blocks of {@code capacity} rows, layer 0's being the batch's inputs
+ * (core's activations[0]; its blocks in undropped and delta go unused, so one set of offsets serves all three).
+ * What Aparapi can translate is narrow (no objects, no exceptions, no allocation, no recursion), so the code uses
+ * only fields, arrays of primitives and helper methods on primitives; tests assert that every pass ran on OpenCL.
  */
 final class NetworkKernel extends Kernel {
     static final int GATHER = 0;
@@ -35,12 +36,11 @@ final class NetworkKernel extends Kernel {
     final int[] sizes;
     final int[] weightOffset;
     final int[] biasOffset;
-    /** Where layer l+1's rows start in act, undropped and delta. */
+    /** Where layer l's rows start in act, undropped and delta (l = 0: the inputs); the last entry is their length. */
     final int[] rowsOffset;
     final float[] params;
     final float[] velocities;
     final float[] grads;
-    final float[] batchInputs;
     final float[] batchTargets;
     final float[] act;
     final float[] undropped;
@@ -79,11 +79,10 @@ final class NetworkKernel extends Kernel {
         this.rowsOffset = rowsOffset;
         this.depth = sizes.length - 1;
         this.parameterCount = parameterCount;
-        int units = rowsOffset[depth];
+        int units = rowsOffset[depth + 1];
         params = new float[parameterCount];
         velocities = new float[parameterCount];
         grads = new float[parameterCount];
-        batchInputs = new float[capacity * sizes[0]];
         batchTargets = new float[capacity * sizes[depth]];
         act = new float[units];
         undropped = new float[units];
@@ -122,7 +121,7 @@ final class NetworkKernel extends Kernel {
         if (r < rows) {
             int e = order[offset + r];
             if (c < in) {
-                batchInputs[r * in + c] = trainInputs[e * in + c];
+                act[r * in + c] = trainInputs[e * in + c];
             }
             if (c < out) {
                 batchTargets[r * out + c] = trainTargets[e * out + c];
@@ -146,31 +145,18 @@ final class NetworkKernel extends Kernel {
             float z1 = 0f;
             float z2 = 0f;
             float z3 = 0f;
-            if (layer == 0) {
-                int x = r * in;
-                for (int k = 0; k < quads; k += 4) {
-                    z0 += params[w + k] * batchInputs[x + k];
-                    z1 += params[w + k + 1] * batchInputs[x + k + 1];
-                    z2 += params[w + k + 2] * batchInputs[x + k + 2];
-                    z3 += params[w + k + 3] * batchInputs[x + k + 3];
-                }
-                for (int k = quads; k < in; k++) {
-                    z0 += params[w + k] * batchInputs[x + k];
-                }
-            } else {
-                int x = rowsOffset[layer - 1] + r * in;
-                for (int k = 0; k < quads; k += 4) {
-                    z0 += params[w + k] * act[x + k];
-                    z1 += params[w + k + 1] * act[x + k + 1];
-                    z2 += params[w + k + 2] * act[x + k + 2];
-                    z3 += params[w + k + 3] * act[x + k + 3];
-                }
-                for (int k = quads; k < in; k++) {
-                    z0 += params[w + k] * act[x + k];
-                }
+            int x = rowsOffset[layer] + r * in;
+            for (int k = 0; k < quads; k += 4) {
+                z0 += params[w + k] * act[x + k];
+                z1 += params[w + k + 1] * act[x + k + 1];
+                z2 += params[w + k + 2] * act[x + k + 2];
+                z3 += params[w + k + 3] * act[x + k + 3];
+            }
+            for (int k = quads; k < in; k++) {
+                z0 += params[w + k] * act[x + k];
             }
             float z = (z0 + z1) + (z2 + z3) + params[biasOffset[layer] + j];
-            int o = rowsOffset[layer] + r * out + j;
+            int o = rowsOffset[layer + 1] + r * out + j;
             if (layer == depth - 1) {
                 act[o] = z;
             } else {
@@ -186,7 +172,7 @@ final class NetworkKernel extends Kernel {
         int out = sizes[depth];
         int r = getGlobalId();
         if (r < rows) {
-            int base = rowsOffset[depth - 1] + r * out;
+            int base = rowsOffset[depth] + r * out;
             // The cost from z before act holds a, where OutputCost.value takes it so: saturated units round a to 1.
             int fromZ = (outputKind == SIGMOID && costKind == CROSS_ENTROPY)
                     || (outputKind == SOFTMAX && costKind != QUADRATIC) ? 1 : 0;
@@ -252,7 +238,7 @@ final class NetworkKernel extends Kernel {
         int r = id / in;
         int k = id % in;
         if (r < rows) {
-            int d = rowsOffset[layer] + r * out;
+            int d = rowsOffset[layer + 1] + r * out;
             int w = weightOffset[layer] + k;
             int quads = out / 4 * 4;
             float s0 = 0f;
@@ -269,7 +255,7 @@ final class NetworkKernel extends Kernel {
                 s0 += delta[d + j] * params[w + j * in];
             }
             float s = (s0 + s1) + (s2 + s3);
-            int o = rowsOffset[layer - 1] + r * in + k;
+            int o = rowsOffset[layer] + r * in + k;
             delta[o] = s * dropoutScale(layer - 1, r, k) * derivative(hiddenKind, undropped[o]);
         }
     }
@@ -282,33 +268,21 @@ final class NetworkKernel extends Kernel {
         if (id < out * in) {
             int j = id / in;
             int k = id % in;
-            int d = rowsOffset[layer] + j;
+            int d = rowsOffset[layer + 1] + j;
+            int x = rowsOffset[layer] + k;
             int quads = rows / 4 * 4;
             float s0 = 0f;
             float s1 = 0f;
             float s2 = 0f;
             float s3 = 0f;
-            if (layer == 0) {
-                for (int r = 0; r < quads; r += 4) {
-                    s0 += delta[d + r * out] * batchInputs[r * in + k];
-                    s1 += delta[d + (r + 1) * out] * batchInputs[(r + 1) * in + k];
-                    s2 += delta[d + (r + 2) * out] * batchInputs[(r + 2) * in + k];
-                    s3 += delta[d + (r + 3) * out] * batchInputs[(r + 3) * in + k];
-                }
-                for (int r = quads; r < rows; r++) {
-                    s0 += delta[d + r * out] * batchInputs[r * in + k];
-                }
-            } else {
-                int x = rowsOffset[layer - 1] + k;
-                for (int r = 0; r < quads; r += 4) {
-                    s0 += delta[d + r * out] * act[x + r * in];
-                    s1 += delta[d + (r + 1) * out] * act[x + (r + 1) * in];
-                    s2 += delta[d + (r + 2) * out] * act[x + (r + 2) * in];
-                    s3 += delta[d + (r + 3) * out] * act[x + (r + 3) * in];
-                }
-                for (int r = quads; r < rows; r++) {
-                    s0 += delta[d + r * out] * act[x + r * in];
-                }
+            for (int r = 0; r < quads; r += 4) {
+                s0 += delta[d + r * out] * act[x + r * in];
+                s1 += delta[d + (r + 1) * out] * act[x + (r + 1) * in];
+                s2 += delta[d + (r + 2) * out] * act[x + (r + 2) * in];
+                s3 += delta[d + (r + 3) * out] * act[x + (r + 3) * in];
+            }
+            for (int r = quads; r < rows; r++) {
+                s0 += delta[d + r * out] * act[x + r * in];
             }
             float s = (s0 + s1) + (s2 + s3);
             int p = weightOffset[layer] + id;
@@ -317,7 +291,7 @@ final class NetworkKernel extends Kernel {
             int j = id - out * in;
             float s = 0f;
             for (int r = 0; r < rows; r++) {
-                s += delta[rowsOffset[layer] + r * out + j];
+                s += delta[rowsOffset[layer + 1] + r * out + j];
             }
             grads[biasOffset[layer] + j] = s * inverseRows;
         }
