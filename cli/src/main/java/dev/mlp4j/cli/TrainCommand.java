@@ -238,7 +238,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static String trainingLine(TrainingConfig config) {
-        return config.epochs() + " epochs, batch " + config.batchSize() + ", lr " + config.learningRateText()
+        return config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs") + ", batch " + config.batchSize() + ", lr " + config.learningRateText()
                 + (config.momentum() > 0 ? ", momentum " + config.momentum() : "") + (config.l2() > 0 ? ", l2 " + config.l2() : "")
                 + (config.dropout() > 0 ? ", dropout " + config.dropout() : "")
                 + (config.patience() > 0 ? ", patience " + config.patience() : "") + ", seed " + config.seed();

@@ -168,7 +168,7 @@ public final class Trainer {
             message = "Training cancelled after epoch " + history.size() + ".";
         }
         if (message == null) {
-            message = "Trained " + history.size() + " epochs.";
+            message = "Trained " + history.size() + (history.size() == 1 ? " epoch." : " epochs.");
         }
         TrainingResult result = new TrainingResult(kept, List.copyOf(history), bestEpoch, stop, message);
         listeners.forEach(l -> l.onTrainingEnd(result));

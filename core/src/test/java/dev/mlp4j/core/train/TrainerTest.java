@@ -210,6 +210,13 @@ class TrainerTest {
         assertTrue(r.message().contains("8 epochs"), r.message());
     }
 
+    @Test
+    void one_epoch_is_counted_in_the_singular() {
+        Examples.TrainTest circle = Examples.circle(5, 200, 100);
+        TrainingResult r = train(CIRCLE_NET, config(1, 2.0, 5).build(), new TrainingData(circle.train(), circle.test(), null));
+        assertEquals("Trained 1 epoch.", r.message());
+    }
+
     // ---- Cancellation ----
 
     @Test
