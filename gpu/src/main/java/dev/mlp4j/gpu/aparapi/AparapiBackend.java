@@ -1,6 +1,7 @@
 package dev.mlp4j.gpu.aparapi;
 
 import com.aparapi.Range;
+import com.aparapi.device.Device;
 import com.aparapi.device.OpenCLDevice;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendInfo;
@@ -29,9 +30,12 @@ import java.util.Arrays;
 public final class AparapiBackend implements Backend {
     public static final String NAME = "aparapi";
     private static final int GROUP = 64;
+    /** Work-items per compute unit on a CPU device: enough groups to balance the threads, few enough to amortise each. */
+    private static final int CPU_WORK_ITEMS_PER_UNIT = 4 * GROUP;
 
     private final NetworkSpec spec;
     private final OpenCLDevice device;
+    private final int maxWorkItems;
     private final BackendInfo info;
     private final int[] sizes;
     private final int[] weightOffset;
@@ -50,6 +54,8 @@ public final class AparapiBackend implements Backend {
     private AparapiBackend(NetworkSpec spec, OpenCLDevice device) {
         this.spec = spec;
         this.device = device;
+        this.maxWorkItems = device.getType() == Device.TYPE.CPU
+                ? Math.max(GROUP, device.getMaxComputeUnits() * CPU_WORK_ITEMS_PER_UNIT) : Integer.MAX_VALUE / 2;
         this.info = new BackendInfo(NAME, AparapiDevices.describe(device), "float32");
         int depth = spec.depth();
         sizes = spec.layers().stream().mapToInt(Integer::intValue).toArray();
@@ -258,12 +264,15 @@ public final class AparapiBackend implements Backend {
     }
 
     /**
-     * Runs a pass over at least {@code globalSize} work-items in groups of {@link #GROUP} (every pass ignores the
-     * items past its data): one group size for all passes, because PoCL compiles a kernel again for each size.
+     * Runs a pass over its {@code items}, with one work-item per item on a GPU and at most {@link #maxWorkItems} on
+     * a CPU device (see {@link NetworkKernel#run}), in groups of {@link #GROUP}: one group size for all passes,
+     * because PoCL compiles a kernel again for each size.
      */
-    private void execute(int pass, int globalSize) {
+    private void execute(int pass, int items) {
         kernel.pass = pass;
-        kernel.execute(Range.create(device, (globalSize + GROUP - 1) / GROUP * GROUP, GROUP));
+        kernel.items = items;
+        int workItems = Math.min((items + GROUP - 1) / GROUP * GROUP, maxWorkItems);
+        kernel.execute(Range.create(device, workItems, GROUP));
         if (!kernel.isRunningCL()) {
             throw new BackendUnavailableException("Aparapi ran pass " + pass + " of the network kernel in Java threads "
                     + "instead of on " + info.device() + " (Aparapi's log, the java.util.logging logger " + AparapiLog.logger().getName()

@@ -52,6 +52,8 @@ final class NetworkKernel extends Kernel {
 
     // Arguments of the next pass.
     int pass;
+    /** How many items the pass has: rows × units, weights and biases, parameters (see each pass). */
+    int items;
     int layer;
     int rows;
     int depth;
@@ -93,29 +95,39 @@ final class NetworkKernel extends Kernel {
         costs = new float[orderCapacity];
     }
 
+    /**
+     * Runs the pass on its items 0 … items−1, each work-item taking a run of consecutive ones: on a CPU device
+     * every work-item of this kernel costs several nanoseconds before its first item, so the backend launches
+     * fewer work-items than items there; on a GPU it launches one per item. Consecutive items share their input
+     * row (forward) or their unit (gradient), which then stays in cache.
+     */
     @Override
     public void run() {
-        if (pass == GATHER) {
-            gather();
-        } else if (pass == FORWARD) {
-            forward();
-        } else if (pass == OUTPUT) {
-            output();
-        } else if (pass == BACKWARD) {
-            backward();
-        } else if (pass == GRADIENT) {
-            gradient();
-        } else if (pass == UPDATE) {
-            update();
+        int chunk = (items + getGlobalSize() - 1) / getGlobalSize();
+        int first = getGlobalId() * chunk;
+        int last = min(first + chunk, items);
+        for (int id = first; id < last; id++) {
+            if (pass == GATHER) {
+                gather(id);
+            } else if (pass == FORWARD) {
+                forward(id);
+            } else if (pass == OUTPUT) {
+                output(id);
+            } else if (pass == BACKWARD) {
+                backward(id);
+            } else if (pass == GRADIENT) {
+                gradient(id);
+            } else if (pass == UPDATE) {
+                update(id);
+            }
         }
     }
 
     /** DataSet.batch on the device: row r of the batch is example order[offset + r] of the bound set. */
-    private void gather() {
+    private void gather(int id) {
         int in = sizes[0];
         int out = sizes[depth];
         int width = max(in, out);
-        int id = getGlobalId();
         int r = id / width;
         int c = id % width;
         if (r < rows) {
@@ -130,10 +142,9 @@ final class NetworkKernel extends Kernel {
     }
 
     /** z = w a + b, then a = sigma(z) with dropout's mask for a hidden layer; the output layer keeps z for output(). */
-    private void forward() {
+    private void forward(int id) {
         int in = sizes[layer];
         int out = sizes[layer + 1];
-        int id = getGlobalId();
         int r = id / out;
         int j = id % out;
         if (r < rows) {
@@ -168,9 +179,8 @@ final class NetworkKernel extends Kernel {
     }
 
     /** The output layer for row r: sigma (softmax over the row), BP1's delta (OutputDelta), the cost (Cost.value). */
-    private void output() {
+    private void output(int r) {
         int out = sizes[depth];
-        int r = getGlobalId();
         if (r < rows) {
             int base = rowsOffset[depth] + r * out;
             // The cost from z before act holds a, where OutputCost.value takes it so: saturated units round a to 1.
@@ -231,10 +241,9 @@ final class NetworkKernel extends Kernel {
     }
 
     /** BP2 into layer l's input: delta_prev = (w^T delta) * dropout scale * sigma'(z_prev). */
-    private void backward() {
+    private void backward(int id) {
         int in = sizes[layer];
         int out = sizes[layer + 1];
-        int id = getGlobalId();
         int r = id / in;
         int k = id % in;
         if (r < rows) {
@@ -261,10 +270,9 @@ final class NetworkKernel extends Kernel {
     }
 
     /** BP3 and BP4 for layer l, averaged over the batch, plus (lambda/n) w for the weights. */
-    private void gradient() {
+    private void gradient(int id) {
         int in = sizes[layer];
         int out = sizes[layer + 1];
-        int id = getGlobalId();
         if (id < out * in) {
             int j = id / in;
             int k = id % in;
@@ -298,8 +306,7 @@ final class NetworkKernel extends Kernel {
     }
 
     /** v = mu v - eta g; w += v (with mu = 0: w -= eta g, velocities untouched), as ReferenceBackend.update. */
-    private void update() {
-        int i = getGlobalId();
+    private void update(int i) {
         if (i < parameterCount) {
             if (momentum == 0f) {
                 params[i] = params[i] - learningRate * grads[i];
