@@ -1,5 +1,6 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.core.backend.AutoChoice;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.backend.Backends;
@@ -82,8 +83,8 @@ final class DevicesCommand implements Callable<Integer> {
 
     /** What --backend auto picks, by the rule {@link Backends#select} uses, without creating it. */
     private static String autoChoice() {
-        List<Backends.Candidate> order = Backends.autoOrder(Backends.providers(), BackendOptions.DEFAULT).available();
-        return order.isEmpty() ? "none" : order.get(0).provider().name() + " on " + order.get(0).availability().device();
+        String choice = new AutoChoice(Backends.providers(), BackendOptions.DEFAULT).first((p, a) -> p.name() + " on " + a.device());
+        return choice == null ? "none" : choice;
     }
 
     private static String truncate(String s, int n) {

@@ -5,6 +5,7 @@ import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.backend.BackendUnavailableException;
 import dev.mlp4j.core.backend.Backends;
+import dev.mlp4j.core.backend.ReferenceProvider;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -97,6 +98,17 @@ class DeviceDiscoveryTest {
             assertEquals("opencl", b.info().name());
             assertTrue(s.explanation().startsWith("backend opencl on " + b.info().device()), s.explanation());
         }
+    }
+
+    @Test
+    void auto_looks_to_aparapi_for_a_gpu_only_where_jocl_sees_one_or_a_device_is_named() {
+        TestDevices.assumeOpenCl();
+        DeviceScan scan = OpenClDevices.scan();
+        boolean gpu = scan.devices().stream().anyMatch(OpenClDevice::isGpu);
+        AparapiProvider aparapi = new AparapiProvider();
+        assertEquals(gpu, aparapi.mayRunOnGpu(BackendOptions.DEFAULT), scan.devices().toString());
+        assertTrue(aparapi.mayRunOnGpu(new BackendOptions(0)), "a named device could be a GPU that JOCL describes differently");
+        assertFalse(new ReferenceProvider().mayRunOnGpu(BackendOptions.DEFAULT));
     }
 
     @Test

@@ -21,6 +21,16 @@ public interface BackendProvider {
      */
     Availability availability(BackendOptions options);
 
+    /**
+     * Whether this backend might run on a GPU here, answered quickly and without starting it. "auto" looks for a
+     * GPU first and probes ({@link #availability}) only the providers that answer yes; the others wait until it
+     * looks for any backend, and are never started when one before them is taken ({@link AutoChoice}). The
+     * default, yes, is always right; no saves starting a backend that cannot be on a GPU.
+     */
+    default boolean mayRunOnGpu(BackendOptions options) {
+        return true;
+    }
+
     /** A backend for the network; call only when {@link #availability} said it is available. */
     Backend create(NetworkSpec spec, BackendOptions options);
 

@@ -63,52 +63,34 @@ public final class Backends {
         throw new InvalidInputException("Unknown backend '" + name + "'; use one of " + String.join(", ", names()) + ".");
     }
 
-    /** A provider with what it said about itself. */
-    public record Candidate(BackendProvider provider, BackendProvider.Availability availability) {
-    }
-
-    /**
-     * The available providers in the order "auto" tries them (GPUs first, then by priority), and the sentences of
-     * those that are not available.
-     */
-    public record AutoOrder(List<Candidate> available, List<String> unavailable) {
-    }
-
-    public static AutoOrder autoOrder(List<BackendProvider> providers, BackendOptions options) {
-        List<Candidate> gpus = new ArrayList<>();
-        List<Candidate> others = new ArrayList<>();
-        List<String> unavailable = new ArrayList<>();
-        for (BackendProvider p : providers) {
-            BackendProvider.Availability a = p.availability(options);
-            if (!a.available()) {
-                unavailable.add(p.name() + ": " + clause(a.reason()));
-            } else if (a.isGpu()) {
-                gpus.add(new Candidate(p, a));
-            } else {
-                others.add(new Candidate(p, a));
-            }
-        }
-        gpus.addAll(others);
-        return new AutoOrder(gpus, unavailable);
-    }
-
     private static Selection selectAuto(List<BackendProvider> providers, NetworkSpec spec, BackendOptions options) {
-        AutoOrder order = autoOrder(providers, options);
-        List<String> skipped = new ArrayList<>(order.unavailable());
-        for (Candidate c : order.available()) {
+        AutoChoice auto = new AutoChoice(providers, options);
+        List<String> failed = new ArrayList<>();
+        Selection chosen = auto.first((p, a) -> {
             try {
-                Backend b = c.provider().create(spec, options);
-                String why = skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")";
-                return new Selection(b, "backend " + c.provider().name() + " on " + b.info().device() + why);
+                Backend b = p.create(spec, options);
+                String why = passedOver(auto, failed);
+                return new Selection(b, "backend " + p.name() + " on " + b.info().device() + (why.isEmpty() ? "" : " (" + why + ")"));
             } catch (RuntimeException | LinkageError e) {
-                skipped.add(c.provider().name() + " failed to start: " + clause(e.getMessage()));
+                failed.add(p.name() + " failed to start: " + clause(e.getMessage()));
+                return null;
             }
+        });
+        if (chosen == null) {
+            throw new BackendUnavailableException("No backend could start: " + passedOver(auto, failed) + ".");
         }
-        throw new BackendUnavailableException("No backend could start: " + String.join("; ", skipped) + ".");
+        return chosen;
+    }
+
+    /** Why "auto" did not take the others it looked at: those that cannot run here, then those that failed to start. */
+    private static String passedOver(AutoChoice auto, List<String> failed) {
+        List<String> reasons = new ArrayList<>(auto.unavailable());
+        reasons.addAll(failed);
+        return String.join("; ", reasons);
     }
 
     /** A reason, written as a sentence, as a clause of the list "auto" prints: without its closing full stop. */
-    private static String clause(String sentence) {
+    static String clause(String sentence) {
         String s = sentence == null ? "" : sentence.strip();
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }

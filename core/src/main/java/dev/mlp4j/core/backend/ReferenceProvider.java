@@ -22,6 +22,11 @@ public final class ReferenceProvider implements BackendProvider {
     }
 
     @Override
+    public boolean mayRunOnGpu(BackendOptions options) {
+        return false;
+    }
+
+    @Override
     public Backend create(NetworkSpec spec, BackendOptions options) {
         return new ReferenceBackend(spec);
     }

@@ -4,6 +4,9 @@ import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.gpu.DeviceScan;
+import dev.mlp4j.gpu.OpenClDevice;
+import dev.mlp4j.gpu.OpenClDevices;
 
 /** The "aparapi" backend: the network's kernels written in Java and translated to OpenCL by Aparapi. */
 public final class AparapiProvider implements BackendProvider {
@@ -28,6 +31,24 @@ public final class AparapiProvider implements BackendProvider {
             return AparapiDevices.availability(options);
         } catch (RuntimeException | LinkageError e) {
             return Availability.no("Aparapi could not reach OpenCL: " + e);
+        }
+    }
+
+    /**
+     * Yes when JOCL sees an OpenCL GPU, when a device is named, or when JOCL cannot tell; so on a machine whose only
+     * OpenCL device is a CPU, "auto" leaves Aparapi unstarted (its native library prints a warning on some
+     * platforms as it starts).
+     */
+    @Override
+    public boolean mayRunOnGpu(BackendOptions options) {
+        if (options.device() >= 0) {
+            return true;
+        }
+        try {
+            DeviceScan scan = OpenClDevices.scan();
+            return !scan.available() || scan.devices().stream().anyMatch(OpenClDevice::isGpu);
+        } catch (RuntimeException | LinkageError e) {
+            return true;
         }
     }
 
