@@ -54,8 +54,9 @@ public final class AparapiBackend implements Backend {
     private AparapiBackend(NetworkSpec spec, OpenCLDevice device) {
         this.spec = spec;
         this.device = device;
+        // A GPU gets one work-item per item; a CPU device a few groups per compute unit.
         this.maxWorkItems = device.getType() == Device.TYPE.CPU
-                ? Math.max(GROUP, device.getMaxComputeUnits() * CPU_WORK_ITEMS_PER_UNIT) : Integer.MAX_VALUE / 2;
+                ? Math.max(GROUP, device.getMaxComputeUnits() * CPU_WORK_ITEMS_PER_UNIT) : Integer.MAX_VALUE;
         this.info = new BackendInfo(NAME, AparapiDevices.describe(device), "float32");
         int depth = spec.depth();
         sizes = spec.layers().stream().mapToInt(Integer::intValue).toArray();
@@ -271,7 +272,7 @@ public final class AparapiBackend implements Backend {
     private void execute(int pass, int items) {
         kernel.pass = pass;
         kernel.items = items;
-        int workItems = Math.min((items + GROUP - 1) / GROUP * GROUP, maxWorkItems);
+        int workItems = (int) Math.min((items + GROUP - 1L) / GROUP * GROUP, maxWorkItems);
         kernel.execute(Range.create(device, workItems, GROUP));
         if (!kernel.isRunningCL()) {
             throw new BackendUnavailableException("Aparapi ran pass " + pass + " of the network kernel in Java threads "
