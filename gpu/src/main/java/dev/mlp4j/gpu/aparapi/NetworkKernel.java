@@ -96,10 +96,10 @@ final class NetworkKernel extends Kernel {
     }
 
     /**
-     * Runs the pass on its items 0 … items−1, each work-item taking a run of consecutive ones: on a CPU device
-     * every work-item of this kernel costs several nanoseconds before its first item, so the backend launches
-     * fewer work-items than items there; on a GPU it launches one per item. Consecutive items share their input
-     * row (forward) or their unit (gradient), which then stays in cache.
+     * Runs the pass on its items 0 … items−1 (no pass sees an id past them, so none checks), each work-item taking a
+     * run of consecutive ones: on a CPU device every work-item of this kernel costs several nanoseconds before its
+     * first item, so the backend launches fewer work-items than items there; on a GPU it launches one per item.
+     * Consecutive items share their input row (forward) or their unit (gradient), which then stays in cache.
      */
     @Override
     public void run() {
@@ -130,14 +130,12 @@ final class NetworkKernel extends Kernel {
         int width = max(in, out);
         int r = id / width;
         int c = id % width;
-        if (r < rows) {
-            int e = order[offset + r];
-            if (c < in) {
-                act[r * in + c] = trainInputs[e * in + c];
-            }
-            if (c < out) {
-                batchTargets[r * out + c] = trainTargets[e * out + c];
-            }
+        int e = order[offset + r];
+        if (c < in) {
+            act[r * in + c] = trainInputs[e * in + c];
+        }
+        if (c < out) {
+            batchTargets[r * out + c] = trainTargets[e * out + c];
         }
     }
 
@@ -147,96 +145,92 @@ final class NetworkKernel extends Kernel {
         int out = sizes[layer + 1];
         int r = id / out;
         int j = id % out;
-        if (r < rows) {
-            // Four partial sums, so that each addition need not wait for the one before: one chain of dependent
-            // float additions is what limits these loops on a CPU device. The other passes' loops do the same.
-            int w = weightOffset[layer] + j * in;
-            int quads = in / 4 * 4;
-            float z0 = 0f;
-            float z1 = 0f;
-            float z2 = 0f;
-            float z3 = 0f;
-            int x = rowsOffset[layer] + r * in;
-            for (int k = 0; k < quads; k += 4) {
-                z0 += params[w + k] * act[x + k];
-                z1 += params[w + k + 1] * act[x + k + 1];
-                z2 += params[w + k + 2] * act[x + k + 2];
-                z3 += params[w + k + 3] * act[x + k + 3];
-            }
-            for (int k = quads; k < in; k++) {
-                z0 += params[w + k] * act[x + k];
-            }
-            float z = (z0 + z1) + (z2 + z3) + params[biasOffset[layer] + j];
-            int o = rowsOffset[layer + 1] + r * out + j;
-            if (layer == depth - 1) {
-                act[o] = z;
-            } else {
-                float a = activate(hiddenKind, z);
-                undropped[o] = a;
-                act[o] = a * dropoutScale(layer, r, j);
-            }
+        // Four partial sums, so that each addition need not wait for the one before: one chain of dependent
+        // float additions is what limits these loops on a CPU device. The other passes' loops do the same.
+        int w = weightOffset[layer] + j * in;
+        int quads = in / 4 * 4;
+        float z0 = 0f;
+        float z1 = 0f;
+        float z2 = 0f;
+        float z3 = 0f;
+        int x = rowsOffset[layer] + r * in;
+        for (int k = 0; k < quads; k += 4) {
+            z0 += params[w + k] * act[x + k];
+            z1 += params[w + k + 1] * act[x + k + 1];
+            z2 += params[w + k + 2] * act[x + k + 2];
+            z3 += params[w + k + 3] * act[x + k + 3];
+        }
+        for (int k = quads; k < in; k++) {
+            z0 += params[w + k] * act[x + k];
+        }
+        float z = (z0 + z1) + (z2 + z3) + params[biasOffset[layer] + j];
+        int o = rowsOffset[layer + 1] + r * out + j;
+        if (layer == depth - 1) {
+            act[o] = z;
+        } else {
+            float a = activate(hiddenKind, z);
+            undropped[o] = a;
+            act[o] = a * dropoutScale(layer, r, j);
         }
     }
 
     /** The output layer for row r: sigma (softmax over the row), BP1's delta (OutputDelta), the cost (Cost.value). */
     private void output(int r) {
         int out = sizes[depth];
-        if (r < rows) {
-            int base = rowsOffset[depth] + r * out;
-            // The cost from z before act holds a, where OutputCost.value takes it so: saturated units round a to 1.
-            int fromZ = (outputKind == SIGMOID && costKind == CROSS_ENTROPY)
-                    || (outputKind == SOFTMAX && costKind != QUADRATIC) ? 1 : 0;
-            float c = 0f;
-            if (keepCost == 1 && fromZ == 1) {
-                c = costFromZ(base, r, out);
+        int base = rowsOffset[depth] + r * out;
+        // The cost from z before act holds a, where OutputCost.value takes it so: saturated units round a to 1.
+        int fromZ = (outputKind == SIGMOID && costKind == CROSS_ENTROPY)
+                || (outputKind == SOFTMAX && costKind != QUADRATIC) ? 1 : 0;
+        float c = 0f;
+        if (keepCost == 1 && fromZ == 1) {
+            c = costFromZ(base, r, out);
+        }
+        if (outputKind == SOFTMAX) {
+            float top = act[base];
+            for (int j = 1; j < out; j++) {
+                top = max(top, act[base + j]);
             }
-            if (outputKind == SOFTMAX) {
-                float top = act[base];
-                for (int j = 1; j < out; j++) {
-                    top = max(top, act[base + j]);
-                }
-                float sum = 0f;
-                for (int j = 0; j < out; j++) {
-                    act[base + j] = exp(act[base + j] - top);
-                    sum += act[base + j];
-                }
-                for (int j = 0; j < out; j++) {
-                    act[base + j] = act[base + j] / sum;
-                }
-            } else {
-                for (int j = 0; j < out; j++) {
-                    act[base + j] = activate(outputKind, act[base + j]);
-                }
+            float sum = 0f;
+            for (int j = 0; j < out; j++) {
+                act[base + j] = exp(act[base + j] - top);
+                sum += act[base + j];
             }
-            if (computeDelta == 1) {
-                float dot = 0f;
-                if (outputKind == SOFTMAX && aMinusY == 0 && costKind != CROSS_ENTROPY) {
-                    for (int j = 0; j < out; j++) {
-                        dot += act[base + j] * costGradient(act[base + j], batchTargets[r * out + j]);
-                    }
-                }
+            for (int j = 0; j < out; j++) {
+                act[base + j] = act[base + j] / sum;
+            }
+        } else {
+            for (int j = 0; j < out; j++) {
+                act[base + j] = activate(outputKind, act[base + j]);
+            }
+        }
+        if (computeDelta == 1) {
+            float dot = 0f;
+            if (outputKind == SOFTMAX && aMinusY == 0 && costKind != CROSS_ENTROPY) {
                 for (int j = 0; j < out; j++) {
-                    float a = act[base + j];
-                    float y = batchTargets[r * out + j];
-                    if (aMinusY == 1) {
-                        delta[base + j] = a - y;
-                    } else if (outputKind == SOFTMAX && costKind == CROSS_ENTROPY) {
-                        delta[base + j] = softmaxCrossEntropyDelta(base, r, out, j);
-                    } else if (outputKind == SOFTMAX) {
-                        delta[base + j] = a * (costGradient(a, y) - dot);
-                    } else {
-                        delta[base + j] = costGradient(a, y) * derivative(outputKind, a);
-                    }
+                    dot += act[base + j] * costGradient(act[base + j], batchTargets[r * out + j]);
                 }
             }
-            if (keepCost == 1) {
-                if (fromZ == 0) {
-                    for (int j = 0; j < out; j++) {
-                        c += costTerm(act[base + j], batchTargets[r * out + j]);
-                    }
+            for (int j = 0; j < out; j++) {
+                float a = act[base + j];
+                float y = batchTargets[r * out + j];
+                if (aMinusY == 1) {
+                    delta[base + j] = a - y;
+                } else if (outputKind == SOFTMAX && costKind == CROSS_ENTROPY) {
+                    delta[base + j] = softmaxCrossEntropyDelta(base, r, out, j);
+                } else if (outputKind == SOFTMAX) {
+                    delta[base + j] = a * (costGradient(a, y) - dot);
+                } else {
+                    delta[base + j] = costGradient(a, y) * derivative(outputKind, a);
                 }
-                costs[offset + r] += c;
             }
+        }
+        if (keepCost == 1) {
+            if (fromZ == 0) {
+                for (int j = 0; j < out; j++) {
+                    c += costTerm(act[base + j], batchTargets[r * out + j]);
+                }
+            }
+            costs[offset + r] += c;
         }
     }
 
@@ -246,27 +240,25 @@ final class NetworkKernel extends Kernel {
         int out = sizes[layer + 1];
         int r = id / in;
         int k = id % in;
-        if (r < rows) {
-            int d = rowsOffset[layer + 1] + r * out;
-            int w = weightOffset[layer] + k;
-            int quads = out / 4 * 4;
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            for (int j = 0; j < quads; j += 4) {
-                s0 += delta[d + j] * params[w + j * in];
-                s1 += delta[d + j + 1] * params[w + (j + 1) * in];
-                s2 += delta[d + j + 2] * params[w + (j + 2) * in];
-                s3 += delta[d + j + 3] * params[w + (j + 3) * in];
-            }
-            for (int j = quads; j < out; j++) {
-                s0 += delta[d + j] * params[w + j * in];
-            }
-            float s = (s0 + s1) + (s2 + s3);
-            int o = rowsOffset[layer] + r * in + k;
-            delta[o] = s * dropoutScale(layer - 1, r, k) * derivative(hiddenKind, undropped[o]);
+        int d = rowsOffset[layer + 1] + r * out;
+        int w = weightOffset[layer] + k;
+        int quads = out / 4 * 4;
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int j = 0; j < quads; j += 4) {
+            s0 += delta[d + j] * params[w + j * in];
+            s1 += delta[d + j + 1] * params[w + (j + 1) * in];
+            s2 += delta[d + j + 2] * params[w + (j + 2) * in];
+            s3 += delta[d + j + 3] * params[w + (j + 3) * in];
         }
+        for (int j = quads; j < out; j++) {
+            s0 += delta[d + j] * params[w + j * in];
+        }
+        float s = (s0 + s1) + (s2 + s3);
+        int o = rowsOffset[layer] + r * in + k;
+        delta[o] = s * dropoutScale(layer - 1, r, k) * derivative(hiddenKind, undropped[o]);
     }
 
     /** BP3 and BP4 for layer l, averaged over the batch, plus (lambda/n) w for the weights. */
@@ -295,7 +287,7 @@ final class NetworkKernel extends Kernel {
             float s = (s0 + s1) + (s2 + s3);
             int p = weightOffset[layer] + id;
             grads[p] = s * inverseRows + l2Scale * params[p];
-        } else if (id < out * in + out) {
+        } else {
             int j = id - out * in;
             float s = 0f;
             for (int r = 0; r < rows; r++) {
@@ -307,14 +299,12 @@ final class NetworkKernel extends Kernel {
 
     /** v = mu v - eta g; w += v (with mu = 0: w -= eta g, velocities untouched), as ReferenceBackend.update. */
     private void update(int i) {
-        if (i < parameterCount) {
-            if (momentum == 0f) {
-                params[i] = params[i] - learningRate * grads[i];
-            } else {
-                float v = momentum * velocities[i] - learningRate * grads[i];
-                velocities[i] = v;
-                params[i] = params[i] + v;
-            }
+        if (momentum == 0f) {
+            params[i] = params[i] - learningRate * grads[i];
+        } else {
+            float v = momentum * velocities[i] - learningRate * grads[i];
+            velocities[i] = v;
+            params[i] = params[i] + v;
         }
     }
 
