@@ -10,7 +10,6 @@ junit_console="org.junit.platform:junit-platform-console-standalone:1.11.4"
 cd "$root"
 
 mvn -q -B -DskipTests install
-mvn -q -B -pl core jar:test-jar
 rm -rf "$kit"
 mkdir -p "$kit/lib" "$kit/mnist"
 
