@@ -6,7 +6,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 kit="$root/target/device-kit"
-junit_console="org.junit.platform:junit-platform-console-standalone:1.11.4"
 cd "$root"
 
 mvn -q -B -DskipTests install
@@ -31,8 +30,16 @@ zip -q -d "$kit/lib/mlp4j.jar" 'win/*' 'osx/*' 'linux/libaparapi_aarch64.so' 'li
 # The gpu module's tests and what they need besides the CLI jar.
 cp -r gpu/target/test-classes "$kit/gpu-test-classes"
 cp core/target/mlp4j-core-*-tests.jar testdata/target/mlp4j-testdata-*.jar "$kit/lib/"
-mvn -q -B dependency:copy -Dartifact="$junit_console" -DoutputDirectory="$kit/lib"
-mvn -q -B dependency:copy -Dartifact=org.quicktheories:quicktheories:0.26 -DoutputDirectory="$kit/lib"
+# QuickTheories and the JUnit console launcher in the versions the gpu module's tests resolve to, so that a version
+# change in the pom needs no change here (the console launcher bundles the platform the resolved launcher belongs to).
+mvn -q -B -pl gpu dependency:copy-dependencies -DincludeScope=test \
+    -DincludeArtifactIds=quicktheories,junit-platform-launcher -DoutputDirectory="$kit/lib"
+launcher=("$kit"/lib/junit-platform-launcher-*.jar)
+platform_version="$(basename "${launcher[0]}" .jar)"
+platform_version="${platform_version#junit-platform-launcher-}"
+rm "${launcher[@]}"
+mvn -q -B dependency:copy -Dartifact="org.junit.platform:junit-platform-console-standalone:$platform_version" \
+    -DoutputDirectory="$kit/lib"
 
 # The OpenCL ICD loader, in case the machine has only the vendor's driver; JOCL opens libOpenCL.so.
 loader="$(ldconfig -p | awk '/libOpenCL\.so\.1 .*x86-64/ {print $NF; exit}')"
