@@ -8,7 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 kit="$root/target/device-kit"
 cd "$root"
 
-mvn -q -B -DskipTests install
+mvn -q -B -DskipTests -Dmaven.javadoc.skip=true install
 rm -rf "$kit"
 mkdir -p "$kit/lib" "$kit/mnist"
 

@@ -12,10 +12,12 @@ import java.util.List;
  * @param problem   why OpenCL cannot be used here, as a sentence with the fix; null when it can
  */
 public record DeviceScan(List<OpenClDevice> devices, int autoIndex, String problem) {
+    /** Keeps its own copy of {@code devices}. */
     public DeviceScan {
         devices = List.copyOf(devices);
     }
 
+    /** @return whether OpenCL can be used here */
     public boolean available() {
         return problem == null;
     }

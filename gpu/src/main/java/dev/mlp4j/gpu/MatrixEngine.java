@@ -10,8 +10,14 @@ package dev.mlp4j.gpu;
  * set, else CLBlast on a GPU and the vector kernels on anything else.
  */
 public enum MatrixEngine {
-    AUTO, CLBLAST, VECTOR_KERNELS;
+    /** The system property, else CLBlast on a GPU and the vector kernels elsewhere. */
+    AUTO,
+    /** CLBlast's SGEMM. */
+    CLBLAST,
+    /** The backend's own float16 kernels in products.cl. */
+    VECTOR_KERNELS;
 
+    /** The system property that {@link #AUTO} reads: "clblast" or "vector". */
     public static final String PROPERTY = "mlp4j.opencl.engine";
 
     /** The engine to use on a device. */

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * <p>The matrix products run on CLBlast or on the backend's own vector kernels, see {@link MatrixEngine}.
  */
 public final class OpenClBackend implements Backend {
+    /** The name {@code --backend} takes. */
     public static final String NAME = "opencl";
 
     private final NetworkSpec spec;
@@ -58,6 +59,7 @@ public final class OpenClBackend implements Backend {
         return open(spec, options, MatrixEngine.AUTO);
     }
 
+    /** A backend on the device the options select, computing its products with {@code engine}. */
     public static OpenClBackend open(NetworkSpec spec, BackendOptions options, MatrixEngine engine) {
         OpenClDevices.DeviceHandle handle = OpenClDevices.handle(options);
         ClContext cl = ClContext.open(handle, true);

@@ -16,10 +16,17 @@ package dev.mlp4j.gpu;
 public record OpenClDevice(int index, String platform, String name, Type type, int computeUnits,
                            long globalMemoryBytes, boolean fp64, String driverVersion, String openClVersion) {
 
+    /** CL_DEVICE_TYPE, reduced to what the backends choose by. */
     public enum Type {
-        GPU, CPU, OTHER
+        /** CL_DEVICE_TYPE_GPU. */
+        GPU,
+        /** CL_DEVICE_TYPE_CPU, e.g. PoCL. */
+        CPU,
+        /** Accelerators and anything else. */
+        OTHER
     }
 
+    /** @return whether the device is a GPU */
     public boolean isGpu() {
         return type == Type.GPU;
     }

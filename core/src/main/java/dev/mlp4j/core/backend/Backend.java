@@ -17,8 +17,10 @@ import dev.mlp4j.core.nn.Parameters;
  */
 public interface Backend extends AutoCloseable {
 
+    /** @return the backend's name and the device it runs on, in words */
     BackendInfo info();
 
+    /** @return the network this backend was opened for */
     NetworkSpec spec();
 
     /** Replaces the parameters and resets the momentum velocities to zero. */

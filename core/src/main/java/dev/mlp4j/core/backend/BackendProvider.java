@@ -41,10 +41,12 @@ public interface BackendProvider {
      * @param isGpu     whether the device is a GPU, which "auto" prefers over any CPU device
      */
     record Availability(boolean available, String device, String reason, boolean isGpu) {
+        /** The backend can run, on {@code device}. */
         public static Availability yes(String device, boolean isGpu) {
             return new Availability(true, device, null, isGpu);
         }
 
+        /** The backend cannot run here, for {@code reason} (a sentence with the fix). */
         public static Availability no(String reason) {
             return new Availability(false, null, reason, false);
         }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * sentence saying what runs and why, which the CLI prints on every run.
  */
 public final class Backends {
+    /** The name that asks for the best backend available here rather than a particular one. */
     public static final String AUTO = "auto";
 
     private Backends() {
@@ -31,6 +32,7 @@ public final class Backends {
         return list;
     }
 
+    /** @return {@value #AUTO} and every provider's name, most preferred first: what {@code --backend} accepts */
     public static List<String> names() {
         List<String> names = providers().stream().map(BackendProvider::name).collect(Collectors.toList());
         names.add(0, AUTO);

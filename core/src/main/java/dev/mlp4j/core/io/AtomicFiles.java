@@ -20,11 +20,18 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes a file's whole content to the stream it is given. */
     @FunctionalInterface
     public interface Writer {
+        /** Writes the content; the stream is flushed, forced to disk and closed afterwards. */
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target} through {@code writer}, replacing any old file only once the new one is complete.
+     *
+     * @throws InvalidInputException when {@code target} is a folder or its parent is a file
+     */
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         // Said before anything is written: otherwise the rename at the end fails with a bare "Is a directory".
@@ -59,6 +66,7 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes {@code text} as UTF-8, atomically, as {@link #write} does. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }

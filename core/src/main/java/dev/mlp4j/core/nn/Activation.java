@@ -10,6 +10,7 @@ import java.util.Locale;
  * whole row rather than one number.
  */
 public enum Activation {
+    /** σ(z) = 1/(1+e^−z), in (0,1); σ'(z) = σ(z)(1−σ(z)). */
     SIGMOID("sigmoid") {
         @Override
         double value(double z) {
@@ -21,6 +22,7 @@ public enum Activation {
             return a * (1.0 - a);
         }
     },
+    /** tanh z, in (−1,1); its derivative is 1 − tanh² z. */
     TANH("tanh") {
         @Override
         double value(double z) {
@@ -44,6 +46,7 @@ public enum Activation {
             return z > 0 ? 1.0 : 0.0;
         }
     },
+    /** The identity: a = z, derivative 1 (regression outputs). */
     LINEAR("linear") {
         @Override
         double value(double z) {
@@ -55,6 +58,7 @@ public enum Activation {
             return 1.0;
         }
     },
+    /** e^z_j / Σ_k e^z_k over one example's output row; output layer only, paired with the log-likelihood cost. */
     SOFTMAX("softmax") {
         @Override
         double value(double z) {

@@ -16,7 +16,7 @@ public final class Evaluator {
     /** Told the outputs of each chunk as it is scored: for callers that keep them or show progress. */
     @FunctionalInterface
     public interface ChunkListener {
-        /** {@code outputs} holds rows {@code from..to) of the data set, row-major; valid only during the call. */
+        /** {@code outputs} holds rows {@code from..to)} of the data set, row-major; valid only during the call. */
         void onChunk(int from, int to, double[] outputs);
     }
 

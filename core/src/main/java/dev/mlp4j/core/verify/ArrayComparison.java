@@ -17,10 +17,12 @@ public record ArrayComparison(String name, int entries, int mismatches, double m
     public record Mismatch(String entry, double claimed, double expected) {
     }
 
+    /** Keeps its own copy of {@code first}. */
     public ArrayComparison {
         first = List.copyOf(first);
     }
 
+    /** @return whether every entry is within tolerance */
     public boolean agrees() {
         return mismatches == 0;
     }

@@ -28,6 +28,7 @@ import java.util.Arrays;
  * here, never a silent slowdown.
  */
 public final class AparapiBackend implements Backend {
+    /** The name {@code --backend} takes. */
     public static final String NAME = "aparapi";
     private static final int GROUP = 64;
     /** Work-items per compute unit on a CPU device: enough groups to balance the threads, few enough to amortise each. */
