@@ -109,7 +109,7 @@ public final class Backprop {
 
     /** Σ over the batch of each example's cost (no L2 term, no averaging). */
     public double costSum(Parameters p, Batch batch, StepSettings settings) {
-        double[] a = feedforward(p, batch, settings);
+        feedforward(p, batch, settings);
         return costSumOfLastForward(batch);
     }
 
