@@ -3,6 +3,7 @@ package dev.mlp4j.cli;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider;
+import dev.mlp4j.core.backend.BackendUnavailableException;
 import dev.mlp4j.core.backend.Backends;
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.DataLocator;
@@ -47,14 +48,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Time N epochs per case and report the median, with the fastest and slowest. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
-    @Option(names = "--backends", paramLabel = "NAMES", split = ",", description = "Only these backends (default: every available one).")
+    @Option(names = "--backends", paramLabel = "NAMES", split = ",", description = "Only these backends, e.g. core,opencl (default: every one; "
+            + "one that cannot run here is listed as skipped, with the reason).")
     List<String> only;
 
     @Option(names = "--case", paramLabel = "LAYERS@BATCH", split = ";",
             description = "Only these cases, e.g. '784,100,10@100'. Default: the four standard ones.")
     List<String> cases;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Time on MNIST from DIR (default: MNIST where found, else random MNIST-shaped data).")
+    @Option(names = "--data", paramLabel = "DIR", converter = PathConverter.Text.class, description = "Time on MNIST from DIR (default: MNIST where found, else random MNIST-shaped data).")
     String data;
 
     @Mixin
@@ -75,22 +77,30 @@ final class BenchCommand implements Callable<Integer> {
         if (examples < 1 || !(maxSeconds > 0) || repeat < 1) {
             throw new UsageException("--examples, --max-seconds and --repeat must be positive.");
         }
-        DataSet train = trainingData(out);
+        List<BackendProvider> providers = providers();
         List<Case> caseList = caseList();
+        DataSet train = trainingData(out);
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> skipped = new ArrayList<>();
         out.printf("%-22s %-8s %12s %10s %9s  %s%s%n", "case", "backend", "examples/s", "GFLOP/s", "s/epoch", "device",
                 repeat > 1 ? "  (median of " + repeat + " epochs; s/epoch fastest-slowest)" : "");
-        for (BackendProvider p : Backends.providers()) {
-            if (only != null && !only.contains(p.name())) {
-                continue;
-            }
+        for (BackendProvider p : providers) {
             BackendProvider.Availability a = p.availability(BackendOptions.DEFAULT);
             if (!a.available()) {
                 out.printf("%-22s %-8s not available: %s%n", "-", p.name(), a.reason());
+                skipped.add(skip(p.name(), a.reason()));
                 continue;
             }
             for (Case c : caseList) {
-                Map<String, Object> row = run(p, c, train);
+                Map<String, Object> row;
+                try {
+                    row = run(p, c, train);
+                } catch (BackendUnavailableException e) {
+                    // A backend that was available but failed to start: said like one that is not available, the rest still run.
+                    out.printf("%-22s %-8s failed: %s%n", c.label(), p.name(), e.getMessage());
+                    skipped.add(skip(p.name(), e.getMessage()));
+                    break;
+                }
                 rows.add(row);
                 out.printf("%-22s %-8s %12.0f %10.2f %9.3f  %s%s%s%s%n", c.label(), p.name(), (double) row.get("examplesPerSecond"),
                         (double) row.get("gflops"), (double) row.get("secondsPerEpoch"), row.get("device"),
@@ -101,13 +111,50 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        String error = null;
+        if (rows.isEmpty()) {
+            List<String> reasons = new ArrayList<>();
+            skipped.forEach(m -> reasons.add(m.get("name") + ": " + String.valueOf(m.get("reason")).strip().replaceAll("\\.$", "")));
+            error = "No backend could be timed: " + String.join("; ", reasons) + ".";
+            spec.commandLine().getErr().println("error: " + error);
+        }
         if (common.json) {
             Map<String, Object> json = JsonOutput.object("bench");
             json.put("data", train.name());
             json.put("results", rows);
+            json.put("skipped", skipped);
+            if (error != null) {
+                json.put("error", error);
+                json.put("exitCode", ExitCodes.FAILURE);
+            }
             JsonOutput.print(out, json);
         }
-        return ExitCodes.OK;
+        return error == null ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The backends to time: every one, or those --backends names, each of which must exist. */
+    private List<BackendProvider> providers() {
+        List<BackendProvider> all = Backends.providers();
+        if (only == null) {
+            return all;
+        }
+        List<String> known = all.stream().map(BackendProvider::name).toList();
+        if (only.isEmpty() || only.stream().anyMatch(String::isBlank)) {
+            throw new UsageException("--backends needs backend names, e.g. --backends " + String.join(",", known) + ".");
+        }
+        for (String name : only) {
+            if (!known.contains(name.strip())) {
+                throw new UsageException("Unknown backend '" + name + "' in --backends; use " + String.join(", ", known) + ".");
+            }
+        }
+        return all.stream().filter(p -> only.stream().anyMatch(n -> n.strip().equals(p.name()))).toList();
+    }
+
+    private static Map<String, Object> skip(String name, String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("reason", reason);
+        return m;
     }
 
     private Map<String, Object> run(BackendProvider p, Case c, DataSet train) {

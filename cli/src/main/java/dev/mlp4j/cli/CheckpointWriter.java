@@ -1,6 +1,5 @@
 package dev.mlp4j.cli;
 
-import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.nn.Parameters;
@@ -28,13 +27,22 @@ final class CheckpointWriter implements TrainingListener {
     private final TrainingConfig config;
     private final TrainingAccuracies accuracies;
     private final String backend;
+    private final BackendHistory backendsBefore;
+    private final DataIdentity data;
 
-    CheckpointWriter(Path dir, TrainSettings settings, TrainingConfig config, TrainingAccuracies accuracies, String backend) {
+    /**
+     * @param backendsBefore where the epochs before this session ran (none for a fresh run)
+     * @param data           what the run trains on, kept so a resume can refuse other data
+     */
+    CheckpointWriter(Path dir, TrainSettings settings, TrainingConfig config, TrainingAccuracies accuracies, String backend,
+                     BackendHistory backendsBefore, DataIdentity data) {
         this.dir = dir;
         this.settings = settings;
         this.config = config;
         this.accuracies = accuracies;
         this.backend = backend;
+        this.backendsBefore = backendsBefore;
+        this.data = data;
     }
 
     @Override
@@ -48,6 +56,8 @@ final class CheckpointWriter implements TrainingListener {
         context.put(Resumption.SETTINGS, settings.toMap());
         context.put(Resumption.TRAINING_ACCURACY, accuracies.upTo(state.epochsDone()));
         context.put(Resumption.BACKEND, backend);
+        context.put(BackendHistory.KEY, backendsBefore.extendedTo(backend, state.epochsDone()).toJson());
+        context.put(DataIdentity.KEY, data.toMap());
         boolean keepBest = settings.patience() > 0;
         Parameters kept = keepBest ? state.best() : state.parameters();
         int keptEpoch = keepBest ? state.bestEpoch() : state.epochsDone();
@@ -56,7 +66,7 @@ final class CheckpointWriter implements TrainingListener {
             ModelFile.save(new Model(kept.spec(), kept, ModelRecord.of(config, settings, backend, state.epochsDone(),
                     keptEpoch == 0 ? null : state.history().get(keptEpoch - 1))), dir.resolve(MODEL_FILE));
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot write the checkpoint to " + dir + " (" + e.getMessage() + ").", e);
+            throw OutputPaths.failure("Cannot write the checkpoint to " + dir, e);
         }
     }
 }

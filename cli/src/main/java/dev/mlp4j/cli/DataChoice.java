@@ -12,25 +12,45 @@ import picocli.CommandLine.Option;
 
 /** Where the examples come from: an MNIST-format folder or a generated example problem. */
 final class DataChoice {
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST-format files (else MLP4J_DATA, then ../shared/mnist).")
+    @Option(names = "--data", paramLabel = "DIR", converter = PathConverter.Text.class, description = "Folder with the four MNIST-format files (else MLP4J_DATA, then ../shared/mnist).")
     String data;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "mnist or fashion-mnist. Default: ${DEFAULT-VALUE}.")
     String dataset;
 
-    @Option(names = "--example", paramLabel = "NAME", description = "Train on a generated problem instead: circle or identity.")
+    @Option(names = "--example", paramLabel = "NAME", description = "Use a generated problem's data instead of MNIST: circle or identity.")
     String example;
 
     boolean isExample() {
         return example != null;
     }
 
+    /** The --dataset named; an unknown name is a usage error, as on every command that takes it. */
     DataLocator.Dataset dataset() {
-        return DataLocator.Dataset.fromId(dataset);
+        try {
+            return DataLocator.Dataset.fromId(dataset);
+        } catch (dev.mlp4j.core.InvalidInputException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    /** The usage errors these options can make on their own, said before any file is read. */
+    void checkOptions() {
+        refuseDataWithExample();
+        dataset();
+    }
+
+    /** --example generates its data, so a --data folder beside it would be silently ignored: refused instead. */
+    void refuseDataWithExample() {
+        if (example != null && data != null) {
+            throw new UsageException("--example " + example + " generates its data, so --data " + data
+                    + " would be ignored; give --example or --data, not both.");
+        }
     }
 
     /** Loads the data: train, validation (MNIST only) and test sets. */
     Loaded load(long seed) {
+        refuseDataWithExample();
         if (example != null) {
             Examples.TrainTest tt = Examples.byName(example, seed);
             return new Loaded(new TrainingData(tt.train(), null, tt.test()), "example " + example

@@ -1,6 +1,8 @@
 package dev.mlp4j.cli;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.backend.BackendOptions;
+import dev.mlp4j.core.backend.ReferenceProvider;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.diagnose.DiagnoseReport;
@@ -73,6 +75,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    /** Where the diagnosis runs: core's own backprop, whatever backend the network was trained on. */
+    private static final String REFERENCE_DEVICE = new ReferenceProvider().availability(BackendOptions.DEFAULT).device();
+
     /** The network to diagnose and where it came from. */
     private record Subject(Parameters parameters, String description, String source, Batch ownBatch) {
     }
@@ -136,7 +141,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         DataChoice.Loaded loaded = data.load(seed);
         TrainingData td = loaded.data();
-        TrainCommand.checkFits(subject.parameters().spec(), td);
+        if (subject.source().equals("layers")) {
+            TrainCommand.checkFits(subject.parameters().spec(), td);
+        } else {
+            TrainCommand.checkModelFits(subject.parameters().spec(), td);
+        }
         DataSet train = td.train();
         int wanted = batches * batchSize;
         if (wanted > train.size()) {
@@ -163,6 +172,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Subject subject, String dataText, DiagnoseReport r) {
         out.println("diagnose: " + subject.description());
+        out.println("backend " + ReferenceProvider.NAME + " on " + REFERENCE_DEVICE + " (the diagnosis always runs on the reference)");
         out.println("data: " + dataText + "; inputs in [" + num(r.inputMin()) + ", " + num(r.inputMax()) + "], mean " + num(r.inputMean()));
         out.println("update ratios for learning rate " + num(r.learningRate()) + "; nothing is trained");
         out.printf("%-6s %-6s %-11s %9s %9s %10s %6s %10s %10s %9s %9s %10s%n", "layer", "units", "activation", "z mean",
@@ -204,6 +214,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         net.put("cost", r.spec().cost().id());
         m.put("network", net);
         m.put("source", subject.source());
+        m.put("backend", ReferenceProvider.NAME);
+        m.put("device", REFERENCE_DEVICE);
         m.put("init", subject.source().equals("layers") ? init : null);
         m.put("data", dataText);
         m.put("batches", r.batches());

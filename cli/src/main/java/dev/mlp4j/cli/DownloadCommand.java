@@ -60,12 +60,19 @@ final class DownloadCommand implements Callable<Integer> {
             source = source.withMirrors(mirrors.stream().map(DownloadCommand::mirror).toList());
         }
         Path target = (dir != null ? dir : defaultDir(source)).toAbsolutePath().normalize();
+        // Said before anything is fetched: a folder that cannot take the files would waste the download.
+        OutputPaths.checkFolder(dir != null ? "--dir" : "The download folder", target);
         out.println(which.id() + " into " + target);
         out.flush();
         List<Map<String, Object>> files = new ArrayList<>();
         try (Downloader downloader = new Downloader(Timeouts.standard(), progress.display(spec.commandLine().getErr()))) {
             for (RemoteFile f : source.files()) {
-                FetchResult r = downloader.fetch(f, source.mirrors(), target);
+                FetchResult r;
+                try {
+                    r = downloader.fetch(f, source.mirrors(), target);
+                } catch (java.io.IOException e) {
+                    throw OutputPaths.failure("Cannot download " + f.name() + " into " + target, e);
+                }
                 out.println(line(r));
                 out.flush();
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -24,10 +24,16 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && u.getUnmatched().contains("")) {
+            // picocli leaves an empty argument unmatched, even where a path is expected (predict's IMAGE).
+            message = "An argument is empty (''); give a path or a value there, or leave it out.";
+        }
         Throwable cause = e.getCause();
         while (cause != null) {
             if (cause instanceof InvalidInputException || cause instanceof UsageException) {
                 message = cause.getMessage();
+            } else if (cause instanceof PathConverter.BadPath bad) {
+                message = PathConverter.sentence(e.getArgSpec(), bad);
             }
             cause = cause.getCause();
         }
@@ -52,10 +58,15 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
             return e.getMessage();
         }
         if (e instanceof OutOfMemoryError) {
-            return "Out of memory; give Java more with JAVA_OPTS=-Xmx8g or use a smaller network or batch.";
+            return "Out of memory; run with more heap (JAVA_OPTS=-Xmx8g ./mlp4j ..., or java -Xmx8g -jar mlp4j.jar ...) or use a smaller network or batch.";
         }
-        if (e instanceof java.io.IOException) {
-            return "I/O error: " + e.getMessage() + ".";
+        if (e instanceof java.nio.file.FileSystemException f) {
+            // The commands say what they were doing where they can; this is the last resort.
+            return "I/O error on " + f.getFile() + (f.getOtherFile() == null ? "" : " and " + f.getOtherFile()) + ": "
+                    + dev.mlp4j.core.io.IoErrors.reason(f) + ".";
+        }
+        if (e instanceof java.io.IOException io) {
+            return "I/O error: " + dev.mlp4j.core.io.IoErrors.reason(io) + ".";
         }
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m) + " (run with --verbose for the stack trace).";
@@ -65,8 +76,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         return optionSet(cli, "--verbose");
     }
 
+    /**
+     * --json anywhere in the arguments asks for the JSON error line, even where the error is that the command or an
+     * option is unknown, so the command that was meant to take --json was never reached.
+     */
     private static boolean isJson(CommandLine cli) {
-        return optionSet(cli, "--json");
+        return optionSet(cli, "--json") || java.util.Arrays.asList(RawArgs.get()).contains("--json");
     }
 
     private static boolean optionSet(CommandLine cli, String name) {

@@ -55,10 +55,12 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ReportFolder.check(report);
+        backendChoice.check();
+        data.checkOptions();
         Model m = ModelFile.load(model);
         DataChoice.Loaded loaded = data.load(seed);
         TrainingData td = loaded.data();
-        TrainCommand.checkFits(m.spec(), td);
+        TrainCommand.checkModelFits(m.spec(), td);
         out.println("model: " + model + " (" + m.spec() + ")");
         out.println("data: " + loaded.description());
         Backends.Selection sel = backendChoice.select(m.spec());
@@ -78,8 +80,12 @@ final class EvalCommand implements Callable<Integer> {
             out.printf("test mean squared error %.4g, cost %.4f%n", e.meanSquaredError(), e.cost());
         }
         if (report != null) {
-            ReportWriter.write(report, new ReportInput("eval: " + model.getFileName() + ", " + m.spec(),
-                    facts(m, loaded, sel), m.parameters(), List.of(), List.of(), scored, "a saved model, evaluated on the test set", false));
+            try {
+                ReportWriter.write(report, new ReportInput("eval: " + model.getFileName() + ", " + m.spec(),
+                        facts(m, loaded, sel), m.parameters(), List.of(), List.of(), scored, "a saved model, evaluated on the test set", false));
+            } catch (java.io.IOException io) {
+                throw OutputPaths.failure("Cannot write the report to " + report, io);
+            }
             out.println("report: " + report.resolve(ReportWriter.INDEX));
         }
         if (common.json) {

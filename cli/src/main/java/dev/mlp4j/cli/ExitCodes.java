@@ -7,6 +7,8 @@ final class ExitCodes {
     static final int FAILURE = 1;
     /** The command line itself is wrong: unknown option, a value out of range, a network that cannot be built. */
     static final int USAGE = 2;
+    /** Stopped by Ctrl-C (SIGINT) or SIGTERM, after saving what it keeps: 128 + SIGINT, as shells report it. */
+    static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

@@ -24,19 +24,33 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = GradcheckCommand.CoreByDefault.class,
         description = {"Check backprop's gradient on a random network and batch.",
-                "With --backend core (default): against central finite differences in double precision.",
-                "With another backend: against core's gradient, within float32 tolerance.",
+                "With --backend core (the default here): against central finite differences in double precision.",
+                "With another backend (or auto, when it chooses one): against core's gradient, within float32 tolerance.",
                 "Without --hidden/--output/--cost every valid combination is checked."})
 final class GradcheckCommand implements Callable<Integer> {
     /** float32 backends against the float64 reference: 1e-4 relative above an absolute floor of 1e-6. */
     static final double FLOAT_RELATIVE = 1e-4;
     static final double FLOAT_FLOOR = 1e-6;
+    /** Finite differences in float64 (DL4J's default bounds). */
+    static final double EPSILON = 1e-6;
+    static final double REFERENCE_RELATIVE = 1e-3;
+    static final double REFERENCE_FLOOR = 1e-8;
+
+    /** A finite-difference check is the point of the command, so unlike train and eval it runs on core unless told otherwise. */
+    static final class CoreByDefault implements picocli.CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(picocli.CommandLine.Model.ArgSpec arg) {
+            return arg instanceof picocli.CommandLine.Model.OptionSpec o && o.longestName().equals("--backend") ? ReferenceProvider.NAME : null;
+        }
+    }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -62,14 +76,17 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--l2", paramLabel = "LAMBDA_OVER_N", defaultValue = "0", description = "L2 scale λ/n included in the cost.")
     double l2Scale;
 
-    @Option(names = "--epsilon", defaultValue = "1e-6", description = "Finite-difference step. Default: ${DEFAULT-VALUE}.")
-    double epsilon;
+    @Option(names = "--epsilon", description = "Finite-difference step, core only (other backends are compared with core's gradient, "
+            + "not with finite differences). Default: 1e-6.")
+    Double epsilon;
 
-    @Option(names = "--max-relative-error", defaultValue = "1e-3", description = "Largest relative error that passes. Default: ${DEFAULT-VALUE}.")
-    double maxRelativeError;
+    @Option(names = "--max-relative-error", description = "Largest relative error that passes, on every backend. "
+            + "Default: 1e-3 on core (against finite differences), 1e-4 on float32 backends (against core's gradient).")
+    Double maxRelativeError;
 
-    @Option(names = "--min-absolute-error", defaultValue = "1e-8", description = "Differences below this always pass. Default: ${DEFAULT-VALUE}.")
-    double minAbsoluteError;
+    @Option(names = "--min-absolute-error", description = "Differences below this always pass, on every backend. "
+            + "Default: 1e-8 on core, 1e-6 on float32 backends.")
+    Double minAbsoluteError;
 
     @Mixin
     BackendChoice backendChoice = new BackendChoice();
@@ -83,39 +100,56 @@ final class GradcheckCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UsageException("--batch must be at least 1, not " + batch + ".");
         }
-        if (!(epsilon > 0) || !(maxRelativeError > 0) || !(minAbsoluteError >= 0) || !(l2Scale >= 0)
-                || Double.isInfinite(epsilon + maxRelativeError + minAbsoluteError + l2Scale)) {
+        double eps = epsilon == null ? EPSILON : epsilon;
+        if (!(eps > 0) || !(maxRelativeError == null || maxRelativeError > 0) || !(minAbsoluteError == null || minAbsoluteError >= 0)
+                || !(l2Scale >= 0) || Double.isInfinite(eps + l2Scale + (maxRelativeError == null ? 0 : maxRelativeError)
+                + (minAbsoluteError == null ? 0 : minAbsoluteError))) {
             throw new UsageException("--epsilon and --max-relative-error must be positive numbers, --min-absolute-error and --l2 zero or positive (all finite).");
         }
         List<NetworkSpec> specs = specs();
-        // Here "auto" means the reference: a finite-difference check is the point of the command unless a backend is named.
-        boolean reference = backendChoice.backend.equals(ReferenceProvider.NAME) || backendChoice.backend.equals(Backends.AUTO);
-        String backendName = reference ? ReferenceProvider.NAME : backendChoice.backend;
-        String device = ReferenceBackend.class.getSimpleName();
+        backendChoice.check();
+        String backendName = null;
+        String device = null;
         int checked = 0;
         int failed = 0;
         double worst = 0;
         boolean passed = true;
+        double relative = 0;
+        double floor = 0;
         for (NetworkSpec s : specs) {
             Random random = new Random(seed);
             Parameters p = WeightInit.NORMAL_SCALED.initialise(s, random);
             Batch b = RandomBatch.of(s, batch, random);
             StepSettings settings = StepSettings.gradientOnly(l2Scale, 0, 0);
             GradientCheckReport report;
-            if (reference) {
-                report = new GradientCheck(epsilon, maxRelativeError, minAbsoluteError).check(p, b, settings);
-                device = "Java (reference, float64), central differences, eps " + epsilon;
-            } else {
-                Backends.Selection sel = backendChoice.select(s);
-                try (Backend backend = sel.backend()) {
+            Backends.Selection sel = backendChoice.select(s);
+            try (Backend backend = sel.backend()) {
+                boolean reference = backend.info().name().equals(ReferenceProvider.NAME);
+                relative = maxRelativeError != null ? maxRelativeError : reference ? REFERENCE_RELATIVE : FLOAT_RELATIVE;
+                floor = minAbsoluteError != null ? minAbsoluteError : reference ? REFERENCE_FLOOR : FLOAT_FLOOR;
+                if (backendName == null) {
+                    if (!reference && epsilon != null) {
+                        throw new UsageException("--epsilon is the finite-difference step of --backend core; backend " + backend.info().name()
+                                + " is compared with core's gradient instead, so leave --epsilon out or use --backend core.");
+                    }
+                    out.println(sel.explanation());
+                    out.println(reference
+                            ? String.format(Locale.ROOT, "against central finite differences, epsilon %.3g; passes below relative error %.3g or absolute %.3g", eps, relative, floor)
+                            : String.format(Locale.ROOT, "against core's gradient (float64); passes below relative error %.3g or absolute %.3g", relative, floor));
+                }
+                if (reference) {
+                    report = new GradientCheck(eps, relative, floor).check(p, b, settings);
+                    device = backend.info().device() + ", central differences, eps " + eps;
+                } else {
                     backend.setParameters(p);
                     Gradients actual = backend.gradients(b, settings);
-                    ReferenceBackend ref = new ReferenceBackend(s);
-                    ref.setParameters(p);
-                    report = GradientComparison.compare(actual, ref.gradients(b, settings), FLOAT_RELATIVE, FLOAT_FLOOR);
-                    backendName = sel.backend().info().name();
-                    device = sel.backend().info().device();
+                    try (ReferenceBackend ref = new ReferenceBackend(s)) {
+                        ref.setParameters(p);
+                        report = GradientComparison.compare(actual, ref.gradients(b, settings), relative, floor);
+                    }
+                    device = backend.info().device();
                 }
+                backendName = backend.info().name();
             }
             checked += report.checked();
             failed += report.failed();
@@ -146,6 +180,9 @@ final class GradcheckCommand implements Callable<Integer> {
             json.put("networks", specs.size());
             json.put("backend", backendName);
             json.put("device", device);
+            json.put("maxRelativeErrorAllowed", relative);
+            json.put("minAbsoluteError", floor);
+            json.put("epsilon", backendName.equals(ReferenceProvider.NAME) ? eps : null);
             JsonOutput.print(out, json);
         }
         return passed ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -156,7 +193,7 @@ final class GradcheckCommand implements Callable<Integer> {
         List<NetworkSpec> list = new ArrayList<>();
         try {
             sizes = NetworkSpec.parseLayers(layers);
-            List<Activation> hiddens = hidden == null ? smoothAndRelu() : List.of(Activation.fromId(hidden));
+            List<Activation> hiddens = hidden == null ? smoothAndRelu() : List.of(Activation.hiddenFromId(hidden));
             List<Activation> outputs = output == null ? List.of(Activation.values()) : List.of(Activation.fromId(output));
             List<Cost> costs = cost == null ? List.of(Cost.values()) : List.of(Cost.fromId(cost));
             for (Activation h : hiddens) {

@@ -5,22 +5,35 @@ import dev.mlp4j.core.train.TrainingConfig;
 
 /** Reads --lr-schedule: constant, step:FACTOR:EVERY or inverse:DECAY. */
 final class LearningRateScheduleOption {
+    private static final String FORMS = "use constant, step:FACTOR:EVERY (e.g. step:0.5:10) or inverse:DECAY (e.g. inverse:0.1)";
+
     private LearningRateScheduleOption() {
     }
 
     static void apply(TrainingConfig.Builder b, double rate, String text) {
+        String problem = set(b, rate, text);
+        if (problem != null) {
+            throw new UsageException("Cannot read --lr-schedule '" + text.trim() + "': " + problem + ".");
+        }
+    }
+
+    /**
+     * Sets the schedule on {@code b}, or says why {@code text} is not one, as a clause without the option's name
+     * (a checkpoint holds the same text). A rate or factor out of range still throws the core's sentence.
+     */
+    static String set(TrainingConfig.Builder b, double rate, String text) {
         String[] parts = text.trim().split(":");
         try {
             switch (parts[0]) {
                 case "constant" -> {
                     if (parts.length != 1) {
-                        throw bad(text);
+                        return FORMS;
                     }
                     b.setLearningRate(rate);
                 }
                 case "step" -> {
                     if (parts.length != 3) {
-                        throw bad(text);
+                        return FORMS;
                     }
                     double factor = Double.parseDouble(parts[1]);
                     int every = Integer.parseInt(parts[2]);
@@ -28,22 +41,21 @@ final class LearningRateScheduleOption {
                 }
                 case "inverse" -> {
                     if (parts.length != 2) {
-                        throw bad(text);
+                        return FORMS;
                     }
                     double decay = Double.parseDouble(parts[1]);
-                    if (!(decay >= 0)) {
-                        throw bad(text);
+                    if (!(decay >= 0) || Double.isInfinite(decay)) {
+                        return "the decay must be a number of 0 or more, not " + parts[1] + " (e.g. inverse:0.1)";
                     }
                     b.setLearningRate(LearningRateSchedule.inverseTime(rate, decay), rate + "/(1+" + decay + "*epoch)");
                 }
-                default -> throw bad(text);
+                default -> {
+                    return FORMS;
+                }
             }
         } catch (NumberFormatException e) {
-            throw bad(text);
+            return FORMS;
         }
-    }
-
-    private static UsageException bad(String text) {
-        return new UsageException("Cannot read --lr-schedule '" + text + "'; use constant, step:FACTOR:EVERY (e.g. step:0.5:10) or inverse:DECAY (e.g. inverse:0.1).");
+        return null;
     }
 }

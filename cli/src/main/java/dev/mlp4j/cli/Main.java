@@ -14,6 +14,8 @@ import java.io.PrintWriter;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        // Ctrl-C while training: stop after the batch, save, then exit (run disarms it once the command has ended).
+        Interruption.install();
         System.exit(run(args));
     }
 
@@ -33,19 +35,26 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(new ErrorReporter());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Every subcommand's paths at once (they are all added by now): an empty one is a usage error.
+        cli.registerConverter(java.nio.file.Path.class, new PathConverter());
         int code;
         try {
-            code = cli.execute(args);
-        } catch (OutOfMemoryError e) {
-            // picocli hands only Exceptions to the handlers; an Error would otherwise end as a stack trace.
-            err.println("error: " + ErrorReporter.sentence(e));
-            if (java.util.Arrays.asList(args).contains("--json")) {
-                JsonOutput.error(out, args.length > 0 ? args[0] : "mlp4j", ErrorReporter.sentence(e), ExitCodes.FAILURE);
+            try {
+                code = cli.execute(args);
+            } catch (OutOfMemoryError e) {
+                // picocli hands only Exceptions to the handlers; an Error would otherwise end as a stack trace.
+                err.println("error: " + ErrorReporter.sentence(e));
+                if (java.util.Arrays.asList(args).contains("--json")) {
+                    JsonOutput.error(out, args.length > 0 ? args[0] : "mlp4j", ErrorReporter.sentence(e), ExitCodes.FAILURE);
+                }
+                code = ExitCodes.FAILURE;
             }
-            code = ExitCodes.FAILURE;
+            out.flush();
+            err.flush();
+        } finally {
+            // Everything is written and printed (or an Error escapes): a signal that came meanwhile may end the process now.
+            Interruption.disarm();
         }
-        out.flush();
-        err.flush();
         return code;
     }
 

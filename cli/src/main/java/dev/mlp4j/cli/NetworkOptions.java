@@ -32,7 +32,7 @@ final class NetworkOptions {
     NetworkSpec spec(NetworkSpec preset) {
         try {
             List<Integer> sizes = layers == null ? preset.layers() : NetworkSpec.parseLayers(layers);
-            Activation h = hidden == null ? preset.hidden() : Activation.fromId(hidden);
+            Activation h = hidden == null ? preset.hidden() : Activation.hiddenFromId(hidden);
             Activation o = output == null ? preset.output() : Activation.fromId(output);
             Cost c = cost == null ? preset.cost() : Cost.fromId(cost);
             return new NetworkSpec(sizes, h, o, c);

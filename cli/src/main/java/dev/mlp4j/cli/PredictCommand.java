@@ -2,10 +2,12 @@ package dev.mlp4j.cli;
 
 import dev.mlp4j.cli.predict.Classifier;
 import dev.mlp4j.cli.predict.CsvExamples;
+import dev.mlp4j.cli.predict.CsvScale;
 import dev.mlp4j.cli.predict.IdxExamples;
 import dev.mlp4j.cli.predict.ImageFiles;
 import dev.mlp4j.cli.predict.LabelledInput;
 import dev.mlp4j.cli.report.ImageSide;
+import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
 import picocli.CommandLine.Command;
@@ -43,9 +45,15 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "The IDX labels file belonging to --idx: each line then shows the true label, and the accuracy is printed.")
     Path labels;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "A CSV file, one example per row: the input values (0..255 or 0..1), "
+    @Option(names = "--csv", paramLabel = "FILE", description = "A CSV file, one example per row: the input values (see --csv-scale), "
             + "or a label then the values; a header row is skipped.")
     Path csv;
+
+    @Option(names = "--csv-scale", paramLabel = "auto|255|1", defaultValue = "auto",
+            description = "How --csv values become inputs: 255 divides every value by 255 (pixels in 0..255); 1 uses them as they are "
+                    + "(pixels in 0..1, or inputs that are not pixels); auto divides by 255 when any value in the file exceeds 1. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String csvScale;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N examples from --idx and from --csv (0: all).")
     int limit;
@@ -65,6 +73,10 @@ final class PredictCommand implements Callable<Integer> {
         if (labels != null && idx == null) {
             throw new UsageException("--labels belongs to --idx: give the IDX image file it labels with --idx FILE.");
         }
+        CsvScale scale = CsvScale.fromId(csvScale);
+        if (scale == null) {
+            throw new UsageException("--csv-scale is auto, 255 or 1, not '" + csvScale + "'.");
+        }
         Model m = ModelFile.load(model);
         int inputSize = m.spec().inputSize();
         int classes = m.spec().outputSize();
@@ -82,16 +94,24 @@ final class PredictCommand implements Callable<Integer> {
         if (idx != null) {
             inputs.addAll(IdxExamples.read(idx, labels, inputSize, classes, limit));
         }
+        CsvExamples.Read fromCsv = null;
         if (csv != null) {
-            inputs.addAll(CsvExamples.read(csv, inputSize, classes, limit));
+            fromCsv = CsvExamples.read(csv, inputSize, classes, limit, scale);
+            inputs.addAll(fromCsv.examples());
         }
         Classifier.Prediction[] predictions;
         String meaning;
+        BackendInfo ran;
         try (Classifier classifier = new Classifier(m.parameters())) {
             predictions = classifier.classify(inputs.stream().map(LabelledInput::pixels).toList());
             meaning = classifier.probabilitiesMeaning();
+            ran = classifier.backend();
         }
         out.println("model: " + model + " (" + m.spec() + ")");
+        out.println("backend " + ran.name() + " on " + ran.device());
+        if (fromCsv != null) {
+            out.println("csv: " + scaleText(scale, fromCsv.dividedBy()));
+        }
         out.println("probabilities: " + meaning);
         List<Map<String, Object>> list = new ArrayList<>();
         int labelled = 0;
@@ -121,6 +141,12 @@ final class PredictCommand implements Callable<Integer> {
             Map<String, Object> json = JsonOutput.object("predict");
             json.put("model", model.toString());
             json.put("probabilitiesFrom", meaning);
+            json.put("backend", ran.name());
+            json.put("device", ran.device());
+            if (fromCsv != null) {
+                json.put("csvScale", scale.id());
+                json.put("csvDividedBy", fromCsv.dividedBy());
+            }
             json.put("predictions", list);
             if (labelled > 0) {
                 json.put("accuracy", (double) correct / labelled);
@@ -128,6 +154,17 @@ final class PredictCommand implements Callable<Integer> {
             JsonOutput.print(out, json);
         }
         return ExitCodes.OK;
+    }
+
+    /** Which scale the CSV values were read with, and for auto why. */
+    private static String scaleText(CsvScale scale, int dividedBy) {
+        String read = dividedBy == 255 ? "values read as 0..255, divided by 255" : "values used as they are, not divided by 255";
+        return read + switch (scale) {
+            case AUTO -> dividedBy == 255 ? " (--csv-scale auto: the file holds a value above 1; give --csv-scale 1 to use them as they are)"
+                    : " (--csv-scale auto: no value in the file is above 1)";
+            case BYTES -> " (--csv-scale 255)";
+            case AS_IS -> " (--csv-scale 1)";
+        };
     }
 
     private static String line(LabelledInput in, Classifier.Prediction p) {

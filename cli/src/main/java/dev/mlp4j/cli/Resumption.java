@@ -39,6 +39,7 @@ final class Resumption {
         Map<String, Object> context = checkpoint.context();
         TrainSettings stored = TrainSettings.fromMap(f, f.object(f.required(context, SETTINGS, "context"), "context." + SETTINGS),
                 "context." + SETTINGS, checkpoint.spec());
+        CheckpointSettings.check(f, stored, "context." + SETTINGS);
         refuseContradictions(stored, c, given);
         TrainingState state = checkpoint.state();
         int done = state.epochsDone();
@@ -57,12 +58,17 @@ final class Resumption {
         }
         settings = settings.withDataDir(dataDir(settings, c));
         String backend = context.get(BACKEND) instanceof String b ? b : null;
-        return new RunStart(settings, state, TrainingAccuracies.fromJson(context.get(TRAINING_ACCURACY)), dir, backend);
+        return new RunStart(settings, state, TrainingAccuracies.fromJson(context.get(TRAINING_ACCURACY)), dir, backend,
+                BackendHistory.fromContext(context, done), DataIdentity.fromContext(context));
     }
 
     /** --data may point somewhere else (the data moved); without it, the folder the run used, else the usual places. */
     private static String dataDir(TrainSettings s, TrainCommand c) {
         if (s.example() != null) {
+            if (c.data.data != null) {
+                throw new UsageException("The checkpoint trained on the generated example " + s.example() + ", so --data "
+                        + c.data.data + " would be ignored; leave --data out when resuming it.");
+            }
             return null;
         }
         if (c.data.data != null) {
@@ -79,7 +85,7 @@ final class Resumption {
         NetworkSpec net = s.network();
         try {
             check(given, "--layers", () -> NetworkSpec.parseLayers(c.network.layers), net.layers(), net.layersText());
-            check(given, "--hidden", () -> Activation.fromId(c.network.hidden), net.hidden(), net.hidden().id());
+            check(given, "--hidden", () -> Activation.hiddenFromId(c.network.hidden), net.hidden(), net.hidden().id());
             check(given, "--output", () -> Activation.fromId(c.network.output), net.output(), net.output().id());
             check(given, "--cost", () -> Cost.fromId(c.network.cost), net.cost(), net.cost().id());
             check(given, "--init", () -> WeightInit.fromId(c.init), s.init(), s.init().id());
@@ -95,7 +101,7 @@ final class Resumption {
         check(given, "--seed", () -> c.seed, s.seed(), s.seed());
         check(given, "--patience", () -> c.patience, s.patience(), s.patience());
         check(given, "--example", () -> c.data.example, s.example(), s.example() == null ? "none (" + s.dataset() + ")" : s.example());
-        check(given, "--dataset", () -> DataLocator.Dataset.fromId(c.data.dataset).id(), s.example() == null ? s.dataset() : null,
+        check(given, "--dataset", () -> c.data.dataset().id(), s.example() == null ? s.dataset() : null,
                 s.example() == null ? s.dataset() : "none (example " + s.example() + ")");
     }
 
@@ -106,14 +112,45 @@ final class Resumption {
         }
     }
 
+    /**
+     * Refuses data other than the data the checkpointed run trained on: --data may only say where the same data now
+     * is. A usage error when --data named the folder, else (the folder's files changed) a failure.
+     */
+    static void checkSameData(RunStart start, DataIdentity now, boolean dataGiven) {
+        DataIdentity then = start.data();
+        if (then == null || then.equals(now)) {
+            return;
+        }
+        String message = "The checkpoint in " + start.resumedFrom() + " trained on " + then + " but the data loaded now is " + now
+                + "; resume with the data the run trained on (only its folder may change), or start a new run.";
+        throw dataGiven ? new UsageException(message) : new InvalidInputException(message);
+    }
+
     /** A usage error unless {@code dir} can hold a checkpoint: a fresh run must not overwrite another run's. */
     static void checkFreshFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--checkpoint " + dir + " is a file; give a folder.");
+        }
         if (CheckpointFile.exists(dir)) {
             throw new UsageException(dir + " already holds a checkpoint; continue that run with --resume " + dir
                     + ", or choose another --checkpoint folder.");
         }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UsageException("--checkpoint " + dir + " is a file; give a folder.");
+        // Whatever else stands under the names a checkpoint writes is not a checkpoint's: replacing it would lose it.
+        for (String name : new String[] {CheckpointFile.FILE_NAME, CheckpointWriter.MODEL_FILE}) {
+            if (Files.exists(dir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new UsageException(dir + " holds a " + name + " that no checkpoint wrote, and a checkpoint there would replace it; "
+                        + "choose another --checkpoint folder, or move " + dir.resolve(name) + " away.");
+            }
+        }
+        OutputPaths.checkFolder("--checkpoint", dir);
+    }
+
+    /** The checkpoint folder a resumed run goes on writing when no other --checkpoint is given. */
+    static void checkResumedFolder(Path dir) {
+        String why = dev.mlp4j.core.io.AtomicFiles.whyNotFolder(dir);
+        if (why != null) {
+            throw new UsageException("--resume " + dir + " cannot take the checkpoints of the epochs to come: " + why
+                    + "; give --checkpoint DIR to write them elsewhere.");
         }
     }
 }

@@ -73,7 +73,8 @@ final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
-            description = "Stop after N epochs without a better validation score and keep the best epoch (0: off).")
+            description = "Stop after N epochs without a better validation score (a lower training cost where the data has no validation set)"
+                    + " and keep the best epoch (0: off).")
     int patience;
 
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (JSON) to FILE.")
@@ -102,6 +103,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        data.checkOptions();
         RunStart start = resume != null ? Resumption.start(resume, this, spec.commandLine().getParseResult()) : freshStart();
         TrainSettings settings = start.settings();
         NetworkSpec net = settings.network();
@@ -110,35 +112,48 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpointDir = checkpoint != null ? checkpoint : resume;
         if (checkpoint != null && !checkpoint.equals(resume)) {
             Resumption.checkFreshFolder(checkpoint);
+        } else if (checkpointDir != null) {
+            Resumption.checkResumedFolder(checkpointDir);
         }
         ReportFolder.check(report);
         checkSavePath(save);
-        backendChoice.checkName();
+        backendChoice.check();
         DataChoice.Loaded loaded = dataChoice(settings).load(settings.seed());
         TrainingData td = loaded.data();
         checkFits(net, td);
+        checkTargets(net, td);
+        DataIdentity identity = checkpointDir != null ? DataIdentity.of(settings.dataName(), td) : null;
+        if (start.resumedFrom() != null) {
+            Resumption.checkSameData(start, identity, spec.commandLine().getParseResult().hasMatchedOption("--data"));
+        }
         if (start.resumedFrom() != null) {
             out.println("resuming " + start.resumedFrom() + " after epoch " + start.state().epochsDone());
         }
         out.println("data: " + loaded.description());
         out.println("network: " + net + ", " + net.parameterCount() + " parameters, init " + config.init());
         out.println("training: " + trainingLine(config));
+        if (config.patience() > 0 && td.validation() == null) {
+            out.println("note: " + settings.dataName() + " has no validation set, so --patience judges each epoch by its training cost");
+        }
         if (start.backend() != null && !spec.commandLine().getParseResult().hasMatchedOption("--backend")) {
             backendChoice.backend = start.backend();
         }
         Backends.Selection selection = backendChoice.select(net);
-        if (start.backend() != null && !start.backend().equals(selection.backend().info().name())) {
-            out.println("note: epochs 1-" + start.state().epochsDone() + " ran on " + start.backend() + "; the rest runs on "
+        if (start.backends().anyOtherThan(selection.backend().info().name())) {
+            out.println("note: " + start.backends().describe() + "; the rest runs on "
                     + selection.backend().info().name() + ", so the result will not match an uninterrupted run to the last bit");
         }
         out.println(selection.explanation());
         out.flush();
         String backendName = selection.backend().info().name();
         TrainingResult result;
+        KeptParameters keeper = new KeptParameters(start.state(), config.patience() > 0);
+        String interrupted = null;
         try (Backend backend = selection.backend()) {
             Trainer trainer = new Trainer(config);
             trainer.addListener(new TrainingProgress(progress.display(spec.commandLine().getErr()), td.train().size(), config.batchSize()));
             trainer.addListener(new EpochPrinter(out, config.epochs()));
+            trainer.addListener(keeper);
             TrainingReport reporter = null;
             if (report != null) {
                 reporter = new TrainingReport(report, backend, td, "train: " + settings.dataName() + ", " + net,
@@ -146,28 +161,49 @@ final class TrainCommand implements Callable<Integer> {
                 trainer.addListener(reporter);
             }
             if (checkpointDir != null) {
-                trainer.addListener(new CheckpointWriter(checkpointDir, settings, config, start.accuracies(), backendName));
+                trainer.addListener(new CheckpointWriter(checkpointDir, settings, config, start.accuracies(), backendName,
+                        start.backends(), identity));
             }
+            // Ctrl-C or SIGTERM from here on stops training after the current batch; Main.run disarms it at the very end,
+            // so a signal during the writes below waits for them.
+            Interruption.arm(trainer::cancel);
             result = trainer.train(backend, start.state(), td);
+            if (result.stop() == TrainingResult.StopReason.CANCELLED) {
+                interrupted = keeper.interrupted(result);
+            }
             if (reporter != null) {
-                reporter.finish(result);
+                reporter.finish(keeper.parameters(result), interrupted != null ? interrupted : result.message());
             }
         }
-        out.println(result.message());
-        EpochResult kept = keptEpoch(result);
+        out.println(interrupted != null ? interrupted : result.message());
+        EpochResult kept = keeper.epoch(result);
         String summary = summary(result, kept);
         if (summary != null) {
             out.println(summary);
         }
-        if (save != null) {
-            ModelFile.save(new Model(net, result.parameters(), ModelRecord.of(config, settings, backendName, result.history().size(), kept)), save);
-            out.println("saved model to " + save);
+        boolean saved = false;
+        if (save != null && kept == null) {
+            // Parameters no epoch trained are worth nothing, and the file may hold a model the user wants to keep.
+            out.println("nothing saved to " + save + ": no epoch completed, so there are no trained parameters to keep");
+        } else if (save != null) {
+            Model model = new Model(net, keeper.parameters(result), ModelRecord.of(config, settings, backendName, result.history().size(), kept));
+            try {
+                ModelFile.save(model, save);
+            } catch (java.io.IOException e) {
+                throw OutputPaths.failure("Cannot write the model to " + save, e);
+            }
+            saved = true;
+            boolean lastOfAll = result.stop() == TrainingResult.StopReason.COMPLETED && kept == result.last();
+            out.println("saved model to " + save + (lastOfAll ? "" : " (the parameters after epoch " + kept.epoch() + ")"));
         }
         if (report != null) {
             out.println("report: " + report.resolve(ReportWriter.INDEX));
         }
-        if (checkpointDir != null) {
+        boolean checkpointed = checkpointDir != null && dev.mlp4j.core.train.checkpoint.CheckpointFile.exists(checkpointDir);
+        if (checkpointed) {
             out.println("checkpoint: " + checkpointDir + " (continue with --resume " + checkpointDir + ")");
+        } else if (checkpointDir != null) {
+            out.println("checkpoint: none written to " + checkpointDir + " (no epoch completed)");
         }
         Map<String, Object> json = JsonOutput.object("train");
         json.put("backend", backendName);
@@ -182,21 +218,31 @@ final class TrainCommand implements Callable<Integer> {
         json.put("secondsPerEpoch", result.history().stream().mapToDouble(EpochResult::trainingSeconds).average().orElse(0));
         json.put("examplesPerSecond", result.history().stream().mapToDouble(EpochResult::examplesPerSecond).average().orElse(0));
         json.put("stop", result.stop().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("model", save == null ? null : save.toString());
+        json.put("model", saved ? save.toString() : null);
         json.put("keptEpoch", kept == null ? null : kept.epoch());
         json.put("resumedAfterEpoch", start.resumedFrom() == null ? null : start.state().epochsDone());
         json.put("report", report == null ? null : report.resolve(ReportWriter.INDEX).toString());
-        json.put("checkpoint", checkpointDir == null ? null : checkpointDir.toString());
+        json.put("checkpoint", checkpointed ? checkpointDir.toString() : null);
         if (result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED) {
             json.put("error", result.message());
             json.put("exitCode", ExitCodes.FAILURE);
         }
+        if (interrupted != null) {
+            json.put("exitCode", ExitCodes.INTERRUPTED);
+        }
         if (common.json) {
             JsonOutput.print(out, json);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        if (interrupted != null) {
+            // As a shell reports Ctrl-C, on stderr; with how to go on, where a checkpoint makes that possible.
+            err.println(interrupted + (checkpointed ? " Continue with --resume " + checkpointDir + "."
+                    : checkpointDir == null ? " A run with --checkpoint DIR can be resumed." : ""));
+            err.flush();
+            return ExitCodes.INTERRUPTED;
+        }
         if (result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED) {
             // A failed run says why on stderr too, as every failing command does.
-            PrintWriter err = spec.commandLine().getErr();
             err.println("error: " + result.message());
             err.flush();
             return ExitCodes.FAILURE;
@@ -221,7 +267,7 @@ final class TrainCommand implements Callable<Integer> {
                 data.dataset().id(), data.example, dataDir);
         TrainingConfig config = s.config();
         Parameters initial = config.init().initialise(net, new Random(seed));
-        return new RunStart(s, TrainingState.fresh(initial), new TrainingAccuracies(), null, null);
+        return new RunStart(s, TrainingState.fresh(initial), new TrainingAccuracies(), null, null, BackendHistory.none(), null);
     }
 
     /** The preset's schedule belongs to its learning rate and network; once either is changed, constant. */
@@ -251,13 +297,6 @@ final class TrainCommand implements Callable<Integer> {
         facts.put("training", trainingLine(config));
         facts.put("backend", selection.backend().info().name() + " on " + selection.backend().info().device());
         return facts;
-    }
-
-    private static EpochResult keptEpoch(TrainingResult r) {
-        if (r.stop() == TrainingResult.StopReason.EARLY_STOPPED && r.best() != null) {
-            return r.best();
-        }
-        return r.last();
     }
 
     /**
@@ -293,15 +332,28 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Refuses a --save path that cannot take a file before training, so no finished run is lost to a typo. */
     private static void checkSavePath(Path file) {
-        if (file == null) {
-            return;
+        OutputPaths.checkFile("--save", file);
+    }
+
+    /** Refuses data a saved model cannot take, with advice for a command that has no --layers to change. */
+    static void checkModelFits(NetworkSpec net, TrainingData td) {
+        int in = td.train().inputSize();
+        int outs = td.train().outputSize();
+        if (net.inputSize() != in || net.outputSize() != outs) {
+            throw new UsageException("The model " + net.layersText() + " expects " + net.inputSize() + " inputs and gives "
+                    + net.outputSize() + " outputs but each example of " + td.train().name() + " has " + in + " values and "
+                    + outs + " targets; use data with " + net.inputSize() + " values and " + net.outputSize()
+                    + " targets per example, or a model trained on this data.");
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (java.nio.file.Files.isDirectory(file)) {
-            throw new UsageException("--save " + file + " is a folder; name a file, e.g. --save " + file.resolve("model.json") + ".");
-        }
-        if (parent != null && java.nio.file.Files.exists(parent) && !java.nio.file.Files.isDirectory(parent)) {
-            throw new UsageException("--save " + file + " cannot be written: " + parent + " is a file, not a folder.");
+    }
+
+    /** Refuses targets the cost cannot score (the trainer would too, but only after the run's header is printed). */
+    private static void checkTargets(NetworkSpec net, TrainingData td) {
+        for (dev.mlp4j.core.data.DataSet set : new dev.mlp4j.core.data.DataSet[] {td.train(), td.validation(), td.test()}) {
+            String problem = set == null ? null : net.cost().targetProblem(set);
+            if (problem != null) {
+                throw new UsageException(problem);
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import dev.mlp4j.cli.progress.Progress;
 import dev.mlp4j.cli.report.ReportInput;
 import dev.mlp4j.cli.report.ReportWriter;
 import dev.mlp4j.cli.report.ScoredSet;
-import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Parameters;
@@ -56,8 +55,13 @@ final class TrainingReport implements TrainingListener {
 
     /** The final report, of the parameters the run keeps. */
     void finish(TrainingResult result) {
-        backend.setParameters(result.parameters());
-        write(result.parameters(), result.message(), false);
+        finish(result.parameters(), result.message());
+    }
+
+    /** The final report, of {@code parameters}, with {@code status} saying how the run ended. */
+    void finish(Parameters parameters, String status) {
+        backend.setParameters(parameters);
+        write(parameters, status, false);
     }
 
     private void write(Parameters parameters, String status, boolean inProgress) {
@@ -66,7 +70,7 @@ final class TrainingReport implements TrainingListener {
         try {
             ReportWriter.write(dir, in);
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot write the report to " + dir + " (" + e.getMessage() + ").", e);
+            throw OutputPaths.failure("Cannot write the report to " + dir, e);
         }
     }
 

@@ -1,10 +1,22 @@
 package dev.mlp4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlp4j.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** bench end to end on the core backend with a short epoch: what it reports and how its figures relate. */
 class BenchCommandTest {
@@ -30,6 +42,52 @@ class BenchCommandTest {
         double flops = 4.0 * 784 * 30 + 6.0 * 30 * 10;
         assertEquals(perSecond * flops / 1e9, row.get("gflops").asDouble(), 1e-9 * row.get("gflops").asDouble());
         assertTrue(r.out().contains("median of 3 epochs"), r.out());
+    }
+
+    @Test
+    void an_unknown_or_empty_backend_name_is_a_usage_error_naming_the_known_ones() {
+        CliRun unknown = CliRun.of("bench", "--backends", "nosuch", "--json");
+        assertEquals(ExitCodes.USAGE, unknown.exitCode(), unknown.out() + unknown.err());
+        assertTrue(unknown.err().contains("'nosuch'") && unknown.err().contains("core"), unknown.err());
+        assertEquals(ExitCodes.USAGE, unknown.json().get("exitCode").asInt());
+        CliRun empty = CliRun.of("bench", "--backends", "", "--json");
+        assertEquals(ExitCodes.USAGE, empty.exitCode(), empty.out() + empty.err());
+    }
+
+    /** bench in a child JVM whose libOpenCL cannot load, so that opencl cannot run whatever this machine has. */
+    private static CliRun withoutOpenCl(Path dir, String... args) throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Files.write(lib.resolve("libOpenCL.so.1"), new byte[0]);
+        Files.write(lib.resolve("libOpenCL.so"), new byte[0]);
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile());
+        pb.environment().put("LD_LIBRARY_PATH", lib.toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child did not end:\n" + out);
+        return new CliRun(p.exitValue(), out, Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    @Test
+    void a_backend_that_cannot_run_is_listed_as_skipped_and_none_at_all_is_a_failure(@TempDir Path dir) throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "the library path trick is Linux's");
+        String data = Fixtures.miniMnist().toString();
+        CliRun some = withoutOpenCl(dir, "bench", "--backends", "opencl,core", "--case", "784,30,10@10", "--examples", "100", "--data", data, "--json");
+        assertEquals(ExitCodes.OK, some.exitCode(), some.out() + some.err());
+        JsonNode json = some.json();
+        assertEquals(1, json.get("results").size(), json.toString());
+        assertEquals("opencl", json.get("skipped").get(0).get("name").asText(), json.toString());
+        assertFalse(json.get("skipped").get(0).get("reason").asText().isBlank(), json.toString());
+
+        CliRun none = withoutOpenCl(dir, "bench", "--backends", "opencl", "--case", "784,30,10@10", "--examples", "100", "--data", data, "--json");
+        assertEquals(ExitCodes.FAILURE, none.exitCode(), none.out() + none.err());
+        assertEquals(0, none.json().get("results").size());
+        assertEquals("opencl", none.json().get("skipped").get(0).get("name").asText());
+        assertTrue(none.json().get("error").asText().startsWith("No backend could be timed: opencl: "), none.out());
+        assertTrue(none.err().contains("error: No backend could be timed"), none.err());
     }
 
     @Test

@@ -162,6 +162,35 @@ class PredictCommandTest {
     }
 
     @Test
+    void the_csv_scale_is_said_and_with_csv_scale_1_one_row_does_not_change_another(@TempDir Path dir) throws Exception {
+        Path circle = dir.resolve("circle.json");
+        NetworkSpec small = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 2, 3, 1);
+        ModelFile.save(new Model(small, WeightInit.NORMAL.initialise(small, new Random(1)), Map.of()), circle);
+        Path alone = Files.writeString(dir.resolve("alone.csv"), "0.5,0.5\n");
+        Path pair = Files.writeString(dir.resolve("pair.csv"), "0.5,0.5\n2,3\n");
+
+        CliRun auto = CliRun.of("predict", "--model", circle.toString(), "--csv", pair.toString(), "--json");
+        assertEquals(0, auto.exitCode(), auto.err());
+        assertTrue(auto.out().contains("csv: values read as 0..255, divided by 255 (--csv-scale auto"), auto.out());
+        assertTrue(auto.out().contains("backend core on Java"), "predict names what ran: " + auto.out());
+        assertEquals("auto", auto.json().get("csvScale").asText());
+        assertEquals(255, auto.json().get("csvDividedBy").asInt());
+        assertEquals("core", auto.json().get("backend").asText());
+
+        JsonNode one = CliRun.of("predict", "--model", circle.toString(), "--csv", alone.toString(), "--csv-scale", "1", "--json").json();
+        JsonNode two = CliRun.of("predict", "--model", circle.toString(), "--csv", pair.toString(), "--csv-scale", "1", "--json").json();
+        assertEquals(1, two.get("csvDividedBy").asInt());
+        assertEquals(one.get("predictions").get(0).get("probabilities").get(1).asDouble(),
+                two.get("predictions").get(0).get("probabilities").get(1).asDouble(), 0, "row 1 does not depend on row 2");
+
+        JsonNode bytes = CliRun.of("predict", "--model", circle.toString(), "--csv", alone.toString(), "--csv-scale", "255", "--json").json();
+        assertEquals(255, bytes.get("csvDividedBy").asInt());
+        CliRun bad = CliRun.of("predict", "--model", circle.toString(), "--csv", alone.toString(), "--csv-scale", "100");
+        assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--csv-scale is auto, 255 or 1"), bad.err());
+    }
+
+    @Test
     void wrong_requests_are_one_sentence_usage_errors(@TempDir Path dir) throws Exception {
         Path model = randomModel(dir, Activation.SIGMOID, Cost.CROSS_ENTROPY);
         CliRun nothing = CliRun.of("predict", "--model", model.toString());

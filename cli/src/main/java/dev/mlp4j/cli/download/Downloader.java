@@ -68,6 +68,7 @@ public final class Downloader implements AutoCloseable {
         }
         Path part = dir.resolve(file.name() + ".part");
         List<String> failures = new ArrayList<>();
+        int corrupt = 0;
         for (URI mirror : mirrors) {
             URI uri = mirror.resolve(file.name());
             boolean mayResume = true;
@@ -92,12 +93,19 @@ public final class Downloader implements AutoCloseable {
                     mayResume = false;
                     continue;
                 }
-                failures.add(uri + ": the file's checksum is wrong");
+                failures.add(uri + ": the file's checksum differs from the published one");
+                corrupt++;
                 break;
             }
         }
+        // A wrong checksum is a corrupt copy on the mirror or a damaged transfer, not a connection that failed.
+        String advice = corrupt == failures.size()
+                ? "the copies are corrupt (on the mirror, or damaged on the way): run download again later, or give another --mirror"
+                : corrupt > 0 ? "check the network connection; a copy whose checksum differs is corrupt (on the mirror, or damaged on the way): "
+                        + "run download again later, or give another --mirror"
+                : "check the network connection or give another --mirror";
         throw new InvalidInputException("Could not download " + file.name() + " (" + String.join("; ", failures)
-                + "); check the network connection or give another --mirror. Nothing wrong was kept under " + target + ".");
+                + "); " + advice + ". Nothing wrong was kept under " + target + ".");
     }
 
     /** How a transfer ended: whether it continued an earlier part. */

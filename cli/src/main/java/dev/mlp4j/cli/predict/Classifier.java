@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.predict;
 
+import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
@@ -107,6 +108,11 @@ public final class Classifier implements AutoCloseable {
             b[l] = p.biases(l).clone();
         }
         return b;
+    }
+
+    /** What runs the network: the reference, whatever backend the model was trained on. */
+    public BackendInfo backend() {
+        return network.info();
     }
 
     public NetworkSpec spec() {

@@ -13,15 +13,23 @@ import java.util.List;
 
 /**
  * Examples from a CSV file, one per row: the input values (784 for MNIST), or a label followed by them, as in the
- * common MNIST CSV exports. A first row that is not numbers is a header and skipped. Values are pixels in 0..255 or
- * already in 0..1: when any value of the file exceeds 1, all are divided by 255.
+ * common MNIST CSV exports. A first row that is not numbers is a header and skipped. How values become inputs is
+ * the {@link CsvScale}: divided by 255, as they are, or (auto) divided by 255 when any value of the file exceeds 1.
  */
 public final class CsvExamples {
     private CsvExamples() {
     }
 
+    /**
+     * The examples and the divisor their values were read with.
+     *
+     * @param dividedBy 255 when the values were read as pixels in 0..255, 1 when used as they are
+     */
+    public record Read(List<LabelledInput> examples, int dividedBy) {
+    }
+
     /** At most {@code limit} rows (0 or less: all). */
-    public static List<LabelledInput> read(Path file, int inputSize, int classes, int limit) {
+    public static Read read(Path file, int inputSize, int classes, int limit, CsvScale scale) {
         List<String[]> rows = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -54,12 +62,13 @@ public final class CsvExamples {
         double[][] values = new double[rows.size()][];
         boolean bytes = false;
         for (int r = 0; r < rows.size(); r++) {
-            values[r] = parse(file, lineNumbers.get(r), rows.get(r), inputSize);
+            values[r] = parse(file, lineNumbers.get(r), rows.get(r), inputSize, scale);
             int first = values[r].length == inputSize + 1 ? 1 : 0;
             for (int k = first; k < values[r].length; k++) {
                 bytes |= values[r][k] > 1;
             }
         }
+        int divisor = scale == CsvScale.BYTES || (scale == CsvScale.AUTO && bytes) ? 255 : 1;
         List<LabelledInput> examples = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             double[] v = values[r];
@@ -74,14 +83,14 @@ public final class CsvExamples {
             }
             float[] pixels = new float[inputSize];
             for (int k = 0; k < inputSize; k++) {
-                pixels[k] = (float) (bytes ? v[first + k] / 255 : v[first + k]);
+                pixels[k] = (float) (v[first + k] / divisor);
             }
             examples.add(new LabelledInput(file.getFileName() + ":" + lineNumbers.get(r), pixels, label, null));
         }
-        return examples;
+        return new Read(examples, divisor);
     }
 
-    private static double[] parse(Path file, int line, String[] cells, int inputSize) {
+    private static double[] parse(Path file, int line, String[] cells, int inputSize, CsvScale scale) {
         if (cells.length != inputSize && cells.length != inputSize + 1) {
             throw new InvalidInputException(file + ":" + line + ": " + cells.length + " values, but the model takes " + inputSize
                     + " (or a label then " + inputSize + ").");
@@ -94,9 +103,9 @@ public final class CsvExamples {
             } catch (NumberFormatException e) {
                 throw new InvalidInputException(file + ":" + line + ": value " + (k + 1) + " is '" + cell + "', not a number.");
             }
-            if (!(v[k] >= 0 && v[k] <= 255)) {
-                throw new InvalidInputException(file + ":" + line + ": value " + (k + 1) + " is " + cell
-                        + "; pixels must be between 0 and 255 (or 0 and 1).");
+            if (scale == CsvScale.AS_IS ? !Double.isFinite(v[k]) : !(v[k] >= 0 && v[k] <= 255)) {
+                throw new InvalidInputException(file + ":" + line + ": value " + (k + 1) + " is " + cell + (scale == CsvScale.AS_IS
+                        ? ", not a finite number." : "; pixels must be between 0 and 255 (or 0 and 1); for inputs that are not pixels give --csv-scale 1."));
             }
         }
         return v;

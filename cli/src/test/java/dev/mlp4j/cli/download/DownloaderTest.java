@@ -93,8 +93,10 @@ class DownloaderTest {
         URI corrupted = server.mirror("bad", MirrorServer.Behaviour.CORRUPTED);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> fetch(truncated, corrupted));
         assertTrue(e.getMessage().startsWith("Could not download data.gz ("), e.getMessage());
-        assertTrue(e.getMessage().contains(truncated.resolve(NAME) + ": the file's checksum is wrong"), e.getMessage());
-        assertTrue(e.getMessage().contains(corrupted.resolve(NAME) + ": the file's checksum is wrong"), e.getMessage());
+        assertTrue(e.getMessage().contains(truncated.resolve(NAME) + ": the file's checksum differs from the published one"), e.getMessage());
+        assertTrue(e.getMessage().contains(corrupted.resolve(NAME) + ": the file's checksum differs from the published one"), e.getMessage());
+        assertTrue(e.getMessage().contains("the copies are corrupt") && !e.getMessage().contains("network connection"),
+                "a wrong checksum is not a connection problem: " + e.getMessage());
         assertFalse(Files.exists(dir.resolve(NAME)));
         assertFalse(Files.exists(dir.resolve(NAME + ".part")), "a part known to be wrong is not kept for resuming");
 

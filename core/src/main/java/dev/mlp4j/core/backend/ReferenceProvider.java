@@ -2,7 +2,10 @@ package dev.mlp4j.core.backend;
 
 import dev.mlp4j.core.nn.NetworkSpec;
 
-/** The pure-Java reference: always available, least preferred by "auto". */
+/**
+ * The pure-Java reference: available whenever no device is asked for, least preferred by "auto". It has no OpenCL
+ * device, so a request for one (--device N) is one it cannot meet: "auto" then chooses among the backends that can.
+ */
 public final class ReferenceProvider implements BackendProvider {
     public static final String NAME = "core";
 
@@ -18,6 +21,10 @@ public final class ReferenceProvider implements BackendProvider {
 
     @Override
     public Availability availability(BackendOptions options) {
+        if (options.device() >= 0) {
+            return Availability.no("it runs in Java, on no OpenCL device, so it cannot take device " + options.device()
+                    + "; leave out --device to use it.");
+        }
         return Availability.yes(ReferenceBackend.DEVICE, false);
     }
 

@@ -94,6 +94,13 @@ public final class DataLocator {
         if (p != null) {
             return p;
         }
+        for (String[] c : candidates(explicit, dataset)) {
+            String problem = MnistFiles.problem(Paths.get(c[0]));
+            if (problem != null) {
+                throw new InvalidInputException(problem + ", or run './mlp4j download --dataset " + dataset.id()
+                        + "' and point --data at the folder it fills.");
+            }
+        }
         StringBuilder where = new StringBuilder();
         for (String[] c : candidates(explicit, dataset)) {
             if (where.length() > 0) {

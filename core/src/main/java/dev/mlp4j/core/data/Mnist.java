@@ -18,6 +18,12 @@ public record Mnist(DataSet train, DataSet validation, DataSet test) {
     public static Mnist load(Path dir) {
         DataSet all = load(dir, MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, "train");
         DataSet test = load(dir, MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS, "test");
+        if (test.inputSize() != all.inputSize()) {
+            // Said here, where the files can be named; TrainingData would only know the sets.
+            throw new InvalidInputException(dir + ": " + MnistFiles.find(dir, MnistFiles.TEST_IMAGES).getFileName() + " has "
+                    + test.inputSize() + " values per image but " + MnistFiles.find(dir, MnistFiles.TRAIN_IMAGES).getFileName()
+                    + " has " + all.inputSize() + "; the files belong to different data sets, so put the four files of one data set in the folder.");
+        }
         int split = all.size() > VALIDATION_SIZE ? all.size() - VALIDATION_SIZE : all.size();
         DataSet train = all.slice("train", 0, split);
         DataSet validation = split < all.size() ? all.slice("validation", split, all.size()) : null;

@@ -1,6 +1,7 @@
 package dev.mlp4j.core.data;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,6 +29,42 @@ public final class MnistFiles {
         // Some distributions (and the original download page) name them with a dot: train-images.idx3-ubyte.
         Path dotted = dir.resolve(name.replace("-idx", ".idx"));
         return Files.isRegularFile(dotted) ? dotted : null;
+    }
+
+    /**
+     * What keeps {@code dir} from being a data set folder, naming the file, when it looks like one (it holds at least
+     * one of the four names, in any form); null when it is complete or holds none of them. Without this a folder
+     * missing one file reads as "no data found", which sends the user looking in the wrong place.
+     */
+    public static String problem(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;
+        }
+        String missing = null;
+        int seen = 0;
+        for (String name : NAMES) {
+            Path file = find(dir, name);
+            if (file != null) {
+                seen++;
+                if (!Files.isReadable(file)) {
+                    return file + " cannot be read (permission denied); make it readable";
+                }
+                continue;
+            }
+            for (Path candidate : List.of(dir.resolve(name + ".gz"), dir.resolve(name), dir.resolve(name.replace("-idx", ".idx")))) {
+                if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                    return candidate + " is " + (Files.isDirectory(candidate) ? "a folder" : Files.isSymbolicLink(candidate)
+                            ? "a link to nothing" : "not a regular file") + "; put the file itself there";
+                }
+            }
+            if (missing == null) {
+                missing = name;
+            }
+        }
+        if (seen == 0 || missing == null) {
+            return null;
+        }
+        return dir + " has " + seen + " of the four files but not " + missing + " (raw or .gz); add it";
     }
 
     /** True when all four files are in {@code dir}. */

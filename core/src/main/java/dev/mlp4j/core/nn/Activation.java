@@ -147,6 +147,18 @@ public enum Activation {
         throw new InvalidInputException("Unknown activation '" + id + "'; use one of sigmoid, tanh, relu, linear, softmax.");
     }
 
+    /**
+     * A hidden layer's activation: as {@link #fromId}, but an unknown name is answered with the names a hidden layer
+     * takes, without softmax, which {@link NetworkSpec} allows on the output layer only.
+     */
+    public static Activation hiddenFromId(String id) {
+        try {
+            return fromId(id);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Unknown hidden activation '" + id + "'; use one of sigmoid, tanh, relu, linear.", e);
+        }
+    }
+
     @Override
     public String toString() {
         return id;

@@ -1,6 +1,7 @@
 package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.data.DataSet;
 
 import java.util.Locale;
 
@@ -80,6 +81,9 @@ public enum Cost {
      */
     private static final double SMALLEST_TOLD_FROM_ZERO = 0x1p-53;
 
+    /** Targets stored as float, summed in double: a distribution written out in float sums to 1 within far less. */
+    private static final double TARGET_SUM_TOLERANCE = 1e-4;
+
     private final String id;
 
     Cost(String id) {
@@ -124,6 +128,41 @@ public enum Cost {
             default:
                 return null;
         }
+    }
+
+    /**
+     * Why this cost cannot score the targets of {@code set}, as a sentence, or null when it can. Cross-entropy's
+     * y ln a + (1−y) ln(1−a) is a cost only for y in [0, 1] (outside it the "cost" goes negative and its minimum is
+     * not at a = y); the log-likelihood, and the δ = a − y softmax gives with it, need y to be a distribution.
+     */
+    public String targetProblem(DataSet set) {
+        if (this == QUADRATIC) {
+            return null;
+        }
+        float[] y = set.targetArray();
+        int k = set.outputSize();
+        for (int e = 0; e < set.size(); e++) {
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                float v = y[e * k + j];
+                if (this == CROSS_ENTROPY && !(v >= 0 && v <= 1)) {
+                    return "The cross-entropy cost needs targets in [0, 1], but target " + j + " of example " + e + " of "
+                            + set.name() + " is " + v + "; use --cost quadratic, or scale the targets into [0, 1].";
+                }
+                if (this == LOG_LIKELIHOOD && !(v >= 0)) {
+                    return "The log-likelihood cost needs each example's targets to be a distribution (non-negative, summing to 1),"
+                            + " but target " + j + " of example " + e + " of " + set.name() + " is " + v + "; use --cost quadratic,"
+                            + " or one-hot targets.";
+                }
+                sum += v;
+            }
+            if (this == LOG_LIKELIHOOD && Math.abs(sum - 1) > TARGET_SUM_TOLERANCE) {
+                return "The log-likelihood cost needs each example's targets to be a distribution (non-negative, summing to 1),"
+                        + " but those of example " + e + " of " + set.name() + " sum to " + (float) sum + "; use --cost quadratic,"
+                        + " or one-hot targets.";
+            }
+        }
+        return null;
     }
 
     public String id() {

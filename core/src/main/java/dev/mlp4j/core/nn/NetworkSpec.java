@@ -57,7 +57,8 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
     /** Parses "784,30,10". */
     public static List<Integer> parseLayers(String text) {
         try {
-            return Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).collect(Collectors.toList());
+            // The limit -1 keeps a trailing empty field, so "2,5,1," is refused like "2,,1" rather than read as 2,5,1.
+            return Arrays.stream(text.split(",", -1)).map(String::trim).map(Integer::valueOf).collect(Collectors.toList());
         } catch (NumberFormatException e) {
             throw new InvalidInputException("Cannot read layer sizes '" + text + "'; give them as comma-separated integers, e.g. 784,30,10.");
         }

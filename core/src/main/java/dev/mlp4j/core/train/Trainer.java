@@ -4,6 +4,9 @@ import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendUnavailableException;
 import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.data.DataSet;
+import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.DropoutMask;
 import dev.mlp4j.core.nn.Parameters;
 
@@ -54,6 +57,7 @@ public final class Trainer {
 
     /** Trains on from a saved state, e.g. a checkpoint: the result equals that of an uninterrupted run. */
     public TrainingResult train(Backend backend, TrainingState state, TrainingData data) {
+        requireFit(state.parameters().spec(), data);
         int n = data.train().size();
         int m = Math.min(config.batchSize(), n);
         int batches = (n + m - 1) / m;
@@ -158,7 +162,8 @@ public final class Trainer {
             }
             if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
                 stop = TrainingResult.StopReason.EARLY_STOPPED;
-                message = "Stopped early after epoch " + epoch + ": no better validation score for " + config.patience()
+                message = "Stopped early after epoch " + epoch + ": no " + (data.validation() == null ? "lower training cost" : "better validation score")
+                        + " for " + config.patience()
                         + " epochs; keeping epoch " + bestEpoch + ".";
                 break;
             }
@@ -173,6 +178,22 @@ public final class Trainer {
         TrainingResult result = new TrainingResult(kept, List.copyOf(history), bestEpoch, stop, message);
         listeners.forEach(l -> l.onTrainingEnd(result));
         return result;
+    }
+
+    /** Refuses, before any work, data the network cannot take or its cost cannot score. */
+    private static void requireFit(NetworkSpec spec, TrainingData data) {
+        DataSet train = data.train();
+        if (spec.inputSize() != train.inputSize() || spec.outputSize() != train.outputSize()) {
+            throw new InvalidInputException("The network " + spec.layersText() + " maps " + spec.inputSize() + " inputs to "
+                    + spec.outputSize() + " outputs but each example of " + train.name() + " has " + train.inputSize() + " values and "
+                    + train.outputSize() + " targets; give the network " + train.inputSize() + " inputs and " + train.outputSize() + " outputs.");
+        }
+        for (DataSet set : new DataSet[] {train, data.validation(), data.test()}) {
+            String problem = set == null ? null : spec.cost().targetProblem(set);
+            if (problem != null) {
+                throw new InvalidInputException(problem);
+            }
+        }
     }
 
     /**

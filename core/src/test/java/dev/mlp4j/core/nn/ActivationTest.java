@@ -226,4 +226,12 @@ class ActivationTest {
         assertTrue(none.getMessage().startsWith("Unknown activation"), none.getMessage());
         assertFalse(assertThrows(InvalidInputException.class, () -> Activation.fromId("")).getMessage().isBlank());
     }
+
+    @Test
+    void hiddenFromId_lists_only_the_activations_a_hidden_layer_takes() {
+        assertSame(Activation.RELU, Activation.hiddenFromId("relu"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Activation.hiddenFromId(""));
+        assertTrue(e.getMessage().contains("sigmoid, tanh, relu, linear"), e.getMessage());
+        assertFalse(e.getMessage().contains("softmax"), e.getMessage());
+    }
 }

@@ -119,4 +119,11 @@ class NetworkSpecTest {
         assertTrue(e.getMessage().contains("'784;30'") && e.getMessage().contains("comma-separated"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> NetworkSpec.parseLayers("2,,3"));
     }
+
+    @Test
+    void parseLayers_refuses_a_trailing_comma_as_it_does_a_leading_one() {
+        assertThrows(InvalidInputException.class, () -> NetworkSpec.parseLayers(",2,1"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> NetworkSpec.parseLayers("2,5,1,"));
+        assertTrue(e.getMessage().contains("'2,5,1,'"), e.getMessage());
+    }
 }

@@ -1,0 +1,54 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.io.AtomicFiles;
+import dev.mlp4j.core.io.IoErrors;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+
+/**
+ * The files and folders a command will write, checked before it trains or downloads anything, so that a typo or
+ * a folder that takes no files costs no time and loses no result: a usage error naming the option, the path and
+ * why.
+ */
+final class OutputPaths {
+    private OutputPaths() {
+    }
+
+    /** A file the command replaces (atomically) at the end, e.g. --save FILE; null (not given) passes. */
+    static void checkFile(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        String why = AtomicFiles.whyNotWritable(file);
+        if (why == null) {
+            return;
+        }
+        if (why.equals("it is a folder")) {
+            throw new UsageException(option + " " + file + " is a folder; name a file, e.g. " + option + " " + file.resolve("model.json") + ".");
+        }
+        throw new UsageException(option + " " + file + " cannot be written: " + why + "; name another file.");
+    }
+
+    /** A folder the command writes files into, created when missing, e.g. --report DIR; null (not given) passes. */
+    static void checkFolder(String option, Path dir) {
+        if (dir == null) {
+            return;
+        }
+        String why = AtomicFiles.whyNotFolder(dir);
+        if (why != null) {
+            throw new UsageException(option + " " + dir + " cannot be used: " + why + "; give another folder.");
+        }
+    }
+
+    /**
+     * A failed write as one sentence that says what was being done: "{@code doing}: reason (file)." The file is named
+     * where it is not the one {@code doing} names (a temporary file, one file of a report).
+     */
+    static InvalidInputException failure(String doing, IOException e) {
+        String file = e instanceof FileSystemException f && f.getFile() != null && !doing.endsWith(f.getFile()) ? " (" + f.getFile() + ")" : "";
+        return new InvalidInputException(doing + ": " + IoErrors.reason(e) + file + ".", e);
+    }
+}

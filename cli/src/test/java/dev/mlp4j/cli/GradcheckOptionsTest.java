@@ -1,0 +1,72 @@
+package dev.mlp4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlp4j.gpu.DeviceScan;
+import dev.mlp4j.gpu.OpenClDevices;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** gradcheck's backend and tolerances: what its help says is what it does, on every backend. */
+class GradcheckOptionsTest {
+    private static final String[] ONE_NET = {"gradcheck", "--layers", "3,4,2", "--hidden", "sigmoid", "--output", "sigmoid", "--cost", "quadratic"};
+
+    private static CliRun gradcheck(String... more) {
+        String[] args = new String[ONE_NET.length + more.length];
+        System.arraycopy(ONE_NET, 0, args, 0, ONE_NET.length);
+        System.arraycopy(more, 0, args, ONE_NET.length, more.length);
+        return CliRun.of(args);
+    }
+
+    private static void assumeOpenCl() {
+        DeviceScan scan = OpenClDevices.scan();
+        assumeTrue(scan.available(), "no OpenCL device here: " + scan.problem());
+    }
+
+    @Test
+    void the_default_is_core_as_the_help_says_and_the_text_names_it() {
+        String help = CliRun.of("gradcheck", "--help").out();
+        assertTrue(help.contains("Default: core."), help);
+        CliRun r = gradcheck("--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("backend core on Java (reference, float64)"), r.out());
+        assertTrue(r.out().contains("central finite differences, epsilon 1.00e-06"), r.out());
+        assertEquals("core", r.json().get("backend").asText());
+    }
+
+    @Test
+    void tolerances_apply_on_core() {
+        assertEquals(ExitCodes.FAILURE, gradcheck("--max-relative-error", "1e-12", "--min-absolute-error", "0").exitCode());
+    }
+
+    @Test
+    void tolerances_apply_on_opencl_too() {
+        assumeOpenCl();
+        CliRun loose = gradcheck("--backend", "opencl", "--json");
+        assertEquals(0, loose.exitCode(), loose.out() + loose.err());
+        JsonNode json = loose.json();
+        assertEquals(1e-4, json.get("maxRelativeErrorAllowed").asDouble(), "float32 default");
+        assertTrue(loose.out().contains("against core's gradient"), loose.out());
+        CliRun strict = gradcheck("--backend", "opencl", "--max-relative-error", "1e-12", "--min-absolute-error", "0");
+        assertEquals(ExitCodes.FAILURE, strict.exitCode(), "float32 cannot meet 1e-12: " + strict.out());
+    }
+
+    @Test
+    void epsilon_is_refused_where_there_are_no_finite_differences() {
+        assumeOpenCl();
+        CliRun r = gradcheck("--backend", "opencl", "--epsilon", "0.5");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("--epsilon") && r.err().contains("--backend core"), r.err());
+    }
+
+    @Test
+    void auto_takes_the_best_backend_as_its_help_says() {
+        assumeOpenCl();
+        CliRun r = gradcheck("--backend", "auto", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.json().get("backend").asText().equals("core"), "auto chose core while OpenCL is here: " + r.out());
+    }
+}
