@@ -59,7 +59,7 @@ public final class Backends {
                     throw new BackendUnavailableException("Backend '" + name + "' cannot run here: " + a.reason());
                 }
                 Backend b = p.create(spec, options);
-                return new Selection(b, "backend " + name + " on " + b.info().device() + " (as asked)");
+                return new Selection(b, "backend " + name + " on " + b.info().device() + " (--backend " + name + ")");
             }
         }
         throw new InvalidInputException("Unknown backend '" + name + "'; use one of " + String.join(", ", names()) + ".");
