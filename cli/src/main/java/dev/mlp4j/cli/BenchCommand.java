@@ -266,6 +266,10 @@ final class BenchCommand implements Callable<Integer> {
             } catch (dev.mlp4j.core.InvalidInputException e) {
                 throw new UsageException(e.getMessage(), e);
             }
+            if (list.get(list.size() - 1).batch() < 1) {
+                // A batch of 0 never advances: the case would spin until --max-seconds and report 0 examples/s.
+                throw new UsageException("The batch size in --case '" + s + "' must be at least 1, e.g. 784,100,10@100.");
+            }
             if (list.get(list.size() - 1).spec().inputSize() != 784 || list.get(list.size() - 1).spec().outputSize() != 10) {
                 throw new UsageException("Bench cases run on MNIST-shaped data: layers must start with 784 and end with 10.");
             }

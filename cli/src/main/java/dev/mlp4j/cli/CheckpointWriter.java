@@ -29,6 +29,10 @@ final class CheckpointWriter implements TrainingListener {
     private final String backend;
     private final BackendHistory backendsBefore;
     private final DataIdentity data;
+    /** The epoch the folder's checkpoint.json holds as written by this run; 0 before its first. */
+    private int checkpointEpoch;
+    /** The epoch of the parameters the folder's model.json holds as written by this run; 0 before its first. */
+    private int modelEpoch;
 
     /**
      * @param backendsBefore where the epochs before this session ran (none for a fresh run)
@@ -63,10 +67,22 @@ final class CheckpointWriter implements TrainingListener {
         int keptEpoch = keepBest ? state.bestEpoch() : state.epochsDone();
         try {
             CheckpointFile.save(new Checkpoint(state, context), dir);
+            checkpointEpoch = state.epochsDone();
             ModelFile.save(new Model(kept.spec(), kept, ModelRecord.of(config, settings, backend, state.epochsDone(),
                     keptEpoch == 0 ? null : state.history().get(keptEpoch - 1))), dir.resolve(MODEL_FILE));
+            modelEpoch = keptEpoch;
         } catch (IOException e) {
             throw OutputPaths.failure("Cannot write the checkpoint to " + dir, e);
         }
+    }
+
+    /** The epoch of the checkpoint this run last wrote (the one a resume continues from); 0 when none. */
+    int checkpointEpoch() {
+        return checkpointEpoch;
+    }
+
+    /** The epoch of the parameters in the model.json this run last wrote; 0 when none. */
+    int modelEpoch() {
+        return modelEpoch;
     }
 }

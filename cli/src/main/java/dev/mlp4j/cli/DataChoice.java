@@ -8,10 +8,16 @@ import dev.mlp4j.core.train.TrainingData;
 
 import java.nio.file.Path;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the examples come from: an MNIST-format folder or a generated example problem. */
 final class DataChoice {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--data", paramLabel = "DIR", converter = PathConverter.Text.class, description = "Folder with the four MNIST-format files (else MLP4J_DATA, then ../shared/mnist).")
     String data;
 
@@ -40,11 +46,17 @@ final class DataChoice {
         dataset();
     }
 
-    /** --example generates its data, so a --data folder beside it would be silently ignored: refused instead. */
+    /** --example generates its data, so a --data folder or a --dataset beside it would be silently ignored: refused instead. */
     void refuseDataWithExample() {
         if (example != null && data != null) {
             throw new UsageException("--example " + example + " generates its data, so --data " + data
                     + " would be ignored; give --example or --data, not both.");
+        }
+        // --dataset has a default, so only the command line tells whether it was given.
+        CommandLine.ParseResult given = mixee == null || mixee.commandLine() == null ? null : mixee.commandLine().getParseResult();
+        if (example != null && given != null && given.hasMatchedOption("--dataset")) {
+            throw new UsageException("--example " + example + " generates its data, so --dataset " + dataset
+                    + " would be ignored; give --example or --dataset, not both.");
         }
     }
 

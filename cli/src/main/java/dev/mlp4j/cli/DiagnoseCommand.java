@@ -95,7 +95,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         NetworkSpec net = subject.parameters().spec();
         List<Batch> drawn = new ArrayList<>();
         String dataText = batches(subject, drawn);
-        DiagnoseReport r = NetworkDiagnosis.run(subject.parameters(), drawn, lr, Thresholds.DEFAULT);
+        DiagnoseReport r = NetworkDiagnosis.run(subject.parameters(), drawn, lr, Thresholds.DEFAULT, subject.source().equals("model"));
         print(out, subject, dataText, r);
         if (common.json) {
             JsonOutput.print(out, json(subject, dataText, r));

@@ -4,6 +4,7 @@ import dev.mlp4j.cli.download.DatasetSource;
 import dev.mlp4j.cli.download.Downloader;
 import dev.mlp4j.cli.download.FetchResult;
 import dev.mlp4j.cli.download.RemoteFile;
+import dev.mlp4j.cli.download.TargetFolder;
 import dev.mlp4j.cli.download.Timeouts;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.DataLocator;
@@ -62,6 +63,12 @@ final class DownloadCommand implements Callable<Integer> {
         Path target = (dir != null ? dir : defaultDir(source)).toAbsolutePath().normalize();
         // Said before anything is fetched: a folder that cannot take the files would waste the download.
         OutputPaths.checkFolder(dir != null ? "--dir" : "The download folder", target);
+        // Also before anything is fetched: a folder or FIFO under a file's name would fail (or be replaced) only after
+        // the transfer, and another data set's complete files look like damaged copies that download replaces.
+        String obstacle = TargetFolder.obstacle(source, DatasetSource.othersThan(which), target, "--dir");
+        if (obstacle != null) {
+            throw new UsageException(obstacle);
+        }
         out.println(which.id() + " into " + target);
         out.flush();
         List<Map<String, Object>> files = new ArrayList<>();

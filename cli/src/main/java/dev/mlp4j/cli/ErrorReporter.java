@@ -27,6 +27,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         if (e instanceof CommandLine.UnmatchedArgumentException u && u.getUnmatched().contains("")) {
             // picocli leaves an empty argument unmatched, even where a path is expected (predict's IMAGE).
             message = "An argument is empty (''); give a path or a value there, or leave it out.";
+        } else if (e instanceof CommandLine.UnmatchedArgumentException u && cli.getCommandSpec().parent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            // picocli's "Unmatched arguments from index 0" does not say that a command was expected.
+            message = "Unknown command '" + u.getUnmatched().get(0) + "'; use one of " + String.join(", ", cli.getSubcommands().keySet()) + ".";
         }
         Throwable cause = e.getCause();
         while (cause != null) {

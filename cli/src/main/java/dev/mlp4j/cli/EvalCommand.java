@@ -95,6 +95,7 @@ final class EvalCommand implements Callable<Integer> {
             json.put("examples", e.examples());
             json.put("meanSquaredError", e.meanSquaredError());
             json.put("backend", sel.backend().info().name());
+            json.put("device", sel.backend().info().device());
             json.put("report", report == null ? null : report.resolve(ReportWriter.INDEX).toString());
             JsonOutput.print(out, json);
         }

@@ -77,10 +77,15 @@ final class KeptParameters implements TrainingListener {
 
     /** The sentence for a run stopped by a signal: where it stopped and what it keeps. */
     String interrupted(TrainingResult r) {
+        return stopped(r, "interrupted");
+    }
+
+    /** The same for a run stopped otherwise (a write that failed): "Training {how} after epoch 3; keeping ...". */
+    String stopped(TrainingResult r, String how) {
         EpochResult kept = epoch(r);
         String where = epochInProgress > 0
-                ? "Training interrupted in epoch " + epochInProgress + ", after " + batchesDone + " of its " + batches + " batches"
-                : "Training interrupted after epoch " + r.history().size();
+                ? "Training " + how + " in epoch " + epochInProgress + ", after " + batchesDone + " of its " + batches + " batches"
+                : "Training " + how + " after epoch " + r.history().size();
         return where + (kept == null ? ", before any epoch completed; there are no trained parameters to keep."
                 : "; keeping the parameters after epoch " + kept.epoch() + ".");
     }

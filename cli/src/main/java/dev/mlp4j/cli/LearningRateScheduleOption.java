@@ -37,6 +37,13 @@ final class LearningRateScheduleOption {
                     }
                     double factor = Double.parseDouble(parts[1]);
                     int every = Integer.parseInt(parts[2]);
+                    // Said here, where the value given can be named; the core's sentence cannot name it.
+                    if (!(factor > 0 && factor <= 1)) {
+                        return "the factor must be more than 0 and at most 1, not " + parts[1].trim() + " (e.g. step:0.5:10)";
+                    }
+                    if (every < 1) {
+                        return "the period must be at least 1 epoch, not " + parts[2].trim() + " (e.g. step:0.5:10)";
+                    }
                     b.setLearningRate(LearningRateSchedule.stepDecay(rate, factor, every), rate + " x " + factor + " every " + every + " epochs");
                 }
                 case "inverse" -> {

@@ -19,15 +19,25 @@ final class OutputPaths {
 
     /** A file the command replaces (atomically) at the end, e.g. --save FILE; null (not given) passes. */
     static void checkFile(String option, Path file) {
+        checkFile(option, file, null);
+    }
+
+    /**
+     * As {@link #checkFile(String, Path)}, given also the text the path was given as: one ending in a slash names a
+     * folder (the Path has lost the slash, and would be written as a file of that name).
+     */
+    static void checkFile(String option, Path file, String given) {
         if (file == null) {
             return;
         }
-        String why = AtomicFiles.whyNotWritable(file);
+        boolean slash = given != null && (given.endsWith("/") || given.endsWith(java.io.File.separator));
+        String why = slash ? "it is a folder" : AtomicFiles.whyNotWritable(file);
         if (why == null) {
             return;
         }
         if (why.equals("it is a folder")) {
-            throw new UsageException(option + " " + file + " is a folder; name a file, e.g. " + option + " " + file.resolve("model.json") + ".");
+            throw new UsageException(option + " " + (slash ? given : file) + " is a folder; name a file, e.g. " + option + " "
+                    + file.resolve("model.json") + ".");
         }
         throw new UsageException(option + " " + file + " cannot be written: " + why + "; name another file.");
     }
@@ -40,6 +50,29 @@ final class OutputPaths {
         String why = AtomicFiles.whyNotFolder(dir);
         if (why != null) {
             throw new UsageException(option + " " + dir + " cannot be used: " + why + "; give another folder.");
+        }
+    }
+
+    /**
+     * The files a folder option writes inside {@code dir} (a report's, a checkpoint's), each checked as --save's is,
+     * so that a folder or a FIFO under one of their names stops the run before it trains, not after its first epoch.
+     *
+     * @param what what writes them, e.g. "the report"
+     */
+    static void checkFilesIn(String option, Path dir, String what, java.util.List<String> names) {
+        if (dir == null) {
+            return;
+        }
+        for (String name : names) {
+            Path file = dir.resolve(name);
+            if (!java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            String why = AtomicFiles.whyNotWritable(file);
+            if (why != null) {
+                throw new UsageException(option + " " + dir + " cannot be used: " + what + " writes " + file + ", and " + why
+                        + "; move it away, or give another folder.");
+            }
         }
     }
 

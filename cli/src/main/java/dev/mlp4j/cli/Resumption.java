@@ -132,7 +132,15 @@ final class Resumption {
             throw new UsageException("--checkpoint " + dir + " is a file; give a folder.");
         }
         if (CheckpointFile.exists(dir)) {
-            throw new UsageException(dir + " already holds a checkpoint; continue that run with --resume " + dir
+            try {
+                CheckpointFile.load(dir);
+            } catch (InvalidInputException e) {
+                // Not a checkpoint a resume could continue: suggesting one would only lead to this error.
+                throw new UsageException(dir + " holds a " + CheckpointFile.FILE_NAME + " that is not an mlp4j checkpoint ("
+                        + clause(e.getMessage(), CheckpointFile.file(dir).toString()) + "), and a checkpoint there would replace it; "
+                        + "choose another --checkpoint folder, or move " + CheckpointFile.file(dir) + " away.", e);
+            }
+            throw new UsageException(dir + " already holds a checkpoint; continue that run with --resume " + ShellWord.of(dir)
                     + ", or choose another --checkpoint folder.");
         }
         // Whatever else stands under the names a checkpoint writes is not a checkpoint's: replacing it would lose it.
@@ -143,6 +151,17 @@ final class Resumption {
             }
         }
         OutputPaths.checkFolder("--checkpoint", dir);
+    }
+
+    /** A loader's sentence as a clause: without the file it names first and the final full stop. */
+    private static String clause(String sentence, String file) {
+        String s = sentence.strip();
+        if (s.startsWith(file + ": ")) {
+            s = s.substring(file.length() + 2);
+        }
+        s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        String known = "not an mlp4j checkpoint (";
+        return s.startsWith(known) && s.endsWith(")") ? s.substring(known.length(), s.length() - 1) : s;
     }
 
     /** The checkpoint folder a resumed run goes on writing when no other --checkpoint is given. */

@@ -100,8 +100,25 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    /** The names a checkpoint writes in its folder. */
+    private static final java.util.List<String> CHECKPOINT_FILES =
+            java.util.List.of(dev.mlp4j.core.train.checkpoint.CheckpointFile.FILE_NAME, CheckpointWriter.MODEL_FILE, CheckpointLock.FILE_NAME);
+
+    /** The run's hold on its checkpoint folder, taken before the folder is checked, held until the run ends. */
+    private CheckpointLock lock;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return trainAndReport();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private Integer trainAndReport() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         data.checkOptions();
         RunStart start = resume != null ? Resumption.start(resume, this, spec.commandLine().getParseResult()) : freshStart();
@@ -110,13 +127,26 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = settings.config();
         // Checked before the data loads, so a wrong folder costs no time.
         Path checkpointDir = checkpoint != null ? checkpoint : resume;
-        if (checkpoint != null && !checkpoint.equals(resume)) {
+        boolean freshFolder = checkpoint != null && !checkpoint.equals(resume);
+        if (freshFolder) {
             Resumption.checkFreshFolder(checkpoint);
         } else if (checkpointDir != null) {
             Resumption.checkResumedFolder(checkpointDir);
         }
         ReportFolder.check(report);
-        checkSavePath(save);
+        OutputPaths.checkFilesIn("--report", report, "the report", ReportWriter.ALL);
+        checkSavePath(save, given("--save"));
+        String checkpointOption = freshFolder ? "--checkpoint" : "--resume";
+        new OutputCollisions().file("--save", save).folder("--report", report, ReportWriter.ALL)
+                .folder(checkpointOption, checkpointDir, CHECKPOINT_FILES).check();
+        if (checkpointDir != null) {
+            OutputPaths.checkFilesIn(checkpointOption, checkpointDir, "the checkpoint", CHECKPOINT_FILES);
+            lock = CheckpointLock.take(checkpointDir);
+            if (freshFolder) {
+                // Again under the lock: another run may have written its first checkpoint there since the check above.
+                Resumption.checkFreshFolder(checkpoint);
+            }
+        }
         backendChoice.check();
         DataChoice.Loaded loaded = dataChoice(settings).load(settings.seed());
         TrainingData td = loaded.data();
@@ -149,33 +179,46 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result;
         KeptParameters keeper = new KeptParameters(start.state(), config.patience() > 0);
         String interrupted = null;
+        String stoppedByFailure = null;
+        OutputFailures failures;
+        TrainingReport reporter = null;
+        CheckpointWriter checkpointWriter = null;
         try (Backend backend = selection.backend()) {
             Trainer trainer = new Trainer(config);
+            failures = new OutputFailures(trainer::cancel);
             trainer.addListener(new TrainingProgress(progress.display(spec.commandLine().getErr()), td.train().size(), config.batchSize()));
             trainer.addListener(new EpochPrinter(out, config.epochs()));
             trainer.addListener(keeper);
-            TrainingReport reporter = null;
             if (report != null) {
                 reporter = new TrainingReport(report, backend, td, "train: " + settings.dataName() + ", " + net,
                         reportFacts(loaded, net, config, selection), start.state().history(), start.accuracies(), config.epochs());
-                trainer.addListener(reporter);
+                trainer.addListener(failures.guard(reporter));
             }
             if (checkpointDir != null) {
-                trainer.addListener(new CheckpointWriter(checkpointDir, settings, config, start.accuracies(), backendName,
-                        start.backends(), identity));
+                checkpointWriter = new CheckpointWriter(checkpointDir, settings, config, start.accuracies(), backendName,
+                        start.backends(), identity);
+                trainer.addListener(failures.guard(checkpointWriter));
             }
             // Ctrl-C or SIGTERM from here on stops training after the current batch; Main.run disarms it at the very end,
             // so a signal during the writes below waits for them.
             Interruption.arm(trainer::cancel);
             result = trainer.train(backend, start.state(), td);
             if (result.stop() == TrainingResult.StopReason.CANCELLED) {
-                interrupted = keeper.interrupted(result);
+                // A write that failed stops training as a signal does; which it was decides the exit code.
+                if (failures.any() && !Interruption.signalled()) {
+                    stoppedByFailure = keeper.stopped(result, "stopped");
+                } else {
+                    interrupted = keeper.interrupted(result);
+                }
             }
             if (reporter != null) {
-                reporter.finish(keeper.parameters(result), interrupted != null ? interrupted : result.message());
+                TrainingReport finalReport = reporter;
+                dev.mlp4j.core.nn.Parameters keptParameters = keeper.parameters(result);
+                String status = interrupted != null ? interrupted : stoppedByFailure != null ? stoppedByFailure : result.message();
+                failures.attempt(reporter, () -> finalReport.finish(keptParameters, status));
             }
         }
-        out.println(interrupted != null ? interrupted : result.message());
+        out.println(interrupted != null ? interrupted : stoppedByFailure != null ? stoppedByFailure : result.message());
         EpochResult kept = keeper.epoch(result);
         String summary = summary(result, kept);
         if (summary != null) {
@@ -187,21 +230,38 @@ final class TrainCommand implements Callable<Integer> {
             out.println("nothing saved to " + save + ": no epoch completed, so there are no trained parameters to keep");
         } else if (save != null) {
             Model model = new Model(net, keeper.parameters(result), ModelRecord.of(config, settings, backendName, result.history().size(), kept));
-            try {
-                ModelFile.save(model, save);
-            } catch (java.io.IOException e) {
-                throw OutputPaths.failure("Cannot write the model to " + save, e);
-            }
-            saved = true;
+            failures.attempt(save, () -> {
+                try {
+                    ModelFile.save(model, save);
+                } catch (java.io.IOException e) {
+                    throw OutputPaths.failure("Cannot write the model to " + save, e);
+                }
+            });
+            saved = !failures.failed(save);
             boolean lastOfAll = result.stop() == TrainingResult.StopReason.COMPLETED && kept == result.last();
-            out.println("saved model to " + save + (lastOfAll ? "" : " (the parameters after epoch " + kept.epoch() + ")"));
+            if (saved) {
+                out.println("saved model to " + save + (lastOfAll ? "" : " (the parameters after epoch " + kept.epoch() + ")"));
+            }
         }
-        if (report != null) {
+        boolean reported = report != null && !failures.failed(reporter);
+        if (reported) {
             out.println("report: " + report.resolve(ReportWriter.INDEX));
         }
         boolean checkpointed = checkpointDir != null && dev.mlp4j.core.train.checkpoint.CheckpointFile.exists(checkpointDir);
-        if (checkpointed) {
-            out.println("checkpoint: " + checkpointDir + " (continue with --resume " + checkpointDir + ")");
+        // The epoch a resume would go on from: the last this run checkpointed, else the one it resumed in that folder.
+        int checkpointEpoch = checkpointWriter != null && checkpointWriter.checkpointEpoch() > 0 ? checkpointWriter.checkpointEpoch()
+                : checkpointed && checkpointDir.equals(start.resumedFrom()) ? start.state().epochsDone() : 0;
+        String resumeHint = checkpointDir == null ? null : "--resume " + ShellWord.of(checkpointDir);
+        boolean stoppedEarly = result.stop() == TrainingResult.StopReason.EARLY_STOPPED;
+        if (checkpointed && stoppedEarly) {
+            // A resume of a run that stopped early is refused (nothing to resume): no hint that leads there.
+            out.println("checkpoint: " + checkpointDir + " (the run stopped early, so there is nothing to resume; its model.json is the model kept)");
+        } else if (checkpointed) {
+            out.println("checkpoint: " + checkpointDir + " (" + (checkpointEpoch < result.history().size() ? "it holds epoch " + checkpointEpoch + "; " : "")
+                    + "continue with " + resumeHint + ")");
+        } else if (checkpointDir != null && start.resumedFrom() != null && result.history().size() == start.state().epochsDone()) {
+            out.println("checkpoint: none written to " + checkpointDir + " (nothing was trained in this run; the checkpoint in "
+                    + start.resumedFrom() + " is unchanged)");
         } else if (checkpointDir != null) {
             out.println("checkpoint: none written to " + checkpointDir + " (no epoch completed)");
         }
@@ -221,14 +281,34 @@ final class TrainCommand implements Callable<Integer> {
         json.put("model", saved ? save.toString() : null);
         json.put("keptEpoch", kept == null ? null : kept.epoch());
         json.put("resumedAfterEpoch", start.resumedFrom() == null ? null : start.state().epochsDone());
-        json.put("report", report == null ? null : report.resolve(ReportWriter.INDEX).toString());
+        json.put("report", reported ? report.resolve(ReportWriter.INDEX).toString() : null);
         json.put("checkpoint", checkpointed ? checkpointDir.toString() : null);
-        if (result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED) {
-            json.put("error", result.message());
+        boolean failed = result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED;
+        String error = failed ? result.message() : null;
+        if (failures.any()) {
+            // What failed, then what the run kept and where, and how to go on: the user decides from this line alone.
+            StringBuilder sb = new StringBuilder(error == null ? "" : error + " ").append(failures.describe());
+            if (stoppedByFailure != null) {
+                sb.append(' ').append(stoppedByFailure);
+            }
+            if (saved) {
+                sb.append(" The model is saved in ").append(save).append('.');
+            } else if (checkpointWriter != null && checkpointWriter.modelEpoch() > 0) {
+                sb.append(' ').append(checkpointDir.resolve(CheckpointWriter.MODEL_FILE)).append(" holds the model after epoch ")
+                        .append(checkpointWriter.modelEpoch()).append('.');
+            }
+            if (checkpointed && !stoppedEarly && checkpointEpoch < config.epochs()) {
+                sb.append(" The checkpoint in ").append(checkpointDir).append(" holds epoch ").append(checkpointEpoch)
+                        .append("; continue with ").append(resumeHint).append('.');
+            }
+            error = sb.toString();
+        }
+        if (error != null) {
+            json.put("error", error);
             json.put("exitCode", ExitCodes.FAILURE);
         }
         if (interrupted != null) {
-            json.put("exitCode", ExitCodes.INTERRUPTED);
+            json.put("exitCode", Interruption.exitCode());
         }
         if (common.json) {
             JsonOutput.print(out, json);
@@ -236,14 +316,17 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (interrupted != null) {
             // As a shell reports Ctrl-C, on stderr; with how to go on, where a checkpoint makes that possible.
-            err.println(interrupted + (checkpointed ? " Continue with --resume " + checkpointDir + "."
+            err.println(interrupted + (checkpointed ? " Continue with " + resumeHint + "."
                     : checkpointDir == null ? " A run with --checkpoint DIR can be resumed." : ""));
+            if (error != null) {
+                err.println("error: " + error);
+            }
             err.flush();
-            return ExitCodes.INTERRUPTED;
+            return Interruption.exitCode();
         }
-        if (result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED) {
+        if (error != null) {
             // A failed run says why on stderr too, as every failing command does.
-            err.println("error: " + result.message());
+            err.println("error: " + error);
             err.flush();
             return ExitCodes.FAILURE;
         }
@@ -331,8 +414,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Refuses a --save path that cannot take a file before training, so no finished run is lost to a typo. */
-    private static void checkSavePath(Path file) {
-        OutputPaths.checkFile("--save", file);
+    private static void checkSavePath(Path file, String given) {
+        OutputPaths.checkFile("--save", file, given);
+    }
+
+    /** The text an option was given as, before it became a Path (which drops a final slash); null when not given. */
+    private String given(String option) {
+        picocli.CommandLine.Model.OptionSpec o = spec.commandLine().getParseResult().matchedOption(option);
+        java.util.List<String> values = o == null ? java.util.List.of() : o.originalStringValues();
+        return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
     /** Refuses data a saved model cannot take, with advice for a command that has no --layers to change. */

@@ -91,6 +91,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void a_case_with_a_batch_or_a_layer_below_one_or_no_examples_is_a_usage_error() {
+        CliRun batch = CliRun.of("bench", "--backends", "core", "--case", "784,100,10@0", "--examples", "100", "--json");
+        assertEquals(ExitCodes.USAGE, batch.exitCode(), batch.out() + batch.err());
+        assertEquals("error: The batch size in --case '784,100,10@0' must be at least 1, e.g. 784,100,10@100.", batch.err().strip());
+        assertEquals(ExitCodes.USAGE, batch.json().get("exitCode").asInt());
+        CliRun negative = CliRun.of("bench", "--backends", "core", "--case", "784,100,10@-5", "--examples", "100");
+        assertEquals(ExitCodes.USAGE, negative.exitCode(), negative.out() + negative.err());
+        CliRun layer = CliRun.of("bench", "--backends", "core", "--case", "784,0,10@10", "--examples", "100");
+        assertEquals(ExitCodes.USAGE, layer.exitCode(), layer.out() + layer.err());
+        CliRun examples = CliRun.of("bench", "--backends", "core", "--case", "784,100,10@10", "--examples", "0");
+        assertEquals(ExitCodes.USAGE, examples.exitCode(), examples.out() + examples.err());
+        assertTrue(examples.err().contains("--examples"), examples.err());
+    }
+
+    @Test
     void a_repeat_below_one_is_a_usage_error() {
         CliRun r = CliRun.of("bench", "--backends", "core", "--repeat", "0");
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.out() + r.err());

@@ -34,6 +34,7 @@ class CommandsTest {
         assertEquals(0, eval.exitCode(), eval.err());
         assertEquals(json.get("testAccuracy").asDouble(), eval.json().get("testAccuracy").asDouble(), 1e-12,
                 "the saved model scores as the trained one did");
+        assertEquals(json.get("device").asText(), eval.json().get("device").asText(), "eval names its device as train does");
     }
 
     @Test

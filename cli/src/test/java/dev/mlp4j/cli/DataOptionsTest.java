@@ -103,6 +103,18 @@ class DataOptionsTest {
     }
 
     @Test
+    void example_with_dataset_is_a_usage_error_rather_than_ignoring_dataset() {
+        for (String command : new String[] {"train", "eval", "diagnose"}) {
+            CliRun r = command.equals("eval") ? CliRun.of("eval", "--model", "x.json", "--example", "circle", "--dataset", "fashion-mnist")
+                    : command.equals("diagnose") ? CliRun.of("diagnose", "--layers", "2,3,1", "--example", "circle", "--dataset", "fashion-mnist")
+                    : CliRun.of("train", "--example", "circle", "--dataset", "fashion-mnist", "--no-progress");
+            assertEquals(2, r.exitCode(), command + ": " + r.err());
+            assertTrue(r.err().contains("--example circle generates its data, so --dataset fashion-mnist would be ignored; "
+                    + "give --example or --dataset, not both."), r.err());
+        }
+    }
+
+    @Test
     void cross_entropy_on_targets_outside_the_unit_interval_is_refused_with_what_to_change() {
         assertOneSentence(CliRun.of("train", "--example", "identity", "--layers", "2,6,2", "--hidden", "sigmoid", "--output", "sigmoid",
                 "--cost", "cross-entropy", "--backend", "core", "--no-progress"), 2, "use --cost quadratic");

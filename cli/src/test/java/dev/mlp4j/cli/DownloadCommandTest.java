@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,57 @@ class DownloadCommandTest {
             assertEquals(0, again.exitCode(), again.err());
             assertEquals("present", again.json().get("files").get(0).get("status").asText());
             assertTrue(MnistFiles.present(dir));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void another_data_sets_complete_file_is_not_replaced(@TempDir Path dir) throws Exception {
+        Path mnist = DataLocator.find(null, DataLocator.Dataset.MNIST);
+        Assumptions.assumeTrue(mnist != null && Files.isRegularFile(mnist.resolve("t10k-labels-idx1-ubyte.gz")),
+                "MNIST's .gz files not found; see README 'Getting MNIST'");
+        Path kept = dir.resolve("t10k-labels-idx1-ubyte.gz");
+        Files.copy(mnist.resolve("t10k-labels-idx1-ubyte.gz"), kept);
+        byte[] before = Files.readAllBytes(kept);
+        HttpServer server = serve(mnist);
+        try {
+            String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist/";
+            CliRun r = CliRun.of("download", "--dataset", "fashion-mnist", "--dir", dir.toString(), "--mirror", mirror);
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("error: " + kept + " is a complete mnist file, which a fashion-mnist download would replace; give another --dir, e.g. --dir "
+                    + dir.resolveSibling("fashion-mnist") + ".", r.err().strip());
+            assertArrayEquals(before, Files.readAllBytes(kept));
+            try (var files = Files.list(dir)) {
+                assertEquals(1, files.count(), "nothing downloaded");
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void a_folder_or_fifo_under_a_files_name_is_refused_before_anything_is_downloaded(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("train-labels-idx1-ubyte.gz");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        HttpServer server = serve(null);
+        try {
+            String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist/";
+            CliRun r = CliRun.of("download", "--dir", dir.toString(), "--mirror", mirror);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().strip().equals("error: " + fifo + " cannot be replaced by the download (it is a FIFO (named pipe), not a regular file); "
+                    + "move it away or give another --dir."), r.err());
+            assertFalse(Files.isRegularFile(fifo));
+
+            Files.delete(fifo);
+            Path folder = Files.createDirectory(dir.resolve("train-images-idx3-ubyte.gz"));
+            CliRun f = CliRun.of("download", "--dir", dir.toString(), "--mirror", mirror);
+            assertEquals(2, f.exitCode(), f.err());
+            assertTrue(f.err().contains(folder + " cannot be replaced by the download (it is a folder)"), f.err());
+            try (var files = Files.list(dir)) {
+                assertEquals(1, files.count(), "no .part left");
+            }
         } finally {
             server.stop(0);
         }

@@ -21,4 +21,14 @@ class ErrorReporterTest {
         assertEquals(ExitCodes.USAGE, r.json().get("exitCode").asInt(), r.out());
         assertTrue(r.json().get("error").asText().contains("nosuchcmd"), r.out());
     }
+
+    @Test
+    void an_unknown_command_is_called_one_and_the_commands_are_listed() {
+        CliRun r = CliRun.of("nosuch");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: Unknown command 'nosuch'; use one of train, eval, predict, gradcheck, devices, bench, download, "
+                + "verify, diagnose, help."), r.err());
+        CliRun json = CliRun.of("nosuch", "--json");
+        assertTrue(json.json().get("error").asText().startsWith("Unknown command 'nosuch'; use one of train, eval"), json.out());
+    }
 }

@@ -103,6 +103,16 @@ class PredictCommandTest {
     }
 
     @Test
+    void a_folder_given_as_an_image_is_named_as_a_folder(@TempDir Path dir) throws Exception {
+        Path model = randomModel(dir, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD);
+        Path folder = Files.createDirectory(dir.resolve("ck1"));
+        CliRun r = CliRun.of("predict", "--model", model.toString(), folder.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("error: " + folder + " is a folder, not an image file; give the image files themselves (PNG or JPEG), e.g. "
+                + folder.resolve("*.png") + ".", r.err().strip());
+    }
+
+    @Test
     void idx_images_with_their_labels_and_a_limit(@TempDir Path dir) throws Exception {
         Path data = Fixtures.miniMnist();
         Path model = randomModel(dir, Activation.SIGMOID, Cost.CROSS_ENTROPY);

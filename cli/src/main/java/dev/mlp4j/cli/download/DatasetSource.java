@@ -29,6 +29,11 @@ public record DatasetSource(DataLocator.Dataset dataset, List<URI> mirrors, List
         };
     }
 
+    /** Every known data set but {@code dataset}: whose complete files a download of it must not replace. */
+    public static List<DatasetSource> othersThan(DataLocator.Dataset dataset) {
+        return java.util.Arrays.stream(DataLocator.Dataset.values()).filter(d -> d != dataset).map(DatasetSource::of).toList();
+    }
+
     /** The canonical files as once served by yann.lecun.com; the SHA-256 of each .gz. */
     static DatasetSource mnist() {
         return new DatasetSource(DataLocator.Dataset.MNIST,

@@ -16,6 +16,10 @@ public final class ImageFiles {
 
     public static LabelledInput read(Path file, int side) {
         Headless.ensure();
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file + " is a folder, not an image file; give the image files themselves (PNG or JPEG), e.g. "
+                    + file.resolve("*.png") + ".");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": no such image file.");
         }

@@ -24,8 +24,11 @@ public final class ReportWriter {
     public static final String WRONG = "wrong.png";
     public static final String METRICS = "metrics.csv";
 
-    /** Every file a report may hold; those not written this time are removed so none is left from an earlier state. */
-    private static final List<String> ALL = List.of(INDEX, CURVES, CONFUSION, CONFUSION_CSV, WEIGHTS, NETWORK, WRONG, METRICS);
+    /**
+     * Every file a report may hold; those not written this time are removed so none is left from an earlier state.
+     * What train checks, before it trains, that nothing else stands under or writes to.
+     */
+    public static final List<String> ALL = List.of(INDEX, CURVES, CONFUSION, CONFUSION_CSV, WEIGHTS, NETWORK, WRONG, METRICS);
 
     private ReportWriter() {
     }

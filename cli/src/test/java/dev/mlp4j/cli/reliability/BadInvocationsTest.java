@@ -91,7 +91,9 @@ class BadInvocationsTest {
                 Row.of(2, "patience|-1", "train", "--example", "circle", "--patience", "-1"),
                 Row.of(2, "initialisation|nosuch", "train", "--example", "circle", "--init", "nosuch"),
                 Row.of(2, "--lr-schedule|bogus", "train", "--example", "circle", "--lr-schedule", "bogus"),
-                Row.of(2, "step decay|factor", "train", "--example", "circle", "--lr-schedule", "step:0:10"),
+                Row.of(2, "--lr-schedule 'step:0:10'|factor|not 0", "train", "--example", "circle", "--lr-schedule", "step:0:10"),
+                Row.of(2, "--lr-schedule 'step:2:1'|factor|not 2", "train", "--example", "circle", "--lr-schedule", "step:2:1"),
+                Row.of(2, "--lr-schedule 'step:0.5:0'|period|not 0", "train", "--example", "circle", "--lr-schedule", "step:0.5:0"),
                 Row.of(2, "example|nosuch", "train", "--example", "nosuch"),
                 Row.of(2, "--epochs", "train", "--example", "circle", "--epochs"),
                 Row.of(2, "--checkpoint|is a file", "train", "--example", "circle", "--checkpoint", model.toString()),
@@ -100,7 +102,7 @@ class BadInvocationsTest {
                 Row.of(1, "no such model file|missing.json|train", "eval", "--model", tmp.resolve("missing.json").toString(), "--example", "circle"),
                 Row.of(1, "corrupt.json|NaN|line 1", "eval", "--model", corruptModel.toString(), "--example", "circle"),
                 Row.of(1, "truncated.json|line", "eval", "--model", truncatedModel.toString(), "--example", "circle"),
-                Row.of(1, "a-folder", "eval", "--model", folder.toString(), "--example", "circle"),
+                Row.of(1, "a-folder is a folder, not a model file|give a model file", "eval", "--model", folder.toString(), "--example", "circle"),
                 Row.of(2, "expects 2 inputs|a model trained on this data", "eval", "--model", otherShape.toString(), "--data", m, "--backend", "core"),
                 Row.of(2, "--model", "eval", "--example", "circle"),
                 Row.of(1, "train-images|magic number", "train", "--backend", "core", "--data",
@@ -119,7 +121,7 @@ class BadInvocationsTest {
                 Row.of(2, "--epsilon", "gradcheck", "--epsilon", "-1"),
                 // Unknown names.
                 Row.of(2, "unknown backend|nosuch|core", "train", "--example", "circle", "--backend", "nosuch"),
-                Row.of(2, "nosuchcommand", "nosuchcommand")));
+                Row.of(2, "unknown command 'nosuchcommand'|use one of train, eval", "nosuchcommand")));
         return rows;
     }
 

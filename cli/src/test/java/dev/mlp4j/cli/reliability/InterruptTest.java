@@ -85,7 +85,7 @@ class InterruptTest {
             assertTrue(lines[lines.length - 1].startsWith("{"), "the last line is not the JSON line: " + tail(out) + err);
             JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
             assertEquals("cancelled", json.get("stop").asText(), tail(out));
-            assertEquals(130, json.get("exitCode").asInt());
+            assertEquals(expectedExit, json.get("exitCode").asInt(), "the exit code the process ends with");
             int kept = json.get("keptEpoch").asInt();
             assertTrue(kept >= 2, tail(out));
             assertEquals(saved.toString(), json.get("model").asText());

@@ -95,6 +95,15 @@ public final class DataLocator {
             return p;
         }
         for (String[] c : candidates(explicit, dataset)) {
+            Path given = Paths.get(c[0]).toAbsolutePath().normalize();
+            if (!c[1].equals("default") && java.nio.file.Files.isRegularFile(given)) {
+                // Likely one of the four files itself: the folder it is in is probably what was meant.
+                String how = c[1].equals("--data") ? "--data " : c[1].equals("MLP4J_DATA") ? "MLP4J_DATA=" : c[1] + "=";
+                throw new InvalidInputException(how + given + " is a file, but " + c[1] + " takes the folder that holds the four "
+                        + dataset.id() + " files, e.g. " + how + given.getParent() + ".");
+            }
+        }
+        for (String[] c : candidates(explicit, dataset)) {
             String problem = MnistFiles.problem(Paths.get(c[0]));
             if (problem != null) {
                 throw new InvalidInputException(problem + ", or run './mlp4j download --dataset " + dataset.id()

@@ -43,6 +43,11 @@ public record Mnist(DataSet train, DataSet validation, DataSet test) {
             throw new InvalidInputException(labelsFile + " holds " + labels.length + " labels but " + imagesFile + " holds "
                     + images.count() + " images; the two files do not belong together.");
         }
+        if (images.count() == 0) {
+            // A valid IDX file may hold none, but a set without examples would only give NaN costs and accuracies.
+            throw new InvalidInputException(imagesFile + " holds 0 images, so the " + (name.equals("train") ? "training" : name)
+                    + " set would be empty; download the files again, or point --data at a folder whose files hold images.");
+        }
         return DataSet.classification(name, images.pixelsPerImage(), CLASSES, images.scaled(), labels);
     }
 }

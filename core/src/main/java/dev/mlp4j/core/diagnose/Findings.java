@@ -13,7 +13,8 @@ final class Findings {
     private Findings() {
     }
 
-    static List<Finding> of(DiagnoseReport r, boolean finite, Thresholds t) {
+    /** @param trained whether the weights were trained (a saved model): then no advice names an initialisation */
+    static List<Finding> of(DiagnoseReport r, boolean finite, Thresholds t, boolean trained) {
         List<Finding> out = new ArrayList<>();
         NetworkSpec spec = r.spec();
         List<LayerStatistics> layers = r.layers();
@@ -45,7 +46,10 @@ final class Findings {
                 String limit = s.activation() == Activation.TANH ? "2" : "4";
                 String fix = output
                         ? "with the quadratic cost a saturated output learns slowly, because its δ carries σ'(z): use the "
-                          + "cross-entropy cost, or smaller initial weights (--init normal-scaled)"
+                          + "cross-entropy cost" + (trained ? " when training it further" : ", or smaller initial weights (--init normal-scaled)")
+                        : trained
+                        ? "the trained weights have grown large for these inputs: train with --l2 to keep them small"
+                          + (unscaled ? " and scale the inputs" : " or scale the inputs down")
                         : "use weights with standard deviation 1/√" + fanIn + " = " + number(1 / Math.sqrt(fanIn))
                           + " (--init normal-scaled)" + (unscaled ? " and scale the inputs" : " or scale the inputs down");
                 out.add(new Finding(s.layer(), FindingKind.SATURATED, s.saturatedFraction(), where
@@ -55,11 +59,11 @@ final class Findings {
             if (s.deadFraction() > t.dead()) {
                 out.add(new Finding(s.layer(), FindingKind.DEAD_RELU, s.deadFraction(), where + percent(s.deadFraction())
                         + " of relu units never active" + over + " (pre-activation mean " + number(s.preActivationMean())
-                        + ", std " + number(s.preActivationStd()) + "); a dead relu never learns again: use He "
-                        + "initialisation (--init he), small positive biases, or a lower learning rate."));
+                        + ", std " + number(s.preActivationStd()) + "); a dead relu never learns again: "
+                        + (trained ? "train with a lower learning rate." : "use He initialisation (--init he), small positive biases, or a lower learning rate.")));
             }
         }
-        gradientFlow(r, t, out);
+        gradientFlow(r, t, out, trained);
         for (LayerStatistics s : layers) {
             if (s.weightNorm() == 0 || !Double.isFinite(s.updateRatio())) {
                 continue;
@@ -79,7 +83,7 @@ final class Findings {
     }
 
     /** The backward signal's size in the first hidden layer against the output layer's. */
-    private static void gradientFlow(DiagnoseReport r, Thresholds t, List<Finding> out) {
+    private static void gradientFlow(DiagnoseReport r, Thresholds t, List<Finding> out, boolean trained) {
         List<LayerStatistics> layers = r.layers();
         if (layers.size() < 2) {
             return;
@@ -98,10 +102,12 @@ final class Findings {
                 + " vs " + number(output.deltaRms()) + "; layer to layer " + steps + ")";
         if (ratio < t.vanishing()) {
             out.add(new Finding(1, FindingKind.VANISHING_GRADIENT, ratio, seen + ": the gradient vanishes on its way back, so "
-                    + "the first layers barely learn; unsaturate the units (--init normal-scaled), or use tanh or relu."));
+                    + "the first layers barely learn; unsaturate the units (" + (trained ? "train with --l2 to keep the weights small" : "--init normal-scaled")
+                    + "), or use tanh or relu."));
         } else if (ratio > t.exploding()) {
             out.add(new Finding(1, FindingKind.EXPLODING_GRADIENT, ratio, seen + ": the gradient grows on its way back; the "
-                    + "weights are too large for the depth: use --init normal-scaled (or xavier, he for relu)."));
+                    + "weights are too large for the depth: " + (trained ? "train with --l2 or a lower learning rate to keep them small."
+                    : "use --init normal-scaled (or xavier, he for relu).")));
         }
     }
 

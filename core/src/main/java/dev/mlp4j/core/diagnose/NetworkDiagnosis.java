@@ -30,7 +30,16 @@ public final class NetworkDiagnosis {
     private NetworkDiagnosis() {
     }
 
+    /** Diagnoses a freshly initialised network: advice may name an initialisation. */
     public static DiagnoseReport run(Parameters p, List<Batch> batches, double learningRate, Thresholds thresholds) {
+        return run(p, batches, learningRate, thresholds, false);
+    }
+
+    /**
+     * Diagnoses {@code p}; for {@code trained} parameters (a saved model) the advice leaves initialisation out, since
+     * the weights no longer are what an initialisation made them.
+     */
+    public static DiagnoseReport run(Parameters p, List<Batch> batches, double learningRate, Thresholds thresholds, boolean trained) {
         if (batches.isEmpty()) {
             throw new InvalidInputException("Diagnose needs at least one batch of examples.");
         }
@@ -114,7 +123,7 @@ public final class NetworkDiagnosis {
         DiagnoseReport measured = new DiagnoseReport(spec, batches.size(), examples, inMin, inMax, inSum / inCount,
                 learningRate, layers, List.of());
         return new DiagnoseReport(spec, batches.size(), examples, inMin, inMax, inSum / inCount, learningRate, layers,
-                Findings.of(measured, finite, thresholds));
+                Findings.of(measured, finite, thresholds, trained));
     }
 
     private static double saturationLimit(Activation a) {

@@ -25,6 +25,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * it would replace it with a regular file.
  */
 public final class AtomicFiles {
+    /** Begins every temporary file's name, so a stray one (after kill -9) says whose it is. */
+    private static final String TEMP_PREFIX = ".mlp4j-";
+
     /** Links followed before a target counts as a loop; Linux's own limit. */
     private static final int MAX_LINKS = 40;
 
@@ -67,7 +70,9 @@ public final class AtomicFiles {
         }
         Files.createDirectories(dir);
         PosixFileAttributes previous = posixAttributes(file);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        // A short name of its own, not the target's plus a suffix: a target whose name is as long as the file system
+        // allows must still be writable.
+        Path temp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
@@ -123,7 +128,32 @@ public final class AtomicFiles {
         if (kind != null) {
             return "it is " + kind + ", not a regular file";
         }
-        return whyNoNewFiles(file.getParent());
+        String why = whyNoNewFiles(file.getParent());
+        return why != null || Files.exists(file) ? why : whyNameRefused(file);
+    }
+
+    /**
+     * Why the file system would refuse a new file with a name as long as {@code file}'s, or null: a probe file with
+     * a name of the same length in UTF-8 is created and deleted in the nearest folder that exists.
+     */
+    private static String whyNameRefused(Path file) {
+        Path existing = file.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String name = file.getFileName().toString();
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        String random = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        String probeName = TEMP_PREFIX + random + "x".repeat(Math.max(0, bytes - TEMP_PREFIX.length() - random.length()));
+        try {
+            if (existing == null) {
+                return null;
+            }
+            Files.delete(Files.createFile(existing.resolve(probeName)));
+            return null;
+        } catch (IOException e) {
+            return "the file system does not take a name that long (" + IoErrors.reason(e) + ")";
+        }
     }
 
     /**

@@ -61,6 +61,12 @@ public final class ModelFile {
     }
 
     public static Model load(Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            // Reading would fail with a bare "Is a directory"; a checkpoint folder holds its model as model.json.
+            Path inside = file.resolve("model.json");
+            throw new InvalidInputException(file + " is a folder, not a model file; give a model file, e.g. "
+                    + (java.nio.file.Files.isRegularFile(inside) ? inside + " (the model this folder holds)" : "one saved with 'train --save FILE'") + ".");
+        }
         String text;
         try {
             text = JsonFiles.read(file, MAX_BYTES, "mlp4j model");

@@ -67,6 +67,13 @@ public final class VerifyFileReader {
     }
 
     private VerifyFile read() {
+        if (root.get("format") instanceof String format && !present("layers")) {
+            // A verify file has no "format" field; mlp4j's own files (models, checkpoints) do, and would otherwise get
+            // "'layers' is missing".
+            throw new InvalidInputException(f.source() + " is " + (format.equals("mlp4j-model") ? "an mlp4j model file"
+                    : "a file of format \"" + format + "\"") + ", not a verify file; verify takes a verify file (see docs/verify.md), "
+                    + "while eval, predict and diagnose --model take models.");
+        }
         spec = network();
         List<String> ignored = new ArrayList<>();
         for (String key : root.keySet()) {

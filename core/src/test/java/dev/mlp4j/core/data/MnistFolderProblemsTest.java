@@ -57,6 +57,22 @@ class MnistFolderProblemsTest {
     }
 
     @Test
+    void a_test_or_training_set_of_zero_images_is_refused_naming_the_file(@TempDir Path dir) throws IOException {
+        folder(dir, 28, 28);
+        Files.write(dir.resolve(MnistFiles.TEST_IMAGES), images(0, 28));
+        Files.write(dir.resolve(MnistFiles.TEST_LABELS), labels(0));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Mnist.load(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve(MnistFiles.TEST_IMAGES) + " holds 0 images, so the test set would be empty;"),
+                e.getMessage());
+
+        Files.write(dir.resolve(MnistFiles.TRAIN_IMAGES), images(0, 28));
+        Files.write(dir.resolve(MnistFiles.TRAIN_LABELS), labels(0));
+        e = assertThrows(InvalidInputException.class, () -> Mnist.load(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve(MnistFiles.TRAIN_IMAGES) + " holds 0 images, so the training set would be empty;"),
+                e.getMessage());
+    }
+
+    @Test
     void a_folder_missing_one_file_is_named_with_the_file_it_lacks(@TempDir Path dir) throws IOException {
         Path mini = Fixtures.miniMnist();
         for (String name : Fixtures.MNIST_FILE_NAMES) {
@@ -67,6 +83,19 @@ class MnistFolderProblemsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> DataLocator.require(dir.toString(), DataLocator.Dataset.MNIST));
         assertTrue(e.getMessage().contains(dir + " has 3 of the four files but not t10k-labels-idx1-ubyte"), e.getMessage());
+    }
+
+    @Test
+    void one_of_the_files_given_as_the_folder_is_refused_naming_the_folder_it_is_in(@TempDir Path dir) throws IOException {
+        Path mini = Fixtures.miniMnist();
+        for (String name : Fixtures.MNIST_FILE_NAMES) {
+            Files.copy(mini.resolve(name), dir.resolve(name));
+        }
+        Path file = dir.resolve(Fixtures.MNIST_FILE_NAMES.get(0)).toAbsolutePath();
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> DataLocator.require(file.toString(), DataLocator.Dataset.MNIST));
+        assertTrue(e.getMessage().equals("--data " + file + " is a file, but --data takes the folder that holds the four mnist files, e.g. --data "
+                + file.getParent() + "."), e.getMessage());
     }
 
     @Test

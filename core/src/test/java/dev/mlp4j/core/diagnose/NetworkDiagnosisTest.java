@@ -94,6 +94,38 @@ class NetworkDiagnosisTest {
     }
 
     @Test
+    void a_trained_models_findings_are_the_same_but_no_advice_names_an_initialisation() {
+        NetworkSpec relu = NetworkSpec.of(Activation.RELU, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 20, 16, 4);
+        Parameters dead = WeightInit.HE.initialise(relu, new Random(1));
+        java.util.Arrays.fill(dead.biases(0), 0, 6, -50);
+        NetworkSpec deepSigmoid = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 20, 20, 20, 20, 20, 20, 4);
+        NetworkSpec deepLinear = NetworkSpec.of(Activation.LINEAR, Activation.LINEAR, Cost.QUADRATIC, 20, 20, 20, 20, 20, 20, 4);
+        NetworkSpec quadratic = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.QUADRATIC, 100, 30, 10);
+        List<Object[]> cases = List.of(
+                new Object[] {SIGMOID_100, WeightInit.NORMAL.initialise(SIGMOID_100, new Random(1)), 0.5},
+                new Object[] {quadratic, WeightInit.NORMAL.initialise(quadratic, new Random(1)), 0.5},
+                new Object[] {relu, dead, 0.1},
+                new Object[] {deepSigmoid, WeightInit.NORMAL_SCALED.initialise(deepSigmoid, new Random(1)), 0.5},
+                new Object[] {deepLinear, WeightInit.NORMAL.initialise(deepLinear, new Random(1)), 1e-9});
+        boolean initAdvised = false;
+        for (Object[] c : cases) {
+            NetworkSpec spec = (NetworkSpec) c[0];
+            List<Batch> batches = batches(spec, 4, 50, 1, 7);
+            DiagnoseReport fresh = NetworkDiagnosis.run((Parameters) c[1], batches, (double) c[2], Thresholds.DEFAULT);
+            DiagnoseReport trained = NetworkDiagnosis.run((Parameters) c[1], batches, (double) c[2], Thresholds.DEFAULT, true);
+            assertEquals(kinds(fresh), kinds(trained), spec.toString());
+            assertFalse(trained.findings().isEmpty(), spec.toString());
+            for (Finding f : fresh.findings()) {
+                initAdvised |= f.advice().contains("--init");
+            }
+            for (Finding f : trained.findings()) {
+                assertFalse(f.advice().contains("--init") || f.advice().contains("initialisation"), f.advice());
+            }
+        }
+        assertTrue(initAdvised, "a fresh network's advice names the initialisation");
+    }
+
+    @Test
     void tanh_counts_as_saturated_beyond_two() {
         NetworkSpec spec = NetworkSpec.of(Activation.TANH, Activation.SIGMOID, Cost.CROSS_ENTROPY, 100, 16, 4);
         DiagnoseReport r = diagnose(spec, WeightInit.NORMAL, 1, 0.05);

@@ -37,6 +37,25 @@ class AtomicFilesTest {
     }
 
     @Test
+    void a_name_as_long_as_the_file_system_allows_is_written_and_a_longer_one_refused_before_writing() throws IOException {
+        // 255 bytes is the limit of ext4, tmpfs, xfs and btrfs; the temporary file beside it must not be longer.
+        Path longest = dir.resolve("a".repeat(250) + ".json");
+        assertNull(AtomicFiles.whyNotWritable(longest));
+        AtomicFiles.writeString(longest, "{}");
+        assertEquals("{}", Files.readString(longest));
+        Path utf8 = dir.resolve("ü".repeat(118) + ".json");
+        assertNull(AtomicFiles.whyNotWritable(utf8));
+        AtomicFiles.writeString(utf8, "{}");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file is left");
+        }
+
+        String why = AtomicFiles.whyNotWritable(dir.resolve("a".repeat(251) + ".json"));
+        assertNotNull(why, "a 256-byte name cannot be created");
+        assertTrue(why.contains("name that long"), why);
+    }
+
+    @Test
     void a_fifo_is_refused_and_stays_a_fifo() throws Exception {
         Path fifo = dir.resolve("pipe.json");
         Process p;

@@ -78,6 +78,19 @@ class ModelFileTest {
     }
 
     @Test
+    void a_folder_given_as_the_model_is_named_as_one_with_the_model_it_holds(@TempDir Path dir) throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        InvalidInputException none = assertThrows(InvalidInputException.class, () -> ModelFile.load(empty));
+        assertEquals(empty + " is a folder, not a model file; give a model file, e.g. one saved with 'train --save FILE'.", none.getMessage());
+
+        Path checkpoint = Files.createDirectory(dir.resolve("ck1"));
+        Files.writeString(checkpoint.resolve("model.json"), validText());
+        InvalidInputException holding = assertThrows(InvalidInputException.class, () -> ModelFile.load(checkpoint));
+        assertEquals(checkpoint + " is a folder, not a model file; give a model file, e.g. " + checkpoint.resolve("model.json")
+                + " (the model this folder holds).", holding.getMessage());
+    }
+
+    @Test
     void saving_leaves_no_temporary_file_behind_and_replaces_an_old_file(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.json");
         Files.writeString(file, "old");

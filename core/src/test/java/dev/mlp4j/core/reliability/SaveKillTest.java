@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A process killed with -9 at a random moment while it saves a model over and over leaves a file that loads
  * completely: one of the two models it was saving, bit for bit, never a torn mix. (Leftover temporary files are
- * allowed: a killed process cannot clean up; they are named .model.json.*.tmp and never read.)
+ * allowed: a killed process cannot clean up; they are named .mlp4j-*.tmp and never read.)
  */
 class SaveKillTest {
     /** 784-300-10: about 240,000 parameters, a 5 MB file whose save takes long enough to be hit mid-way. */
@@ -88,7 +88,7 @@ class SaveKillTest {
         // The kills fell at different points of the save loop, not all before the second save.
         assertTrue(java.util.Arrays.stream(savesBeforeKill).distinct().count() > 1, java.util.Arrays.toString(savesBeforeKill));
         try (Stream<Path> files = Files.list(dir)) {
-            assertTrue(files.allMatch(f -> f.equals(file) || f.getFileName().toString().matches("\\.model\\.json\\..*\\.tmp")));
+            assertTrue(files.allMatch(f -> f.equals(file) || f.getFileName().toString().matches("\\.mlp4j-.*\\.tmp")));
         }
     }
 }

@@ -49,6 +49,16 @@ class VerifyFileReaderTest {
     }
 
     @Test
+    void a_model_file_is_recognised_by_its_format_and_pointed_elsewhere() {
+        String model = """
+                {"format": "mlp4j-model", "version": 1, "network": {"layers": [2, 3, 1], "hidden": "sigmoid", "output": "sigmoid",
+                 "cost": "cross-entropy"}, "training": {}, "weights": [], "biases": []}""";
+        String m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("c.json", model)).getMessage();
+        assertEquals("c.json is an mlp4j model file, not a verify file; verify takes a verify file (see docs/verify.md), "
+                + "while eval, predict and diagnose --model take models.", m);
+    }
+
+    @Test
     void a_weight_matrix_stored_to_by_from_is_refused_with_the_hint_to_transpose() {
         String m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json",
                 SMALL.formatted("").replace("[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]", "[[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]]"))).getMessage();
