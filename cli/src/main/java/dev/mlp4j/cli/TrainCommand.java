@@ -1,19 +1,15 @@
 package dev.mlp4j.cli;
 
-import dev.mlp4j.cli.report.ReportWriter;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.Backends;
 import dev.mlp4j.core.data.DataLocator;
-import dev.mlp4j.core.io.Model;
-import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.core.train.EpochResult;
 import dev.mlp4j.core.train.TrainingConfig;
 import dev.mlp4j.core.train.TrainingData;
-import dev.mlp4j.core.train.TrainingListener;
 import dev.mlp4j.core.train.TrainingResult;
 import dev.mlp4j.core.train.TrainingState;
 import dev.mlp4j.core.train.Trainer;
@@ -100,20 +96,16 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
-    /** The names a checkpoint writes in its folder. */
-    private static final java.util.List<String> CHECKPOINT_FILES =
-            java.util.List.of(dev.mlp4j.core.train.checkpoint.CheckpointFile.FILE_NAME, CheckpointWriter.MODEL_FILE, CheckpointLock.FILE_NAME);
-
-    /** The run's hold on its checkpoint folder, taken before the folder is checked, held until the run ends. */
-    private CheckpointLock lock;
+    /** Where the run writes, and its hold on the checkpoint folder until the run ends. */
+    private RunOutputs outputs;
 
     @Override
     public Integer call() throws Exception {
         try {
             return trainAndReport();
         } finally {
-            if (lock != null) {
-                lock.close();
+            if (outputs != null) {
+                outputs.close();
             }
         }
     }
@@ -123,69 +115,73 @@ final class TrainCommand implements Callable<Integer> {
         data.checkOptions();
         RunStart start = resume != null ? Resumption.start(resume, this, spec.commandLine().getParseResult()) : freshStart();
         TrainSettings settings = start.settings();
-        NetworkSpec net = settings.network();
         TrainingConfig config = settings.config();
         // Checked before the data loads, so a wrong folder costs no time.
-        Path checkpointDir = checkpoint != null ? checkpoint : resume;
-        boolean freshFolder = checkpoint != null && !checkpoint.equals(resume);
-        if (freshFolder) {
-            Resumption.checkFreshFolder(checkpoint);
-        } else if (checkpointDir != null) {
-            Resumption.checkResumedFolder(checkpointDir);
-        }
-        ReportFolder.check(report);
-        OutputPaths.checkFilesIn("--report", report, "the report", ReportWriter.ALL);
-        checkSavePath(save, given("--save"));
-        String checkpointOption = freshFolder ? "--checkpoint" : "--resume";
-        new OutputCollisions().file("--save", save).folder("--report", report, ReportWriter.ALL)
-                .folder(checkpointOption, checkpointDir, CHECKPOINT_FILES).check();
-        if (checkpointDir != null) {
-            OutputPaths.checkFilesIn(checkpointOption, checkpointDir, "the checkpoint", CHECKPOINT_FILES);
-            lock = CheckpointLock.take(checkpointDir);
-            if (freshFolder) {
-                // Again under the lock: another run may have written its first checkpoint there since the check above.
-                Resumption.checkFreshFolder(checkpoint);
-            }
-        }
+        outputs = new RunOutputs(save, given("--save"), report, checkpoint, resume);
+        outputs.checkAndLock();
         backendChoice.check();
         DataChoice.Loaded loaded = dataChoice(settings).load(settings.seed());
-        TrainingData td = loaded.data();
+        DataIdentity identity = checkData(start, loaded.data());
+        printHeader(out, start, config, loaded);
+        Backends.Selection selection = selectBackend(out, start);
+        TrainingOutcome outcome = train(out, start, config, loaded, identity, selection);
+        return new TrainEnding(start, config, outputs, outcome, selection.backend().info())
+                .print(out, spec.commandLine().getErr(), common.json);
+    }
+
+    /** Refuses data the network cannot train on, or other data than the resumed run's; the data's identity for a checkpoint. */
+    private DataIdentity checkData(RunStart start, TrainingData td) {
+        NetworkSpec net = start.settings().network();
         checkFits(net, td);
         checkTargets(net, td);
-        DataIdentity identity = checkpointDir != null ? DataIdentity.of(settings.dataName(), td) : null;
+        DataIdentity identity = outputs.checkpointDir() != null ? DataIdentity.of(start.settings().dataName(), td) : null;
         if (start.resumedFrom() != null) {
             Resumption.checkSameData(start, identity, spec.commandLine().getParseResult().hasMatchedOption("--data"));
         }
+        return identity;
+    }
+
+    private void printHeader(PrintWriter out, RunStart start, TrainingConfig config, DataChoice.Loaded loaded) {
+        TrainSettings settings = start.settings();
+        NetworkSpec net = settings.network();
         if (start.resumedFrom() != null) {
             out.println("resuming " + start.resumedFrom() + " after epoch " + start.state().epochsDone());
         }
         out.println("data: " + loaded.description());
         out.println("network: " + net + ", " + net.parameterCount() + " parameters, init " + config.init());
         out.println("training: " + trainingLine(config));
-        if (config.patience() > 0 && td.validation() == null) {
+        if (config.patience() > 0 && loaded.data().validation() == null) {
             out.println("note: " + settings.dataName() + " has no validation set, so --patience judges each epoch by its training cost");
         }
+    }
+
+    /** The backend to train on: the one given, else the resumed run's, else the default. */
+    private Backends.Selection selectBackend(PrintWriter out, RunStart start) {
         if (start.backend() != null && !spec.commandLine().getParseResult().hasMatchedOption("--backend")) {
             backendChoice.backend = start.backend();
         }
-        Backends.Selection selection = backendChoice.select(net);
+        Backends.Selection selection = backendChoice.select(start.settings().network());
         if (start.backends().anyOtherThan(selection.backend().info().name())) {
             out.println("note: " + start.backends().describe() + "; the rest runs on "
                     + selection.backend().info().name() + ", so the result will not match an uninterrupted run to the last bit");
         }
         out.println(selection.explanation());
         out.flush();
-        String backendName = selection.backend().info().name();
-        TrainingResult result;
+        return selection;
+    }
+
+    /** Trains with the epoch lines, progress, report and checkpoint as listeners, and finishes the report. */
+    private TrainingOutcome train(PrintWriter out, RunStart start, TrainingConfig config, DataChoice.Loaded loaded,
+                                  DataIdentity identity, Backends.Selection selection) {
+        TrainSettings settings = start.settings();
+        NetworkSpec net = settings.network();
+        TrainingData td = loaded.data();
         KeptParameters keeper = new KeptParameters(start.state(), config.patience() > 0);
-        String interrupted = null;
-        String stoppedByFailure = null;
-        OutputFailures failures;
         TrainingReport reporter = null;
         CheckpointWriter checkpointWriter = null;
         try (Backend backend = selection.backend()) {
             Trainer trainer = new Trainer(config);
-            failures = new OutputFailures(trainer::cancel);
+            OutputFailures failures = new OutputFailures(trainer::cancel);
             trainer.addListener(new TrainingProgress(progress.display(spec.commandLine().getErr()), td.train().size(), config.batchSize()));
             trainer.addListener(new EpochPrinter(out, config.epochs()));
             trainer.addListener(keeper);
@@ -194,15 +190,17 @@ final class TrainCommand implements Callable<Integer> {
                         reportFacts(loaded, net, config, selection), start.state().history(), start.accuracies(), config.epochs());
                 trainer.addListener(failures.guard(reporter));
             }
-            if (checkpointDir != null) {
-                checkpointWriter = new CheckpointWriter(checkpointDir, settings, config, start.accuracies(), backendName,
-                        start.backends(), identity);
+            if (outputs.checkpointDir() != null) {
+                checkpointWriter = new CheckpointWriter(outputs.checkpointDir(), settings, config, start.accuracies(),
+                        selection.backend().info().name(), start.backends(), identity);
                 trainer.addListener(failures.guard(checkpointWriter));
             }
             // Ctrl-C or SIGTERM from here on stops training after the current batch; Main.run disarms it at the very end,
             // so a signal during the writes below waits for them.
             Interruption.arm(trainer::cancel);
-            result = trainer.train(backend, start.state(), td);
+            TrainingResult result = trainer.train(backend, start.state(), td);
+            String interrupted = null;
+            String stoppedByFailure = null;
             if (result.stop() == TrainingResult.StopReason.CANCELLED) {
                 // A write that failed stops training as a signal does; which it was decides the exit code.
                 if (failures.any() && !Interruption.signalled()) {
@@ -211,126 +209,14 @@ final class TrainCommand implements Callable<Integer> {
                     interrupted = keeper.interrupted(result);
                 }
             }
+            TrainingOutcome outcome = new TrainingOutcome(result, keeper, failures, reporter, checkpointWriter, interrupted, stoppedByFailure);
             if (reporter != null) {
                 TrainingReport finalReport = reporter;
-                dev.mlp4j.core.nn.Parameters keptParameters = keeper.parameters(result);
-                String status = interrupted != null ? interrupted : stoppedByFailure != null ? stoppedByFailure : result.message();
-                failures.attempt(reporter, () -> finalReport.finish(keptParameters, status));
+                Parameters keptParameters = keeper.parameters(result);
+                failures.attempt(reporter, () -> finalReport.finish(keptParameters, outcome.stopMessage()));
             }
+            return outcome;
         }
-        out.println(interrupted != null ? interrupted : stoppedByFailure != null ? stoppedByFailure : result.message());
-        EpochResult kept = keeper.epoch(result);
-        String summary = summary(result, kept);
-        if (summary != null) {
-            out.println(summary);
-        }
-        boolean saved = false;
-        if (save != null && kept == null) {
-            // Parameters no epoch trained are worth nothing, and the file may hold a model the user wants to keep.
-            out.println("nothing saved to " + save + ": no epoch completed, so there are no trained parameters to keep");
-        } else if (save != null) {
-            Model model = new Model(net, keeper.parameters(result), ModelRecord.of(config, settings, backendName, result.history().size(), kept));
-            failures.attempt(save, () -> {
-                try {
-                    ModelFile.save(model, save);
-                } catch (java.io.IOException e) {
-                    throw OutputPaths.failure("Cannot write the model to " + save, e);
-                }
-            });
-            saved = !failures.failed(save);
-            boolean lastOfAll = result.stop() == TrainingResult.StopReason.COMPLETED && kept == result.last();
-            if (saved) {
-                out.println("saved model to " + save + (lastOfAll ? "" : " (the parameters after epoch " + kept.epoch() + ")"));
-            }
-        }
-        boolean reported = report != null && !failures.failed(reporter);
-        if (reported) {
-            out.println("report: " + report.resolve(ReportWriter.INDEX));
-        }
-        boolean checkpointed = checkpointDir != null && dev.mlp4j.core.train.checkpoint.CheckpointFile.exists(checkpointDir);
-        // The epoch a resume would go on from: the last this run checkpointed, else the one it resumed in that folder.
-        int checkpointEpoch = checkpointWriter != null && checkpointWriter.checkpointEpoch() > 0 ? checkpointWriter.checkpointEpoch()
-                : checkpointed && checkpointDir.equals(start.resumedFrom()) ? start.state().epochsDone() : 0;
-        String resumeHint = checkpointDir == null ? null : "--resume " + ShellWord.of(checkpointDir);
-        boolean stoppedEarly = result.stop() == TrainingResult.StopReason.EARLY_STOPPED;
-        if (checkpointed && stoppedEarly) {
-            // A resume of a run that stopped early is refused (nothing to resume): no hint that leads there.
-            out.println("checkpoint: " + checkpointDir + " (the run stopped early, so there is nothing to resume; its model.json is the model kept)");
-        } else if (checkpointed) {
-            out.println("checkpoint: " + checkpointDir + " (" + (checkpointEpoch < result.history().size() ? "it holds epoch " + checkpointEpoch + "; " : "")
-                    + "continue with " + resumeHint + ")");
-        } else if (checkpointDir != null && start.resumedFrom() != null && result.history().size() == start.state().epochsDone()) {
-            out.println("checkpoint: none written to " + checkpointDir + " (nothing was trained in this run; the checkpoint in "
-                    + start.resumedFrom() + " is unchanged)");
-        } else if (checkpointDir != null) {
-            out.println("checkpoint: none written to " + checkpointDir + " (no epoch completed)");
-        }
-        Map<String, Object> json = JsonOutput.object("train");
-        json.put("backend", backendName);
-        json.put("device", selection.backend().info().device());
-        json.put("epochs", result.history().size());
-        json.put("testAccuracy", kept == null || kept.test() == null ? null : kept.test().accuracy());
-        EpochResult bestOnTest = bestOnTest(result);
-        json.put("bestTestAccuracy", bestOnTest == null ? null : bestOnTest.test().accuracy());
-        json.put("validationAccuracy", kept == null || kept.validation() == null ? null : kept.validation().accuracy());
-        json.put("testCost", kept == null || kept.test() == null ? null : kept.test().cost());
-        json.put("testMeanSquaredError", kept == null || kept.test() == null ? null : kept.test().meanSquaredError());
-        json.put("secondsPerEpoch", result.history().stream().mapToDouble(EpochResult::trainingSeconds).average().orElse(0));
-        json.put("examplesPerSecond", result.history().stream().mapToDouble(EpochResult::examplesPerSecond).average().orElse(0));
-        json.put("stop", result.stop().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("model", saved ? save.toString() : null);
-        json.put("keptEpoch", kept == null ? null : kept.epoch());
-        json.put("resumedAfterEpoch", start.resumedFrom() == null ? null : start.state().epochsDone());
-        json.put("report", reported ? report.resolve(ReportWriter.INDEX).toString() : null);
-        json.put("checkpoint", checkpointed ? checkpointDir.toString() : null);
-        boolean failed = result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED;
-        String error = failed ? result.message() : null;
-        if (failures.any()) {
-            // What failed, then what the run kept and where, and how to go on: the user decides from this line alone.
-            StringBuilder sb = new StringBuilder(error == null ? "" : error + " ").append(failures.describe());
-            if (stoppedByFailure != null) {
-                sb.append(' ').append(stoppedByFailure);
-            }
-            if (saved) {
-                sb.append(" The model is saved in ").append(save).append('.');
-            } else if (checkpointWriter != null && checkpointWriter.modelEpoch() > 0) {
-                sb.append(' ').append(checkpointDir.resolve(CheckpointWriter.MODEL_FILE)).append(" holds the model after epoch ")
-                        .append(checkpointWriter.modelEpoch()).append('.');
-            }
-            if (checkpointed && !stoppedEarly && checkpointEpoch < config.epochs()) {
-                sb.append(" The checkpoint in ").append(checkpointDir).append(" holds epoch ").append(checkpointEpoch)
-                        .append("; continue with ").append(resumeHint).append('.');
-            }
-            error = sb.toString();
-        }
-        if (error != null) {
-            json.put("error", error);
-            json.put("exitCode", ExitCodes.FAILURE);
-        }
-        if (interrupted != null) {
-            json.put("exitCode", Interruption.exitCode());
-        }
-        if (common.json) {
-            JsonOutput.print(out, json);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        if (interrupted != null) {
-            // As a shell reports Ctrl-C, on stderr; with how to go on, where a checkpoint makes that possible.
-            err.println(interrupted + (checkpointed ? " Continue with " + resumeHint + "."
-                    : checkpointDir == null ? " A run with --checkpoint DIR can be resumed." : ""));
-            if (error != null) {
-                err.println("error: " + error);
-            }
-            err.flush();
-            return Interruption.exitCode();
-        }
-        if (error != null) {
-            // A failed run says why on stderr too, as every failing command does.
-            err.println("error: " + error);
-            err.flush();
-            return ExitCodes.FAILURE;
-        }
-        return ExitCodes.OK;
     }
 
     /** A new run: options over the preset's defaults, parameters drawn from the seed. */
@@ -402,7 +288,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The first epoch with the highest test accuracy; null when no epoch has one (no test set, or regression). */
-    private static EpochResult bestOnTest(TrainingResult r) {
+    static EpochResult bestOnTest(TrainingResult r) {
         EpochResult best = null;
         for (EpochResult e : r.history()) {
             if (e.test() != null && Double.isFinite(e.test().accuracy())
@@ -411,11 +297,6 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return best;
-    }
-
-    /** Refuses a --save path that cannot take a file before training, so no finished run is lost to a typo. */
-    private static void checkSavePath(Path file, String given) {
-        OutputPaths.checkFile("--save", file, given);
     }
 
     /** The text an option was given as, before it became a Path (which drops a final slash); null when not given. */
@@ -457,39 +338,6 @@ final class TrainCommand implements Callable<Integer> {
         if (net.outputSize() != outs) {
             throw new UsageException("The network's output layer has " + net.outputSize() + " neurons but the data has "
                     + outs + " target values per example; end --layers with " + outs + ".");
-        }
-    }
-
-    /** One line per epoch, as Nielsen's code prints them, plus time. */
-    private static final class EpochPrinter implements TrainingListener {
-        private final PrintWriter out;
-        private final int epochs;
-
-        EpochPrinter(PrintWriter out, int epochs) {
-            this.out = out;
-            this.epochs = epochs;
-        }
-
-        @Override
-        public void onEpochEnd(EpochResult r) {
-            StringBuilder sb = new StringBuilder();
-            sb.append(String.format("epoch %d/%d  cost %.4f", r.epoch(), epochs, r.trainingCost()));
-            if (r.validation() != null) {
-                sb.append(format("validation", r.validation()));
-            }
-            if (r.test() != null) {
-                sb.append(format("test", r.test()));
-            }
-            sb.append(String.format("  %.2f s (%.0f examples/s)", r.trainingSeconds(), r.examplesPerSecond()));
-            out.println(sb);
-            out.flush();
-        }
-
-        private static String format(String name, dev.mlp4j.core.train.Evaluation e) {
-            if (Double.isNaN(e.accuracy())) {
-                return String.format("  %s mse %.3g", name, e.meanSquaredError());
-            }
-            return String.format("  %s %.2f%%", name, 100 * e.accuracy());
         }
     }
 }

@@ -1,0 +1,209 @@
+package dev.mlp4j.cli;
+
+import dev.mlp4j.cli.report.ReportWriter;
+import dev.mlp4j.core.backend.BackendInfo;
+import dev.mlp4j.core.io.Model;
+import dev.mlp4j.core.io.ModelFile;
+import dev.mlp4j.core.train.EpochResult;
+import dev.mlp4j.core.train.TrainingConfig;
+import dev.mlp4j.core.train.TrainingResult;
+import dev.mlp4j.core.train.checkpoint.CheckpointFile;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The end of a train run, once training has stopped: the stop message and summary, the model saved, where the report
+ * and checkpoint are, the JSON object, and the error and exit code.
+ */
+final class TrainEnding {
+    private final RunStart start;
+    private final TrainSettings settings;
+    private final TrainingConfig config;
+    private final RunOutputs outputs;
+    private final TrainingOutcome outcome;
+    private final TrainingResult result;
+    private final BackendInfo backend;
+    /** The epoch whose parameters the run keeps, or null when none completed. */
+    private final EpochResult kept;
+
+    TrainEnding(RunStart start, TrainingConfig config, RunOutputs outputs, TrainingOutcome outcome, BackendInfo backend) {
+        this.start = start;
+        this.settings = start.settings();
+        this.config = config;
+        this.outputs = outputs;
+        this.outcome = outcome;
+        this.result = outcome.result();
+        this.backend = backend;
+        this.kept = outcome.keeper().epoch(result);
+    }
+
+    /** Prints the end of the run to {@code out}, and an error or interruption to {@code err}; returns the exit code. */
+    int print(PrintWriter out, PrintWriter err, boolean printJson) {
+        out.println(outcome.stopMessage());
+        String summary = TrainCommand.summary(result, kept);
+        if (summary != null) {
+            out.println(summary);
+        }
+        boolean saved = saveModel(out);
+        boolean reported = outputs.report() != null && !outcome.failures().failed(outcome.reporter());
+        if (reported) {
+            out.println("report: " + outputs.report().resolve(ReportWriter.INDEX));
+        }
+        CheckpointState checkpoint = checkpointState();
+        printCheckpoint(out, checkpoint);
+        String error = error(saved, checkpoint);
+        if (printJson) {
+            JsonOutput.print(out, json(saved, reported, checkpoint, error));
+        }
+        return exitCode(err, checkpoint, error);
+    }
+
+    /** Saves the kept model to --save, if given; whether it was saved. */
+    private boolean saveModel(PrintWriter out) {
+        Path save = outputs.save();
+        if (save == null) {
+            return false;
+        }
+        if (kept == null) {
+            // Parameters no epoch trained are worth nothing, and the file may hold a model the user wants to keep.
+            out.println("nothing saved to " + save + ": no epoch completed, so there are no trained parameters to keep");
+            return false;
+        }
+        Model model = new Model(settings.network(), outcome.keeper().parameters(result),
+                ModelRecord.of(config, settings, backend.name(), result.history().size(), kept));
+        OutputFailures failures = outcome.failures();
+        failures.attempt(save, () -> {
+            try {
+                ModelFile.save(model, save);
+            } catch (IOException e) {
+                throw OutputPaths.failure("Cannot write the model to " + save, e);
+            }
+        });
+        boolean saved = !failures.failed(save);
+        boolean lastOfAll = result.stop() == TrainingResult.StopReason.COMPLETED && kept == result.last();
+        if (saved) {
+            out.println("saved model to " + save + (lastOfAll ? "" : " (the parameters after epoch " + kept.epoch() + ")"));
+        }
+        return saved;
+    }
+
+    /**
+     * The checkpoint folder as the run leaves it.
+     *
+     * @param dir          the folder, or null without one
+     * @param checkpointed whether it holds a checkpoint
+     * @param epoch        the epoch a resume would go on from, or 0
+     * @param resumeHint   the option that resumes from it, or null without a folder
+     * @param stoppedEarly whether --patience stopped the run
+     */
+    private record CheckpointState(Path dir, boolean checkpointed, int epoch, String resumeHint, boolean stoppedEarly) {
+    }
+
+    private CheckpointState checkpointState() {
+        Path checkpointDir = outputs.checkpointDir();
+        CheckpointWriter checkpointWriter = outcome.checkpointWriter();
+        boolean checkpointed = checkpointDir != null && CheckpointFile.exists(checkpointDir);
+        // The epoch a resume would go on from: the last this run checkpointed, else the one it resumed in that folder.
+        int checkpointEpoch = checkpointWriter != null && checkpointWriter.checkpointEpoch() > 0 ? checkpointWriter.checkpointEpoch()
+                : checkpointed && checkpointDir.equals(start.resumedFrom()) ? start.state().epochsDone() : 0;
+        String resumeHint = checkpointDir == null ? null : "--resume " + ShellWord.of(checkpointDir);
+        boolean stoppedEarly = result.stop() == TrainingResult.StopReason.EARLY_STOPPED;
+        return new CheckpointState(checkpointDir, checkpointed, checkpointEpoch, resumeHint, stoppedEarly);
+    }
+
+    private void printCheckpoint(PrintWriter out, CheckpointState c) {
+        if (c.checkpointed() && c.stoppedEarly()) {
+            // A resume of a run that stopped early is refused (nothing to resume): no hint that leads there.
+            out.println("checkpoint: " + c.dir() + " (the run stopped early, so there is nothing to resume; its model.json is the model kept)");
+        } else if (c.checkpointed()) {
+            out.println("checkpoint: " + c.dir() + " (" + (c.epoch() < result.history().size() ? "it holds epoch " + c.epoch() + "; " : "")
+                    + "continue with " + c.resumeHint() + ")");
+        } else if (c.dir() != null && start.resumedFrom() != null && result.history().size() == start.state().epochsDone()) {
+            out.println("checkpoint: none written to " + c.dir() + " (nothing was trained in this run; the checkpoint in "
+                    + start.resumedFrom() + " is unchanged)");
+        } else if (c.dir() != null) {
+            out.println("checkpoint: none written to " + c.dir() + " (no epoch completed)");
+        }
+    }
+
+    /** Why the run failed, or null when it did not. */
+    private String error(boolean saved, CheckpointState c) {
+        boolean failed = result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED;
+        String error = failed ? result.message() : null;
+        OutputFailures failures = outcome.failures();
+        if (!failures.any()) {
+            return error;
+        }
+        // What failed, then what the run kept and where, and how to go on: the user decides from this line alone.
+        StringBuilder sb = new StringBuilder(error == null ? "" : error + " ").append(failures.describe());
+        if (outcome.stoppedByFailure() != null) {
+            sb.append(' ').append(outcome.stoppedByFailure());
+        }
+        CheckpointWriter checkpointWriter = outcome.checkpointWriter();
+        if (saved) {
+            sb.append(" The model is saved in ").append(outputs.save()).append('.');
+        } else if (checkpointWriter != null && checkpointWriter.modelEpoch() > 0) {
+            sb.append(' ').append(c.dir().resolve(CheckpointWriter.MODEL_FILE)).append(" holds the model after epoch ")
+                    .append(checkpointWriter.modelEpoch()).append('.');
+        }
+        if (c.checkpointed() && !c.stoppedEarly() && c.epoch() < config.epochs()) {
+            sb.append(" The checkpoint in ").append(c.dir()).append(" holds epoch ").append(c.epoch())
+                    .append("; continue with ").append(c.resumeHint()).append('.');
+        }
+        return sb.toString();
+    }
+
+    private Map<String, Object> json(boolean saved, boolean reported, CheckpointState c, String error) {
+        Map<String, Object> json = JsonOutput.object("train");
+        json.put("backend", backend.name());
+        json.put("device", backend.device());
+        json.put("epochs", result.history().size());
+        json.put("testAccuracy", kept == null || kept.test() == null ? null : kept.test().accuracy());
+        EpochResult bestOnTest = TrainCommand.bestOnTest(result);
+        json.put("bestTestAccuracy", bestOnTest == null ? null : bestOnTest.test().accuracy());
+        json.put("validationAccuracy", kept == null || kept.validation() == null ? null : kept.validation().accuracy());
+        json.put("testCost", kept == null || kept.test() == null ? null : kept.test().cost());
+        json.put("testMeanSquaredError", kept == null || kept.test() == null ? null : kept.test().meanSquaredError());
+        json.put("secondsPerEpoch", result.history().stream().mapToDouble(EpochResult::trainingSeconds).average().orElse(0));
+        json.put("examplesPerSecond", result.history().stream().mapToDouble(EpochResult::examplesPerSecond).average().orElse(0));
+        json.put("stop", result.stop().name().toLowerCase(Locale.ROOT));
+        json.put("model", saved ? outputs.save().toString() : null);
+        json.put("keptEpoch", kept == null ? null : kept.epoch());
+        json.put("resumedAfterEpoch", start.resumedFrom() == null ? null : start.state().epochsDone());
+        json.put("report", reported ? outputs.report().resolve(ReportWriter.INDEX).toString() : null);
+        json.put("checkpoint", c.checkpointed() ? c.dir().toString() : null);
+        if (error != null) {
+            json.put("error", error);
+            json.put("exitCode", ExitCodes.FAILURE);
+        }
+        if (outcome.interrupted() != null) {
+            json.put("exitCode", Interruption.exitCode());
+        }
+        return json;
+    }
+
+    private int exitCode(PrintWriter err, CheckpointState c, String error) {
+        String interrupted = outcome.interrupted();
+        if (interrupted != null) {
+            // As a shell reports Ctrl-C, on stderr; with how to go on, where a checkpoint makes that possible.
+            err.println(interrupted + (c.checkpointed() ? " Continue with " + c.resumeHint() + "."
+                    : c.dir() == null ? " A run with --checkpoint DIR can be resumed." : ""));
+            if (error != null) {
+                err.println("error: " + error);
+            }
+            err.flush();
+            return Interruption.exitCode();
+        }
+        if (error != null) {
+            // A failed run says why on stderr too, as every failing command does.
+            err.println("error: " + error);
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+}
