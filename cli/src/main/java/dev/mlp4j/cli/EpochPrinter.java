@@ -19,7 +19,10 @@ final class EpochPrinter implements TrainingListener {
     @Override
     public void onEpochEnd(EpochResult r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("epoch %d/%d  cost %.4f", r.epoch(), epochs, r.trainingCost()));
+        // Four decimals read well for ordinary costs; a diverging run's 300-digit cost needs an exponent.
+        double cost = r.trainingCost();
+        sb.append(String.format(Math.abs(cost) < 1e6 || !Double.isFinite(cost) ? "epoch %d/%d  cost %.4f" : "epoch %d/%d  cost %.4e",
+                r.epoch(), epochs, cost));
         if (r.validation() != null) {
             sb.append(format("validation", r.validation()));
         }

@@ -52,7 +52,9 @@ final class Resumption {
             settings = settings.withEpochs(c.epochs);
         }
         if (settings.patience() > 0 && done > 0 && done - state.bestEpoch() >= settings.patience()) {
-            throw new UsageException("The run in " + dir + " already stopped early after epoch " + done + " (no better validation score for "
+            boolean validated = !state.history().isEmpty() && state.history().get(state.history().size() - 1).validation() != null;
+            throw new UsageException("The run in " + dir + " already stopped early after epoch " + done + " (no "
+                    + (validated ? "better validation score" : "lower training cost") + " for "
                     + settings.patience() + " epochs); there is nothing to resume. Its best model (epoch " + state.bestEpoch() + ") is "
                     + dir.resolve(CheckpointWriter.MODEL_FILE) + ".");
         }

@@ -116,7 +116,17 @@ final class TrainEnding {
     }
 
     private void printCheckpoint(PrintWriter out, CheckpointState c) {
-        if (c.checkpointed() && c.stoppedEarly()) {
+        boolean diverged = result.stop() == TrainingResult.StopReason.DIVERGED;
+        boolean trainedNothing = start.resumedFrom() != null && result.history().size() == start.state().epochsDone();
+        if (c.checkpointed() && trainedNothing && c.dir().equals(start.resumedFrom())) {
+            boolean more = c.epoch() < config.epochs() && !diverged;
+            out.println("checkpoint: " + c.dir() + " (unchanged: this run trained no epoch; it holds epoch " + c.epoch()
+                    + (more ? "; continue with " + c.resumeHint() : "") + ")");
+        } else if (c.checkpointed() && diverged) {
+            // Its settings are fixed on resume, so a resume would diverge where this run did: no hint that leads there.
+            out.println("checkpoint: " + c.dir() + " (it holds epoch " + c.epoch() + ", before the divergence; a resume keeps the"
+                    + " learning rate and would diverge again, so start a new run with a smaller --lr)");
+        } else if (c.checkpointed() && c.stoppedEarly()) {
             // A resume of a run that stopped early is refused (nothing to resume): no hint that leads there.
             out.println("checkpoint: " + c.dir() + " (the run stopped early, so there is nothing to resume; its model.json is the model kept)");
         } else if (c.checkpointed()) {

@@ -173,7 +173,10 @@ public final class Trainer {
             message = "Training cancelled after epoch " + history.size() + ".";
         }
         if (message == null) {
-            message = "Trained " + history.size() + (history.size() == 1 ? " epoch." : " epochs.");
+            int trained = history.size() - state.history().size();
+            // A resumed run that had nothing left to do says so, rather than claiming the earlier runs' epochs.
+            message = trained == 0 && !history.isEmpty() ? "Nothing to train: all " + history.size() + " epochs were done before."
+                    : "Trained " + history.size() + (history.size() == 1 ? " epoch." : " epochs.");
         }
         TrainingResult result = new TrainingResult(kept, List.copyOf(history), bestEpoch, stop, message);
         listeners.forEach(l -> l.onTrainingEnd(result));

@@ -217,6 +217,22 @@ class TrainerTest {
         assertEquals("Trained 1 epoch.", r.message());
     }
 
+    @Test
+    void resuming_a_finished_run_says_nothing_was_left_to_train() {
+        Examples.TrainTest circle = Examples.circle(5, 200, 100);
+        StateRecorder recorder = new StateRecorder();
+        TrainingConfig c = config(3, 2.0, 5).build();
+        TrainingData data = new TrainingData(circle.train(), circle.test(), null);
+        train(CIRCLE_NET, c, data, recorder);
+        TrainingResult again;
+        try (ReferenceBackend backend = new ReferenceBackend(CIRCLE_NET)) {
+            again = new Trainer(c).train(backend, recorder.states.get(3), data);
+        }
+        assertEquals(TrainingResult.StopReason.COMPLETED, again.stop());
+        assertEquals(3, again.history().size());
+        assertEquals("Nothing to train: all 3 epochs were done before.", again.message());
+    }
+
     // ---- Cancellation ----
 
     @Test
