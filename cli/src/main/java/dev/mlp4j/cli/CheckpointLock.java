@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A run's hold on its checkpoint folder, from before it checks the folder until it ends, so that two runs given the
- * same folder at once cannot both find it free and then write over each other's checkpoints. An operating-system
+ * A run's hold on its checkpoint folder until it ends, taken after the folder's first check and followed by a second
+ * check of a fresh folder, so that two runs given the same folder at once cannot both find it free and then write
+ * over each other's checkpoints. An operating-system
  * lock on {@value #FILE_NAME} in the folder: released when the run ends or its process dies, however it dies. The
  * file itself stays; deleting it would let a third run lock a new file while a second still holds the old one.
  */

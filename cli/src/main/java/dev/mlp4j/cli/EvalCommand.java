@@ -54,7 +54,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReportFolder.check(report);
+        OutputPaths.checkFolder("--report", report);
         backendChoice.check();
         data.checkOptions();
         Model m = ModelFile.load(model);

@@ -54,7 +54,6 @@ final class KeptParameters implements TrainingListener {
     @Override
     public void onBatchEnd(int epoch, int batch, int batchesPerEpoch) {
         batchesDone = batch;
-        batches = batchesPerEpoch;
     }
 
     @Override

@@ -19,7 +19,7 @@ final class LearningRateScheduleOption {
 
     /**
      * Sets the schedule on {@code b}, or says why {@code text} is not one, as a clause without the option's name
-     * (a checkpoint holds the same text). A rate or factor out of range still throws the core's sentence.
+     * (a checkpoint holds the same text). A rate out of range still throws the core's sentence.
      */
     static String set(TrainingConfig.Builder b, double rate, String text) {
         String[] parts = text.trim().split(":");

@@ -31,6 +31,21 @@ final class OutputFailures {
     TrainingListener guard(TrainingListener writer) {
         return new TrainingListener() {
             @Override
+            public void onTrainingStart(int epochs, int batchesPerEpoch) {
+                attempt(writer, () -> writer.onTrainingStart(epochs, batchesPerEpoch));
+            }
+
+            @Override
+            public void onEpochStart(int epoch) {
+                attempt(writer, () -> writer.onEpochStart(epoch));
+            }
+
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batchesPerEpoch) {
+                attempt(writer, () -> writer.onBatchEnd(epoch, batch, batchesPerEpoch));
+            }
+
+            @Override
             public void onEpochEnd(EpochResult result) {
                 attempt(writer, () -> writer.onEpochEnd(result));
             }

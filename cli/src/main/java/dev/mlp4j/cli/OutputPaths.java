@@ -6,6 +6,7 @@ import dev.mlp4j.core.io.IoErrors;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,29 +18,24 @@ final class OutputPaths {
     private OutputPaths() {
     }
 
-    /** A file the command replaces (atomically) at the end, e.g. --save FILE; null (not given) passes. */
-    static void checkFile(String option, Path file) {
-        checkFile(option, file, null);
-    }
-
     /**
-     * As {@link #checkFile(String, Path)}, given also the text the path was given as: one ending in a slash names a
-     * folder (the Path has lost the slash, and would be written as a file of that name).
+     * A file the command replaces (atomically) at the end, e.g. --save FILE; null (not given) passes. {@code given} is
+     * the text the path was given as: one ending in a slash names a folder (the Path has lost the slash, and would be
+     * written as a file of that name).
      */
     static void checkFile(String option, Path file, String given) {
         if (file == null) {
             return;
         }
         boolean slash = given != null && (given.endsWith("/") || given.endsWith(java.io.File.separator));
-        String why = slash ? "it is a folder" : AtomicFiles.whyNotWritable(file);
-        if (why == null) {
-            return;
-        }
-        if (why.equals("it is a folder")) {
+        if (slash || Files.isDirectory(file)) {
             throw new UsageException(option + " " + (slash ? given : file) + " is a folder; name a file, e.g. " + option + " "
                     + file.resolve("model.json") + ".");
         }
-        throw new UsageException(option + " " + file + " cannot be written: " + why + "; name another file.");
+        String why = AtomicFiles.whyNotWritable(file);
+        if (why != null) {
+            throw new UsageException(option + " " + file + " cannot be written: " + why + "; name another file.");
+        }
     }
 
     /** A folder the command writes files into, created when missing, e.g. --report DIR; null (not given) passes. */

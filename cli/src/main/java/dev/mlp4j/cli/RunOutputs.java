@@ -20,9 +20,10 @@ final class RunOutputs implements AutoCloseable {
     private final Path report;
     private final Path checkpoint;
     private final Path checkpointDir;
+    private final Path resume;
     private final boolean freshFolder;
 
-    /** The run's hold on its checkpoint folder, taken before the folder is checked, held until the run ends. */
+    /** The run's hold on its checkpoint folder, taken after the first check (a fresh folder is checked again under it), held until the run ends. */
     private CheckpointLock lock;
 
     /** {@code saveGiven}: the text --save was given as, before it became a Path (which drops a final slash). */
@@ -32,7 +33,13 @@ final class RunOutputs implements AutoCloseable {
         this.report = report;
         this.checkpoint = checkpoint;
         this.checkpointDir = checkpoint != null ? checkpoint : resume;
-        this.freshFolder = checkpoint != null && !checkpoint.equals(resume);
+        this.resume = resume;
+        this.freshFolder = checkpoint != null && !sameFolder(checkpoint, resume);
+    }
+
+    /** Compared as absolute, normalised paths: {@code --resume ck --checkpoint ./ck} goes on in the same folder. */
+    private static boolean sameFolder(Path a, Path b) {
+        return b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** Refuses outputs the run could not write, and takes the checkpoint folder's lock. */
@@ -42,7 +49,7 @@ final class RunOutputs implements AutoCloseable {
         } else if (checkpointDir != null) {
             Resumption.checkResumedFolder(checkpointDir);
         }
-        ReportFolder.check(report);
+        OutputPaths.checkFolder("--report", report);
         OutputPaths.checkFilesIn("--report", report, "the report", ReportWriter.ALL);
         // A --save path that cannot take a file is refused before training, so no finished run is lost to a typo.
         OutputPaths.checkFile("--save", save, saveGiven);
@@ -72,6 +79,11 @@ final class RunOutputs implements AutoCloseable {
     /** The folder checkpoints go to, or null. */
     Path checkpointDir() {
         return checkpointDir;
+    }
+
+    /** Whether the run checkpoints into the folder it resumed from. */
+    boolean resumesInPlace() {
+        return checkpointDir != null && !freshFolder && sameFolder(checkpointDir, resume);
     }
 
     @Override

@@ -56,10 +56,12 @@ final class TrainEnding {
         CheckpointState checkpoint = checkpointState();
         printCheckpoint(out, checkpoint);
         String error = error(saved, checkpoint);
+        int exitCode = exitCode(error);
         if (printJson) {
-            JsonOutput.print(out, json(saved, reported, checkpoint, error));
+            JsonOutput.print(out, json(saved, reported, checkpoint, error, exitCode));
         }
-        return exitCode(err, checkpoint, error);
+        printError(err, checkpoint, error);
+        return exitCode;
     }
 
     /** Saves the kept model to --save, if given; whether it was saved. */
@@ -109,7 +111,7 @@ final class TrainEnding {
         boolean checkpointed = checkpointDir != null && CheckpointFile.exists(checkpointDir);
         // The epoch a resume would go on from: the last this run checkpointed, else the one it resumed in that folder.
         int checkpointEpoch = checkpointWriter != null && checkpointWriter.checkpointEpoch() > 0 ? checkpointWriter.checkpointEpoch()
-                : checkpointed && checkpointDir.equals(start.resumedFrom()) ? start.state().epochsDone() : 0;
+                : checkpointed && outputs.resumesInPlace() ? start.state().epochsDone() : 0;
         String resumeHint = checkpointDir == null ? null : "--resume " + ShellWord.of(checkpointDir);
         boolean stoppedEarly = result.stop() == TrainingResult.StopReason.EARLY_STOPPED;
         return new CheckpointState(checkpointDir, checkpointed, checkpointEpoch, resumeHint, stoppedEarly);
@@ -118,7 +120,7 @@ final class TrainEnding {
     private void printCheckpoint(PrintWriter out, CheckpointState c) {
         boolean diverged = result.stop() == TrainingResult.StopReason.DIVERGED;
         boolean trainedNothing = start.resumedFrom() != null && result.history().size() == start.state().epochsDone();
-        if (c.checkpointed() && trainedNothing && c.dir().equals(start.resumedFrom())) {
+        if (c.checkpointed() && trainedNothing && outputs.resumesInPlace()) {
             boolean more = c.epoch() < config.epochs() && !diverged;
             out.println("checkpoint: " + c.dir() + " (unchanged: this run trained no epoch; it holds epoch " + c.epoch()
                     + (more ? "; continue with " + c.resumeHint() : "") + ")");
@@ -132,7 +134,7 @@ final class TrainEnding {
         } else if (c.checkpointed()) {
             out.println("checkpoint: " + c.dir() + " (" + (c.epoch() < result.history().size() ? "it holds epoch " + c.epoch() + "; " : "")
                     + "continue with " + c.resumeHint() + ")");
-        } else if (c.dir() != null && start.resumedFrom() != null && result.history().size() == start.state().epochsDone()) {
+        } else if (c.dir() != null && trainedNothing) {
             out.println("checkpoint: none written to " + c.dir() + " (nothing was trained in this run; the checkpoint in "
                     + start.resumedFrom() + " is unchanged)");
         } else if (c.dir() != null) {
@@ -167,7 +169,7 @@ final class TrainEnding {
         return sb.toString();
     }
 
-    private Map<String, Object> json(boolean saved, boolean reported, CheckpointState c, String error) {
+    private Map<String, Object> json(boolean saved, boolean reported, CheckpointState c, String error, int exitCode) {
         Map<String, Object> json = JsonOutput.object("train");
         json.put("backend", backend.name());
         json.put("device", backend.device());
@@ -188,32 +190,35 @@ final class TrainEnding {
         json.put("checkpoint", c.checkpointed() ? c.dir().toString() : null);
         if (error != null) {
             json.put("error", error);
-            json.put("exitCode", ExitCodes.FAILURE);
         }
-        if (outcome.interrupted() != null) {
-            json.put("exitCode", Interruption.exitCode());
+        if (exitCode != ExitCodes.OK) {
+            json.put("exitCode", exitCode);
         }
         return json;
     }
 
-    private int exitCode(PrintWriter err, CheckpointState c, String error) {
+    /**
+     * 128 + the signal's number after a signal, even one that came while the outputs were written after training
+     * completed (the JVM exits with that code then, and the JSON line must agree); else 1 for a failure, 0.
+     */
+    private int exitCode(String error) {
+        if (outcome.interrupted() != null || Interruption.signalled()) {
+            return Interruption.exitCode();
+        }
+        return error != null ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** What went wrong, on stderr: an interruption as a shell reports Ctrl-C, with how to go on, and any error. */
+    private void printError(PrintWriter err, CheckpointState c, String error) {
         String interrupted = outcome.interrupted();
         if (interrupted != null) {
-            // As a shell reports Ctrl-C, on stderr; with how to go on, where a checkpoint makes that possible.
             err.println(interrupted + (c.checkpointed() ? " Continue with " + c.resumeHint() + "."
                     : c.dir() == null ? " A run with --checkpoint DIR can be resumed." : ""));
-            if (error != null) {
-                err.println("error: " + error);
-            }
-            err.flush();
-            return Interruption.exitCode();
         }
         if (error != null) {
             // A failed run says why on stderr too, as every failing command does.
             err.println("error: " + error);
-            err.flush();
-            return ExitCodes.FAILURE;
         }
-        return ExitCodes.OK;
+        err.flush();
     }
 }

@@ -11,7 +11,6 @@ import dev.mlp4j.core.train.EpochResult;
 import dev.mlp4j.core.train.Evaluator;
 import dev.mlp4j.core.train.TrainingData;
 import dev.mlp4j.core.train.TrainingListener;
-import dev.mlp4j.core.train.TrainingResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,11 +50,6 @@ final class TrainingReport implements TrainingListener {
         history.add(r);
         accuracies.record(r.epoch(), Evaluator.evaluate(backend, data.train()).accuracy());
         write(backend.parameters(), "after epoch " + r.epoch() + " of " + epochs, true);
-    }
-
-    /** The final report, of the parameters the run keeps. */
-    void finish(TrainingResult result) {
-        finish(result.parameters(), result.message());
     }
 
     /** The final report, of {@code parameters}, with {@code status} saying how the run ended. */

@@ -132,4 +132,15 @@ class CheckpointResumeTest {
         assertTrue(missing.json().get("error").asText().contains("no checkpoint there"));
         assertFalse(missing.err().contains("Exception"), "no stack trace: " + missing.err());
     }
+
+    @Test
+    void the_resumed_folder_named_again_as_checkpoint_in_another_spelling_is_the_same_folder(@TempDir Path dir) {
+        Path ck = dir.resolve("ck");
+        assertEquals(0, train("--epochs", "1", "--checkpoint", ck.toString()).exitCode());
+        Path sameFolder = dir.resolve("ck/../ck");
+        CliRun resumed = CliRun.of("train", "--resume", ck.toString(), "--checkpoint", sameFolder.toString(), "--epochs", "2",
+                "--no-progress");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("epoch 2/2"), resumed.out());
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * wants its values as they are, which only "1" gives.
  */
 public enum CsvScale {
-    /** 0..255 when any value of the file exceeds 1, else 0..1: today's rule, decided for the whole file. */
+    /** 0..255 when any value of the file exceeds 1, else 0..1, decided for the whole file. */
     AUTO("auto"),
     /** Pixels in 0..255: every value divided by 255. */
     BYTES("255"),

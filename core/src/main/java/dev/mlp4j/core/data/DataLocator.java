@@ -2,6 +2,7 @@ package dev.mlp4j.core.data;
 
 import dev.mlp4j.core.InvalidInputException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -96,9 +97,9 @@ public final class DataLocator {
         }
         for (String[] c : candidates(explicit, dataset)) {
             Path given = Paths.get(c[0]).toAbsolutePath().normalize();
-            if (!c[1].equals("default") && java.nio.file.Files.isRegularFile(given)) {
+            if (!c[1].equals("default") && Files.isRegularFile(given)) {
                 // Likely one of the four files itself: the folder it is in is probably what was meant.
-                String how = c[1].equals("--data") ? "--data " : c[1].equals("MLP4J_DATA") ? "MLP4J_DATA=" : c[1] + "=";
+                String how = c[1].equals("--data") ? "--data " : c[1] + "=";
                 throw new InvalidInputException(how + given + " is a file, but " + c[1] + " takes the folder that holds the four "
                         + dataset.id() + " files, e.g. " + how + given.getParent() + ".");
             }

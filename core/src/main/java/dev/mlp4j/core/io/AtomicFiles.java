@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that a crash at any moment leaves either the old file or the complete new one, never a torn
@@ -27,6 +28,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class AtomicFiles {
     /** Begins every temporary file's name, so a stray one (after kill -9) says whose it is. */
     private static final String TEMP_PREFIX = ".mlp4j-";
+    /** What {@link #kind} calls a folder; compared against, so said once. */
+    private static final String FOLDER = "a folder";
 
     /** Links followed before a target counts as a loop; Linux's own limit. */
     private static final int MAX_LINKS = 40;
@@ -141,14 +144,14 @@ public final class AtomicFiles {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
+        if (existing == null) {
+            return null;
+        }
         String name = file.getFileName().toString();
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        String random = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
         String probeName = TEMP_PREFIX + random + "x".repeat(Math.max(0, bytes - TEMP_PREFIX.length() - random.length()));
         try {
-            if (existing == null) {
-                return null;
-            }
             Files.delete(Files.createFile(existing.resolve(probeName)));
             return null;
         } catch (IOException e) {
@@ -174,8 +177,6 @@ public final class AtomicFiles {
         }
         return whyNoNewFiles(dir.toAbsolutePath());
     }
-
-    private static final String FOLDER = "a folder";
 
     /**
      * The file a write to {@code target} replaces: {@code target} itself (absolute), or the file at the end of its
@@ -229,7 +230,7 @@ public final class AtomicFiles {
             return existing + " is a file, not a folder";
         }
         try {
-            Path probe = Files.createTempFile(existing, ".mlp4j-", ".probe");
+            Path probe = Files.createTempFile(existing, TEMP_PREFIX, ".probe");
             Files.delete(probe);
             return null;
         } catch (IOException e) {
