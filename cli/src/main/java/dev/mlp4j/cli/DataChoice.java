@@ -70,12 +70,13 @@ final class DataChoice {
         }
         Path dir = DataLocator.require(data, dataset());
         Mnist m = Mnist.load(dir);
-        for (DataSet s : new DataSet[] {m.train(), m.validation(), m.test()}) {
-            if (s != null && s.firstNonFinite() != null) {
+        TrainingData td = new TrainingData(m.train(), m.validation(), m.test());
+        for (DataSet s : td.sets()) {
+            if (s.firstNonFinite() != null) {
                 throw new dev.mlp4j.core.InvalidInputException(dir + ": " + s.name() + " " + s.firstNonFinite() + "; the data is corrupt.");
             }
         }
-        return new Loaded(new TrainingData(m.train(), m.validation(), m.test()), dataset + " from " + dir + " ("
+        return new Loaded(td, dataset + " from " + dir + " ("
                 + m.train().size() + " train, " + (m.validation() == null ? 0 : m.validation().size()) + " validation, "
                 + m.test().size() + " test)");
     }

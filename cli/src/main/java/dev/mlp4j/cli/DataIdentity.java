@@ -17,10 +17,8 @@ record DataIdentity(String name, int train, int validation, int test, String che
 
     static DataIdentity of(String name, TrainingData td) {
         long h = 0xcbf29ce484222325L;
-        for (DataSet set : new DataSet[] {td.train(), td.validation(), td.test()}) {
-            if (set != null) {
-                h = mix(mix(h, set.inputArray()), set.targetArray());
-            }
+        for (DataSet set : td.sets()) {
+            h = mix(mix(h, set.inputArray()), set.targetArray());
         }
         return new DataIdentity(name, td.train().size(), size(td.validation()), size(td.test()), String.format("%016x", h));
     }

@@ -320,11 +320,9 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Refuses targets the cost cannot score (the trainer would too, but only after the run's header is printed). */
     private static void checkTargets(NetworkSpec net, TrainingData td) {
-        for (dev.mlp4j.core.data.DataSet set : new dev.mlp4j.core.data.DataSet[] {td.train(), td.validation(), td.test()}) {
-            String problem = set == null ? null : net.cost().targetProblem(set);
-            if (problem != null) {
-                throw new UsageException(problem);
-            }
+        String problem = td.targetProblem(net.cost());
+        if (problem != null) {
+            throw new UsageException(problem);
         }
     }
 

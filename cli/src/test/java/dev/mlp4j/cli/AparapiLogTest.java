@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,15 +30,7 @@ class AparapiLogTest {
     }
 
     private static Run runWithBrokenOpenCl(Path dir, String... args) throws IOException, InterruptedException {
-        Path lib = Files.createDirectories(dir.resolve("lib"));
-        Files.write(lib.resolve("libOpenCL.so.1"), new byte[0]);
-        Files.write(lib.resolve("libOpenCL.so"), new byte[0]);
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("LD_LIBRARY_PATH", lib.toString());
-        Process p = pb.start();
+        Process p = BrokenOpenClJvm.builder(dir, args).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child did not end:\n" + output);

@@ -8,9 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,15 +53,7 @@ class BenchCommandTest {
 
     /** bench in a child JVM whose libOpenCL cannot load, so that opencl cannot run whatever this machine has. */
     private static CliRun withoutOpenCl(Path dir, String... args) throws Exception {
-        Path lib = Files.createDirectories(dir.resolve("lib"));
-        Files.write(lib.resolve("libOpenCL.so.1"), new byte[0]);
-        Files.write(lib.resolve("libOpenCL.so"), new byte[0]);
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile());
-        pb.environment().put("LD_LIBRARY_PATH", lib.toString());
-        Process p = pb.start();
+        Process p = BrokenOpenClJvm.builder(dir, args).redirectError(dir.resolve("stderr.txt").toFile()).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child did not end:\n" + out);

@@ -191,11 +191,9 @@ public final class Trainer {
                     + spec.outputSize() + " outputs but each example of " + train.name() + " has " + train.inputSize() + " values and "
                     + train.outputSize() + " targets; give the network " + train.inputSize() + " inputs and " + train.outputSize() + " outputs.");
         }
-        for (DataSet set : new DataSet[] {train, data.validation(), data.test()}) {
-            String problem = set == null ? null : spec.cost().targetProblem(set);
-            if (problem != null) {
-                throw new InvalidInputException(problem);
-            }
+        String problem = data.targetProblem(spec.cost());
+        if (problem != null) {
+            throw new InvalidInputException(problem);
         }
     }
 

@@ -2,6 +2,10 @@ package dev.mlp4j.core.train;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.DataSet;
+import dev.mlp4j.core.nn.Cost;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The data of a run: examples to train on, and optionally a validation and a test set to score each epoch. All sets
@@ -15,6 +19,30 @@ public record TrainingData(DataSet train, DataSet validation, DataSet test) {
         }
         requireShapeOfTrain(validation, train);
         requireShapeOfTrain(test, train);
+    }
+
+    /** The sets there are, in the order train, validation, test. */
+    public List<DataSet> sets() {
+        List<DataSet> sets = new ArrayList<>(3);
+        sets.add(train);
+        if (validation != null) {
+            sets.add(validation);
+        }
+        if (test != null) {
+            sets.add(test);
+        }
+        return sets;
+    }
+
+    /** Why {@code cost} cannot score the targets of one of the sets, as a sentence, or null when it can score them all. */
+    public String targetProblem(Cost cost) {
+        for (DataSet set : sets()) {
+            String problem = cost.targetProblem(set);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     private static void requireShapeOfTrain(DataSet set, DataSet train) {
