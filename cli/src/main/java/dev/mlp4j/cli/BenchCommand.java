@@ -1,5 +1,6 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider;
@@ -16,6 +17,7 @@ import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.gpu.OpenClBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,7 +37,7 @@ import java.util.concurrent.Callable;
                 "GFLOP/s counts the dense products of a step (forward, backward, weight gradient) whether or not a backend skips zeros."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--examples", paramLabel = "N", defaultValue = "50000", description = "Examples per timed epoch. Default: ${DEFAULT-VALUE}.")
     int examples;
@@ -263,7 +265,7 @@ final class BenchCommand implements Callable<Integer> {
                         Cost.CROSS_ENTROPY), Integer.parseInt(parts[1].trim())));
             } catch (NumberFormatException e) {
                 throw new UsageException("Cannot read the batch size in --case '" + s + "'.");
-            } catch (dev.mlp4j.core.InvalidInputException e) {
+            } catch (InvalidInputException e) {
                 throw new UsageException(e.getMessage(), e);
             }
             if (list.get(list.size() - 1).batch() < 1) {

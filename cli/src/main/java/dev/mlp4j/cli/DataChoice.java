@@ -1,17 +1,17 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.DataLocator;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.data.Examples;
 import dev.mlp4j.core.data.Mnist;
 import dev.mlp4j.core.train.TrainingData;
-
-import java.nio.file.Path;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
 
 /** Where the examples come from: an MNIST-format folder or a generated example problem. */
 final class DataChoice {
@@ -35,7 +35,7 @@ final class DataChoice {
     DataLocator.Dataset dataset() {
         try {
             return DataLocator.Dataset.fromId(dataset);
-        } catch (dev.mlp4j.core.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             throw new UsageException(e.getMessage(), e);
         }
     }
@@ -73,7 +73,7 @@ final class DataChoice {
         TrainingData td = new TrainingData(m.train(), m.validation(), m.test());
         for (DataSet s : td.sets()) {
             if (s.firstNonFinite() != null) {
-                throw new dev.mlp4j.core.InvalidInputException(dir + ": " + s.name() + " " + s.firstNonFinite() + "; the data is corrupt.");
+                throw new InvalidInputException(dir + ": " + s.name() + " " + s.firstNonFinite() + "; the data is corrupt.");
             }
         }
         return new Loaded(td, dataset + " from " + dir + " ("

@@ -9,6 +9,7 @@ import dev.mlp4j.gpu.OpenClDevice;
 import dev.mlp4j.gpu.OpenClDevices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
         description = "List OpenCL platforms and devices, the backends that can run here, and what 'auto' would choose.")
 final class DevicesCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Mixin
     CommonOptions common = new CommonOptions();

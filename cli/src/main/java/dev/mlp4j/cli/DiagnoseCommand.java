@@ -20,6 +20,7 @@ import dev.mlp4j.core.verify.VerifyFile;
 import dev.mlp4j.core.verify.VerifyFileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,7 +43,7 @@ import java.util.concurrent.Callable;
                         + "generated --example, or (for a verify file) its own examples."})
 final class DiagnoseCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "FILE", description = "A model saved by 'mlp4j train --save'.")
     Path model;

@@ -10,11 +10,14 @@ import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.DataLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -29,7 +32,7 @@ import java.util.concurrent.Callable;
                 "Files already there with the right checksum are kept; an interrupted download continues where it stopped."})
 final class DownloadCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "mnist or fashion-mnist. Default: ${DEFAULT-VALUE}.")
     String dataset;
@@ -77,7 +80,7 @@ final class DownloadCommand implements Callable<Integer> {
                 FetchResult r;
                 try {
                     r = downloader.fetch(f, source.mirrors(), target);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw OutputPaths.failure("Cannot download " + f.name() + " into " + target, e);
                 }
                 out.println(line(r));
@@ -130,7 +133,7 @@ final class DownloadCommand implements Callable<Integer> {
                 throw new UsageException("--mirror " + text + " is not an http or https URL; give the folder that holds the files, e.g. https://host/mnist/.");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new UsageException("--mirror " + text + " is not a URL (" + e.getReason() + ").", e);
         }
     }

@@ -2,9 +2,13 @@ package dev.mlp4j.cli;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.BackendUnavailableException;
+import dev.mlp4j.core.io.IoErrors;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.util.Arrays;
 
 /**
  * Turns every exception into one sentence on stderr and an exit code; the stack trace only with --verbose. Under
@@ -64,13 +68,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         if (e instanceof OutOfMemoryError) {
             return "Out of memory; run with more heap (JAVA_OPTS=-Xmx8g ./mlp4j ..., or java -Xmx8g -jar mlp4j.jar ...) or use a smaller network or batch.";
         }
-        if (e instanceof java.nio.file.FileSystemException f) {
+        if (e instanceof FileSystemException f) {
             // The commands say what they were doing where they can; this is the last resort.
             return "I/O error on " + f.getFile() + (f.getOtherFile() == null ? "" : " and " + f.getOtherFile()) + ": "
-                    + dev.mlp4j.core.io.IoErrors.reason(f) + ".";
+                    + IoErrors.reason(f) + ".";
         }
-        if (e instanceof java.io.IOException io) {
-            return "I/O error: " + dev.mlp4j.core.io.IoErrors.reason(io) + ".";
+        if (e instanceof IOException io) {
+            return "I/O error: " + IoErrors.reason(io) + ".";
         }
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m) + " (run with --verbose for the stack trace).";
@@ -85,7 +89,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
      * option is unknown, so the command that was meant to take --json was never reached.
      */
     private static boolean isJson(CommandLine cli) {
-        return optionSet(cli, "--json") || java.util.Arrays.asList(RawArgs.get()).contains("--json");
+        return optionSet(cli, "--json") || Arrays.asList(RawArgs.get()).contains("--json");
     }
 
     private static boolean optionSet(CommandLine cli, String name) {
@@ -95,6 +99,6 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         }
         // A parse error leaves no parse result, or one that stops before the option; fall back to the raw arguments.
         return cli.getCommandSpec().options().stream().anyMatch(o -> o.longestName().equals(name))
-                && java.util.Arrays.asList(RawArgs.get()).contains(name);
+                && Arrays.asList(RawArgs.get()).contains(name);
     }
 }

@@ -12,9 +12,11 @@ import dev.mlp4j.core.train.Evaluation;
 import dev.mlp4j.core.train.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ import java.util.concurrent.Callable;
         description = "Evaluate a saved model on the test set: accuracy, cost and confusion matrix.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model saved by 'mlp4j train --save'.")
     Path model;
@@ -83,7 +85,7 @@ final class EvalCommand implements Callable<Integer> {
             try {
                 ReportWriter.write(report, new ReportInput("eval: " + model.getFileName() + ", " + m.spec(),
                         facts(m, loaded, sel), m.parameters(), List.of(), List.of(), scored, "a saved model, evaluated on the test set", false));
-            } catch (java.io.IOException io) {
+            } catch (IOException io) {
                 throw OutputPaths.failure("Cannot write the report to " + report, io);
             }
             out.println("report: " + report.resolve(ReportWriter.INDEX));

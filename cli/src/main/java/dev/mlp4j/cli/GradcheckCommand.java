@@ -1,5 +1,6 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.Backends;
 import dev.mlp4j.core.backend.ReferenceBackend;
@@ -17,7 +18,11 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,15 +50,15 @@ final class GradcheckCommand implements Callable<Integer> {
     static final double REFERENCE_FLOOR = 1e-8;
 
     /** A finite-difference check is the point of the command, so unlike train and eval it runs on core unless told otherwise. */
-    static final class CoreByDefault implements picocli.CommandLine.IDefaultValueProvider {
+    static final class CoreByDefault implements IDefaultValueProvider {
         @Override
-        public String defaultValue(picocli.CommandLine.Model.ArgSpec arg) {
-            return arg instanceof picocli.CommandLine.Model.OptionSpec o && o.longestName().equals("--backend") ? ReferenceProvider.NAME : null;
+        public String defaultValue(ArgSpec arg) {
+            return arg instanceof OptionSpec o && o.longestName().equals("--backend") ? ReferenceProvider.NAME : null;
         }
     }
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "4,5,3", description = "Layer sizes. Default: ${DEFAULT-VALUE}.")
     String layers;
@@ -206,7 +211,7 @@ final class GradcheckCommand implements Callable<Integer> {
                     }
                 }
             }
-        } catch (dev.mlp4j.core.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             throw new UsageException(e.getMessage(), e);
         }
         return list;

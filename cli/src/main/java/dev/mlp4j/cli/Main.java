@@ -3,8 +3,11 @@ package dev.mlp4j.cli;
 import dev.mlp4j.gpu.aparapi.AparapiLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /** The {@code mlp4j} command: a thin dispatcher to one class per subcommand. */
 @Command(name = "mlp4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -28,7 +31,7 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         RawArgs.set(args);
         // Aparapi's log lines go to the process's stderr, bypassing the command's writers; what they say, mlp4j says.
-        AparapiLog.show(java.util.Arrays.asList(args).contains("--verbose"));
+        AparapiLog.show(Arrays.asList(args).contains("--verbose"));
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -36,7 +39,7 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler(new ErrorReporter());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // Every subcommand's paths at once (they are all added by now): an empty one is a usage error.
-        cli.registerConverter(java.nio.file.Path.class, new PathConverter());
+        cli.registerConverter(Path.class, new PathConverter());
         int code;
         try {
             try {
@@ -44,7 +47,7 @@ public final class Main implements Runnable {
             } catch (OutOfMemoryError e) {
                 // picocli hands only Exceptions to the handlers; an Error would otherwise end as a stack trace.
                 err.println("error: " + ErrorReporter.sentence(e));
-                if (java.util.Arrays.asList(args).contains("--json")) {
+                if (Arrays.asList(args).contains("--json")) {
                     JsonOutput.error(out, args.length > 0 ? args[0] : "mlp4j", ErrorReporter.sentence(e), ExitCodes.FAILURE);
                 }
                 code = ExitCodes.FAILURE;
@@ -58,8 +61,8 @@ public final class Main implements Runnable {
         return code;
     }
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandSpec spec;
 
     @Override
     public void run() {

@@ -4,10 +4,13 @@ import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.io.AtomicFiles;
 import dev.mlp4j.core.io.IoErrors;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The files and folders a command will write, checked before it trains or downloads anything, so that a typo or
@@ -27,7 +30,7 @@ final class OutputPaths {
         if (file == null) {
             return;
         }
-        boolean slash = given != null && (given.endsWith("/") || given.endsWith(java.io.File.separator));
+        boolean slash = given != null && (given.endsWith("/") || given.endsWith(File.separator));
         if (slash || Files.isDirectory(file)) {
             throw new UsageException(option + " " + (slash ? given : file) + " is a folder; name a file, e.g. " + option + " "
                     + file.resolve("model.json") + ".");
@@ -55,13 +58,13 @@ final class OutputPaths {
      *
      * @param what what writes them, e.g. "the report"
      */
-    static void checkFilesIn(String option, Path dir, String what, java.util.List<String> names) {
+    static void checkFilesIn(String option, Path dir, String what, List<String> names) {
         if (dir == null) {
             return;
         }
         for (String name : names) {
             Path file = dir.resolve(name);
-            if (!java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             String why = AtomicFiles.whyNotWritable(file);

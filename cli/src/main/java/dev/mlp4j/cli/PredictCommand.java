@@ -12,6 +12,7 @@ import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,7 +32,7 @@ import java.util.concurrent.Callable;
                         + "fitted into 20x20 keeping the aspect ratio, centred by mass in 28x28."})
 final class PredictCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model saved by 'mlp4j train --save'.")
     Path model;

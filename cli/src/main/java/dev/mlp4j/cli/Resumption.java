@@ -3,6 +3,7 @@ package dev.mlp4j.cli;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.DataLocator;
 import dev.mlp4j.core.data.MnistFiles;
+import dev.mlp4j.core.io.AtomicFiles;
 import dev.mlp4j.core.io.JsonFields;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
@@ -14,10 +15,12 @@ import dev.mlp4j.core.train.checkpoint.CheckpointFile;
 import picocli.CommandLine.ParseResult;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Continues a run from its checkpoint. The settings come from the checkpoint; an option given again must agree
@@ -107,7 +110,7 @@ final class Resumption {
                 s.example() == null ? s.dataset() : "none (example " + s.example() + ")");
     }
 
-    private static void check(ParseResult given, String option, java.util.function.Supplier<Object> value, Object stored, Object shown) {
+    private static void check(ParseResult given, String option, Supplier<Object> value, Object stored, Object shown) {
         if (given.hasMatchedOption(option) && !Objects.equals(value.get(), stored)) {
             throw new UsageException(option + " contradicts the checkpoint, which was trained with " + option.substring(2) + " "
                     + shown + "; leave " + option + " out when resuming (only --epochs may change, to extend the run).");
@@ -147,7 +150,7 @@ final class Resumption {
         }
         // Whatever else stands under the names a checkpoint writes is not a checkpoint's: replacing it would lose it.
         for (String name : new String[] {CheckpointFile.FILE_NAME, CheckpointWriter.MODEL_FILE}) {
-            if (Files.exists(dir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                 throw new UsageException(dir + " holds a " + name + " that no checkpoint wrote, and a checkpoint there would replace it; "
                         + "choose another --checkpoint folder, or move " + dir.resolve(name) + " away.");
             }
@@ -168,7 +171,7 @@ final class Resumption {
 
     /** The checkpoint folder a resumed run goes on writing when no other --checkpoint is given. */
     static void checkResumedFolder(Path dir) {
-        String why = dev.mlp4j.core.io.AtomicFiles.whyNotFolder(dir);
+        String why = AtomicFiles.whyNotFolder(dir);
         if (why != null) {
             throw new UsageException("--resume " + dir + " cannot take the checkpoints of the epochs to come: " + why
                     + "; give --checkpoint DIR to write them elsewhere.");

@@ -8,19 +8,22 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.core.train.EpochResult;
+import dev.mlp4j.core.train.Trainer;
 import dev.mlp4j.core.train.TrainingConfig;
 import dev.mlp4j.core.train.TrainingData;
 import dev.mlp4j.core.train.TrainingResult;
 import dev.mlp4j.core.train.TrainingState;
-import dev.mlp4j.core.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -30,7 +33,7 @@ import java.util.concurrent.Callable;
                 "Without options: 784-100-10 on MNIST, cross-entropy, L2 5.0, lr 0.5 halved every 10 epochs, batch 10, 30 epochs (about 98 %%)."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Mixin
     DataChoice data = new DataChoice();
@@ -301,8 +304,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The text an option was given as, before it became a Path (which drops a final slash); null when not given. */
     private String given(String option) {
-        picocli.CommandLine.Model.OptionSpec o = spec.commandLine().getParseResult().matchedOption(option);
-        java.util.List<String> values = o == null ? java.util.List.of() : o.originalStringValues();
+        OptionSpec o = spec.commandLine().getParseResult().matchedOption(option);
+        List<String> values = o == null ? List.of() : o.originalStringValues();
         return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 

@@ -10,6 +10,7 @@ import dev.mlp4j.core.verify.VerifyFileReader;
 import dev.mlp4j.core.verify.VerifyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,7 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
     private static final int SHOWN = 3;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The verify file (JSON).")
     Path file;

@@ -2,6 +2,7 @@ package dev.mlp4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlp4j.core.io.ModelFile;
+import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.train.TrainingState;
 import dev.mlp4j.core.train.checkpoint.CheckpointFile;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class CheckpointResumeTest {
         TrainingState b = CheckpointFile.load(ck).state();
         assertEquals(6, b.epochsDone());
         assertEquals(a.velocities(), b.velocities(), "momentum velocities too");
-        assertNotEquals(new dev.mlp4j.core.nn.Parameters(a.velocities().spec()), a.velocities(), "momentum was in use");
+        assertNotEquals(new Parameters(a.velocities().spec()), a.velocities(), "momentum was in use");
         assertEquals(uninterrupted.json().get("testAccuracy").asDouble(), json.get("testAccuracy").asDouble());
     }
 

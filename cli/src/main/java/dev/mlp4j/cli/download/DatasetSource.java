@@ -4,6 +4,7 @@ import dev.mlp4j.core.data.DataLocator;
 import dev.mlp4j.core.data.MnistFiles;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record DatasetSource(DataLocator.Dataset dataset, List<URI> mirrors, List
 
     /** Every known data set but {@code dataset}: whose complete files a download of it must not replace. */
     public static List<DatasetSource> othersThan(DataLocator.Dataset dataset) {
-        return java.util.Arrays.stream(DataLocator.Dataset.values()).filter(d -> d != dataset).map(DatasetSource::of).toList();
+        return Arrays.stream(DataLocator.Dataset.values()).filter(d -> d != dataset).map(DatasetSource::of).toList();
     }
 
     /** The canonical files as once served by yann.lecun.com; the SHA-256 of each .gz. */

@@ -7,10 +7,12 @@ import dev.mlp4j.core.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,10 +208,10 @@ public final class Downloader implements AutoCloseable {
 
     private static String describe(IOException e) {
         String m = e.getMessage();
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof HttpTimeoutException) {
             return "timed out";
         }
-        if (e instanceof java.net.ConnectException) {
+        if (e instanceof ConnectException) {
             return "cannot connect" + (m == null ? "" : " (" + m + ")");
         }
         return m == null ? e.getClass().getSimpleName().toLowerCase(Locale.ROOT) : m;

@@ -4,6 +4,7 @@ import dev.mlp4j.core.InvalidInputException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,7 +52,7 @@ public final class CsvExamples {
             }
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such file.");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new InvalidInputException(file + ": not a text file, so not CSV.");
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);

@@ -8,11 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +110,7 @@ class DownloaderTest {
 
     @Test
     void a_part_left_behind_is_continued_with_a_range_request() throws IOException {
-        Files.write(dir.resolve(NAME + ".part"), java.util.Arrays.copyOf(CONTENT, 100_000));
+        Files.write(dir.resolve(NAME + ".part"), Arrays.copyOf(CONTENT, 100_000));
         URI good = server.mirror("m", MirrorServer.Behaviour.GOOD);
         FetchResult r = fetch(good);
         assertEquals(FetchResult.Status.RESUMED, r.status());
@@ -117,7 +120,7 @@ class DownloaderTest {
 
     @Test
     void a_server_that_ignores_range_sends_everything_and_the_part_is_started_over() throws IOException {
-        Files.write(dir.resolve(NAME + ".part"), java.util.Arrays.copyOf(CONTENT, 100_000));
+        Files.write(dir.resolve(NAME + ".part"), Arrays.copyOf(CONTENT, 100_000));
         FetchResult r = fetch(server.mirror("m", MirrorServer.Behaviour.IGNORES_RANGE));
         assertEquals(FetchResult.Status.DOWNLOADED, r.status());
         assertGoodFileAndNoPart();
@@ -176,7 +179,7 @@ class DownloaderTest {
     @Test
     void an_unreachable_mirror_is_reported_by_name() throws IOException {
         URI closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = URI.create("http://127.0.0.1:" + s.getLocalPort() + "/gone/");
         }
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> fetch(closed));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +65,7 @@ final class MirrorServer implements AutoCloseable {
                 x.sendResponseHeaders(500, -1);
                 x.close();
             }
-            case TRUNCATED -> send(x, 200, java.util.Arrays.copyOf(body, body.length / 2));
+            case TRUNCATED -> send(x, 200, Arrays.copyOf(body, body.length / 2));
             case CORRUPTED -> {
                 byte[] bad = body.clone();
                 bad[bad.length / 3] ^= 0x55;
@@ -78,7 +79,7 @@ final class MirrorServer implements AutoCloseable {
                     x.close();
                 } else if (from > 0) {
                     x.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
-                    send(x, 206, java.util.Arrays.copyOfRange(body, (int) from, body.length));
+                    send(x, 206, Arrays.copyOfRange(body, (int) from, body.length));
                 } else {
                     send(x, 200, body);
                 }

@@ -7,6 +7,8 @@ import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
+import java.util.Arrays;
+
 /**
  * The reference backend: {@link Backprop} in double precision on the Java heap, one thread, and the SGD update
  * of Nielsen's {@code update_mini_batch} with classical momentum added. Every other backend is tested against
@@ -66,7 +68,7 @@ public final class ReferenceBackend implements Backend {
     @Override
     public double[] forward(Batch b) {
         double[] out = backprop.feedforward(parameters, b, StepSettings.NONE);
-        return java.util.Arrays.copyOf(out, b.size() * spec.outputSize());
+        return Arrays.copyOf(out, b.size() * spec.outputSize());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.mlp4j.core.data;
 import dev.mlp4j.core.InvalidInputException;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class DataLocator {
             Path p;
             try {
                 p = Paths.get(c[0]);
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 throw new InvalidInputException("'" + c[0].replace("\0", "\\0") + "' (" + c[1] + ") is not a valid path (" + e.getReason()
                         + "); give the folder that holds the four " + dataset.id() + " files.");
             }

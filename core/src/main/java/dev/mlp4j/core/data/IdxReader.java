@@ -4,6 +4,7 @@ import dev.mlp4j.core.InvalidInputException;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -183,7 +184,7 @@ public final class IdxReader {
 
     /** {@code in}, adding the number of bytes read from it to {@code count[0]}. */
     private static InputStream counting(InputStream in, long[] count) {
-        return new java.io.FilterInputStream(in) {
+        return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
                 int b = super.read();

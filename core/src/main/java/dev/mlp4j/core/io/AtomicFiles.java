@@ -4,6 +4,7 @@ import dev.mlp4j.core.InvalidInputException;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -78,7 +79,7 @@ public final class AtomicFiles {
         Path temp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                 OutputStream out = Channels.newOutputStream(channel)) {
                 writer.write(out);
                 out.flush();
                 channel.force(true);

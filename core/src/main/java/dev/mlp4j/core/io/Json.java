@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A small strict JSON reader (RFC 8259) for model and verify files, so that core needs nothing but the JDK.
@@ -16,8 +17,8 @@ public final class Json {
     /** Deeper nesting than any mlp4j file needs; a bound so a hostile file cannot overflow the stack. */
     private static final int MAX_DEPTH = 64;
     /** RFC 8259's number grammar: no leading zeros, digits on both sides of '.', no '+' sign. */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-    private static final java.util.regex.Pattern HEX4 = java.util.regex.Pattern.compile("[0-9a-fA-F]{4}");
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    private static final Pattern HEX4 = Pattern.compile("[0-9a-fA-F]{4}");
 
     private final String source;
     private final String text;

@@ -7,11 +7,15 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Saves and loads models as JSON; the format is documented in docs/model-format.md.
@@ -51,7 +55,7 @@ public final class ModelFile {
                 .append("\", \"output\": \"").append(spec.output().id()).append("\", \"cost\": \"").append(spec.cost().id()).append("\"},\n");
         sb.append("  \"training\": ");
         // Sorted keys, so that the same model always gives the same file.
-        JsonWriter.value(sb, new java.util.TreeMap<>(model.training()));
+        JsonWriter.value(sb, new TreeMap<>(model.training()));
         sb.append(",\n  \"weights\": [");
         ParametersJson.writeWeights(sb, p);
         sb.append("\n  ],\n  \"biases\": [");
@@ -61,11 +65,11 @@ public final class ModelFile {
     }
 
     public static Model load(Path file) {
-        if (java.nio.file.Files.isDirectory(file)) {
+        if (Files.isDirectory(file)) {
             // Reading would fail with a bare "Is a directory"; a checkpoint folder holds its model as model.json.
             Path inside = file.resolve("model.json");
             throw new InvalidInputException(file + " is a folder, not a model file; give a model file, e.g. "
-                    + (java.nio.file.Files.isRegularFile(inside) ? inside + " (the model this folder holds)" : "one saved with 'train --save FILE'") + ".");
+                    + (Files.isRegularFile(inside) ? inside + " (the model this folder holds)" : "one saved with 'train --save FILE'") + ".");
         }
         String text;
         try {
@@ -80,7 +84,7 @@ public final class ModelFile {
     private static final String DAMAGED_FIX = "; check that it is the model you meant, or train and save it again.";
 
     /** Runs one step of reading a model's content; a refusal gets {@link #DAMAGED_FIX}. */
-    private static <T> T damaged(java.util.function.Supplier<T> read) {
+    private static <T> T damaged(Supplier<T> read) {
         try {
             return read.get();
         } catch (InvalidInputException e) {
@@ -137,7 +141,7 @@ public final class ModelFile {
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> m) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        Map<String, Object> copy = new LinkedHashMap<>();
         m.forEach((k, v) -> {
             if (v != null) {
                 copy.put(k, v);

@@ -3,6 +3,8 @@ package dev.mlp4j.core.nn;
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 
+import java.util.Arrays;
+
 /**
  * The reference forward pass and backpropagation over a mini-batch, in double precision. Read it beside
  * Nielsen's network2.py {@code Network.backprop}: the same four equations (BP1–BP4), with the batch's examples as
@@ -176,10 +178,10 @@ public final class Backprop {
             int out = spec.size(l + 1);
             double[] gw = grad.weights()[l];
             double[] gb = grad.biases()[l];
-            java.util.Arrays.fill(gw, 0.0);
+            Arrays.fill(gw, 0.0);
             MatrixKernels.addOuterProducts(deltas[l], m, out, activations[l], in, inv, gw,
                     inputNonZeros, l == 0 && inputPacked);
-            java.util.Arrays.fill(gb, 0.0);
+            Arrays.fill(gb, 0.0);
             for (int r = 0; r < m; r++) {
                 for (int j = 0; j < out; j++) {
                     gb[j] += deltas[l][r * out + j];

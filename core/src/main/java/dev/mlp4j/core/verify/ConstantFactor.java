@@ -4,6 +4,7 @@ import dev.mlp4j.core.nn.Cost;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Names a constant factor between the user's numbers and the reference's: the sign, and the magnitude when it is
@@ -90,6 +91,6 @@ final class ConstantFactor {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return String.valueOf((long) v);
         }
-        return String.format(java.util.Locale.ROOT, "%.6g", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return String.format(Locale.ROOT, "%.6g", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

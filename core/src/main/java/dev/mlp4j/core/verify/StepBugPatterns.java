@@ -8,6 +8,7 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -127,8 +128,8 @@ final class StepBugPatterns {
         int out = spec.outputSize();
         StepRule each = rule.withLearningRate(rate);
         for (int r = 0; r < batch.size(); r++) {
-            double[] x = java.util.Arrays.copyOfRange(batch.inputs(), r * in, (r + 1) * in);
-            double[] y = java.util.Arrays.copyOfRange(batch.targets(), r * out, (r + 1) * out);
+            double[] x = Arrays.copyOfRange(batch.inputs(), r * in, (r + 1) * in);
+            double[] y = Arrays.copyOfRange(batch.targets(), r * out, (r + 1) * out);
             backprop.dataGradient(p, new Batch(1, in, out, x, y), StepSettings.NONE, g);
             Parameters d = each.delta(p, new Parameters(spec, g.weights(), g.biases()), v);
             for (ParameterArray a : ParameterArray.all(spec)) {

@@ -1,5 +1,7 @@
 package dev.mlp4j.core.verify;
 
+import dev.mlp4j.core.InvalidInputException;
+
 /**
  * When a claimed number counts as the reference's. An entry's error is |claimed − expected| divided by the larger
  * of |claimed|, |expected| and a floor of {@value #FLOOR_FRACTION} times the array's largest expected magnitude;
@@ -19,7 +21,7 @@ public record Tolerance(double relative) {
 
     public Tolerance {
         if (!(relative > 0 && relative < 1)) {
-            throw new dev.mlp4j.core.InvalidInputException("The tolerance must be between 0 and 1 (exclusive), not " + relative + ".");
+            throw new InvalidInputException("The tolerance must be between 0 and 1 (exclusive), not " + relative + ".");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.mlp4j.core.nn.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a verify file against the reference: the forward pass and δ when given, the gradient, and with
@@ -83,7 +84,7 @@ public final class Verifier {
             StepRule rule = new StepRule(claim.learningRate(), claim.momentum(), claim.l2Scale(), false);
             Parameters reference = rule.delta(claim.before(), gradient, claim.velocityBefore());
             Parameters claimed = ParameterSets.minus(claim.after(), claim.before());
-            step = compare(spec, claimed, reference, java.util.Set.of(), tolerance);
+            step = compare(spec, claimed, reference, Set.of(), tolerance);
             diagnoses.addAll(new StepBugPatterns(claim, file.batch(), gradient, claimed, reference, rule, tolerance).explain());
             if (claim.momentum() > 0 && claim.velocityBefore() == null) {
                 notes.add("With momentum and no 'velocityBefore' the velocity is taken as zero, and then a step with "
@@ -114,7 +115,7 @@ public final class Verifier {
     }
 
     private static List<ArrayComparison> compare(NetworkSpec spec, Parameters claimed, Parameters reference,
-                                                 java.util.Set<Integer> transposed, Tolerance tolerance) {
+                                                 Set<Integer> transposed, Tolerance tolerance) {
         List<ArrayComparison> out = new ArrayList<>();
         for (ParameterArray a : ParameterArray.all(spec)) {
             boolean asStored = a.weights() && transposed.contains(a.layer());

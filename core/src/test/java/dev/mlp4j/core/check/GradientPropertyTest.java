@@ -5,6 +5,7 @@ import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.testing.NetworkCase;
 import dev.mlp4j.core.testing.NetworkGenerators;
 import dev.mlp4j.core.testing.NetworkGenerators.Kind;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -79,7 +80,7 @@ class GradientPropertyTest {
                 continue; // covered, away from the kink, above
             }
             GradientCheckReport r = new GradientCheck().check(c.parameters(), c.batch(), StepSettings.NONE);
-            org.junit.jupiter.api.Assertions.assertTrue(r.passed(), () -> kind + ": " + r);
+            Assertions.assertTrue(r.passed(), () -> kind + ": " + r);
         }
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -97,7 +98,7 @@ class NetworkDiagnosisTest {
     void a_trained_models_findings_are_the_same_but_no_advice_names_an_initialisation() {
         NetworkSpec relu = NetworkSpec.of(Activation.RELU, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 20, 16, 4);
         Parameters dead = WeightInit.HE.initialise(relu, new Random(1));
-        java.util.Arrays.fill(dead.biases(0), 0, 6, -50);
+        Arrays.fill(dead.biases(0), 0, 6, -50);
         NetworkSpec deepSigmoid = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 20, 20, 20, 20, 20, 20, 4);
         NetworkSpec deepLinear = NetworkSpec.of(Activation.LINEAR, Activation.LINEAR, Cost.QUADRATIC, 20, 20, 20, 20, 20, 20, 4);
         NetworkSpec quadratic = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.QUADRATIC, 100, 30, 10);
@@ -157,7 +158,7 @@ class NetworkDiagnosisTest {
         Finding f = finding(r, FindingKind.DEAD_RELU, 1);
         assertEquals(6.0 / 16, f.value(), 1e-12);
         assertTrue(f.advice().contains("--init he"), f.advice());
-        java.util.Arrays.fill(p.biases(0), 2);
+        Arrays.fill(p.biases(0), 2);
         DiagnoseReport alive = diagnose(spec, p, 1, 0.1);
         assertEquals(0.0, alive.layers().get(0).deadFraction());
         assertFalse(kinds(alive).contains(FindingKind.DEAD_RELU));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -199,7 +200,7 @@ class OutputDeltaTest {
                 zm[i] -= h;
                 double numeric = (costFromZ(zp, y) - costFromZ(zm, y)) / (2 * h);
                 assertEquals(numeric, delta[i], 1e-6 * Math.max(1, Math.abs(numeric)),
-                        "delta[" + i + "] for z = " + java.util.Arrays.toString(z));
+                        "delta[" + i + "] for z = " + Arrays.toString(z));
             }
         }
     }

@@ -22,6 +22,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,7 +113,7 @@ class CheckpointKillTest {
                 Evaluation got = resumed.history().get(e).test();
                 assertEquals(want.cost(), got.cost(), "epoch " + (e + 1));
                 assertEquals(want.accuracy(), got.accuracy(), "epoch " + (e + 1));
-                assertTrue(java.util.Arrays.deepEquals(want.confusion(), got.confusion()), "epoch " + (e + 1));
+                assertTrue(Arrays.deepEquals(want.confusion(), got.confusion()), "epoch " + (e + 1));
             }
         }
     }

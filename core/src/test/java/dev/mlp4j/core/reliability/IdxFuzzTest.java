@@ -6,9 +6,11 @@ import dev.mlp4j.testdata.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,9 +22,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -177,11 +182,11 @@ class IdxFuzzTest {
         // Mutate the file's own bytes, or (for a gzip) the content inside it and compress again.
         Gen<Boolean> inside = booleans().all();
         Gen<Boolean> readAsOwnType = Generate.frequency(
-                org.quicktheories.api.Pair.of(9, Generate.constant(true)), org.quicktheories.api.Pair.of(1, Generate.constant(false)));
+                Pair.of(9, Generate.constant(true)), Pair.of(1, Generate.constant(false)));
         return base.zip(count, inside, readAsOwnType, longs().all(), IdxFuzzTest::mutationCase);
     }
 
-    private static final java.util.Map<String, byte[]> BASE_BYTES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, byte[]> BASE_BYTES = new ConcurrentHashMap<>();
 
     private static IdxCase mutationCase(String base, int count, boolean inside, boolean ownType, long seed) {
         Random r = new Random(seed);
@@ -392,7 +397,7 @@ class IdxFuzzTest {
     }
 
     static byte[] gunzip(byte[] gz) {
-        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             return out.toByteArray();

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -86,7 +87,7 @@ class SaveKillTest {
             assertEquals(models[which].spec(), loaded.spec());
         }
         // The kills fell at different points of the save loop, not all before the second save.
-        assertTrue(java.util.Arrays.stream(savesBeforeKill).distinct().count() > 1, java.util.Arrays.toString(savesBeforeKill));
+        assertTrue(Arrays.stream(savesBeforeKill).distinct().count() > 1, Arrays.toString(savesBeforeKill));
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.allMatch(f -> f.equals(file) || f.getFileName().toString().matches("\\.mlp4j-.*\\.tmp")));
         }

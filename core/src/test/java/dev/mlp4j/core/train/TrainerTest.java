@@ -8,12 +8,14 @@ import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -381,7 +383,7 @@ class TrainerTest {
         expected.add("done COMPLETED");
         assertEquals(expected, events);
         double[] rates = r.history().stream().mapToDouble(EpochResult::learningRate).toArray();
-        assertEquals(List.of(2.0, 2.0, 1.0, 1.0, 0.5), java.util.Arrays.stream(rates).boxed().toList());
+        assertEquals(List.of(2.0, 2.0, 1.0, 1.0, 0.5), Arrays.stream(rates).boxed().toList());
         for (int e = 0; e < 5; e++) {
             EpochResult er = r.history().get(e);
             assertEquals(e + 1, er.epoch());
@@ -456,7 +458,7 @@ class TrainerTest {
     @Test
     void defaults_are_plain_sgd_with_normal_scaled_weights() {
         TrainingConfig c = config(3, 0.5, 9).optInit(null).build();
-        assertEquals(dev.mlp4j.core.nn.WeightInit.NORMAL_SCALED, c.init());
+        assertEquals(WeightInit.NORMAL_SCALED, c.init());
         assertEquals(0.0, c.momentum());
         assertEquals(0.0, c.l2());
         assertEquals(0.0, c.dropout());

@@ -11,6 +11,7 @@ import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,14 +84,14 @@ class BackpropTracerTest {
         Tolerance t = Tolerance.DEFAULT;
         Parameters hiddenOnly = BackpropTracer.trace(p, b,
                 BackpropMistake.derivative(BackpropMistake.DerivativeForm.MISSING, 0)).gradients(0.5);
-        assertEquals(java.util.List.of("weights[0]", "biases[0]"),
+        assertEquals(List.of("weights[0]", "biases[0]"),
                 ParameterSets.names(ParameterSets.disagreeing(hiddenOnly, right, t)));
         Parameters output = BackpropTracer.trace(p, b,
                 BackpropMistake.output(BackpropMistake.OutputForm.TIMES_SIGMA_PRIME)).gradients(0.5);
         assertEquals(6, ParameterSets.disagreeing(output, right, t).size());
         Parameters ofActivation = BackpropTracer.trace(p, b,
                 BackpropMistake.derivative(BackpropMistake.DerivativeForm.OF_ACTIVATION, BackpropMistake.EVERY_LAYER)).gradients(0.5);
-        assertEquals(java.util.List.of("weights[0]", "biases[0]", "weights[1]", "biases[1]"),
+        assertEquals(List.of("weights[0]", "biases[0]", "weights[1]", "biases[1]"),
                 ParameterSets.names(ParameterSets.disagreeing(ofActivation, right, t)), "cross-entropy's output δ has no σ'");
     }
 

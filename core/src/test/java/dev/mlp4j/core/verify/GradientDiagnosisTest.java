@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -246,7 +247,7 @@ class GradientDiagnosisTest {
         double[][][] batch = VerifyJson.batch(net, 1, 5);
         // The user's net forgets the biases of the first layer: its forward pass and everything after differ.
         HandWrittenNet buggy = net.copy();
-        java.util.Arrays.fill(buggy.biases[0], 0.0);
+        Arrays.fill(buggy.biases[0], 0.0);
         HandWrittenNet.Result g = buggy.gradient(batch[0], batch[1], true, Set.of());
         Map<String, Object> file = VerifyJson.network(net, batch[0], batch[1], "mean");
         file.put("gradients", VerifyJson.parameters(g.weights(), g.biases()));

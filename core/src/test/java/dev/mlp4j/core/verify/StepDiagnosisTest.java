@@ -1,5 +1,6 @@
 package dev.mlp4j.core.verify;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.verify.HandWrittenNet.StepBug;
 import dev.mlp4j.core.verify.HandWrittenNet.StepSettings;
 import org.junit.jupiter.api.Test;
@@ -188,12 +189,12 @@ class StepDiagnosisTest {
         double[][][] batch = VerifyJson.batch(NET, 2, 1);
         Map<String, Object> file = VerifyJson.network(NET, batch[0], batch[1], "mean");
         VerifyFile noStep = VerifyFileReader.fromJson("g.json", VerifyJson.json(file));
-        assertTrue(assertThrows(dev.mlp4j.core.InvalidInputException.class, () -> Verifier.verifyStep(noStep, Tolerance.DEFAULT))
+        assertTrue(assertThrows(InvalidInputException.class, () -> Verifier.verifyStep(noStep, Tolerance.DEFAULT))
                 .getMessage().startsWith("g.json: 'after' is missing"));
         file.put("learningRate", 0.5);
         file.put("after", VerifyJson.parameters(NET.weights, NET.biases));
         VerifyFile noGradient = VerifyFileReader.fromJson("s.json", VerifyJson.json(file));
-        String message = assertThrows(dev.mlp4j.core.InvalidInputException.class, () -> Verifier.verify(noGradient, Tolerance.DEFAULT)).getMessage();
+        String message = assertThrows(InvalidInputException.class, () -> Verifier.verify(noGradient, Tolerance.DEFAULT)).getMessage();
         assertTrue(message.contains("'gradients' is missing") && message.contains("verify --step"), message);
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -69,7 +70,7 @@ class VerifyFileReaderTest {
     @Test
     void a_gradient_stored_to_by_from_is_read_and_marked() {
         VerifyFile f = read(", \"gradients\": {\"weights\": [[[1, 4], [2, 5], [3, 6]], [[7], [8], [9]]], \"biases\": [[0, 0, 0], [0]]}");
-        assertEquals(java.util.Set.of(0), f.gradients().transposedWeights());
+        assertEquals(Set.of(0), f.gradients().transposedWeights());
         // Stored [to][from] is core's own layout: row 2 (neuron 2 of layer 1), column 1 (neuron 1 of layer 0).
         assertEquals(6.0, f.gradients().values().weight(0, 2, 1));
         assertEquals(8.0, f.gradients().values().weight(1, 0, 1));

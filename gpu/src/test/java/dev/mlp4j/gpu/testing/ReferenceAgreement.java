@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static dev.mlp4j.gpu.testing.FloatAgreement.GRADIENT;
 import static dev.mlp4j.gpu.testing.FloatAgreement.OUTPUT;
@@ -267,7 +268,7 @@ public abstract class ReferenceAgreement {
 
     /** 0, 1, ..., n - 1: the order of a set's examples before any shuffle. */
     private static int[] identityOrder(int n) {
-        return java.util.stream.IntStream.range(0, n).toArray();
+        return IntStream.range(0, n).toArray();
     }
 
     /** Random examples suited to the cost, as the generators draw them, stored as a data set does (float). */

@@ -3,6 +3,8 @@ package dev.mlp4j.core.train.checkpoint;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.train.TrainingState;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Map;
  */
 public record Checkpoint(TrainingState state, Map<String, Object> context) {
     public Checkpoint {
-        context = context == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
+        context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
     }
 
     public NetworkSpec spec() {
