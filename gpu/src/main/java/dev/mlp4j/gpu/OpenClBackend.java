@@ -109,6 +109,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public void setParameters(Parameters p) {
+        Backend.requireFor(spec, p, "parameters");
         onDevice("uploading parameters", () -> {
             net.params.write(net.layout.pack(p), net.layout.total());
             net.velocities.zero(0, net.layout.total());
@@ -128,6 +129,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public void setVelocities(Parameters v) {
+        Backend.requireFor(spec, v, "velocities");
         onDevice("uploading velocities", () -> {
             net.velocities.write(net.layout.pack(v), net.layout.total());
             return null;

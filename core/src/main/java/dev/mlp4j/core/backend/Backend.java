@@ -1,5 +1,6 @@
 package dev.mlp4j.core.backend;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Gradients;
@@ -58,4 +59,22 @@ public interface Backend extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The check every backend makes in {@link #setParameters} and {@link #setVelocities}: refuses null and parameters
+     * of another network, which would otherwise be copied in part or misread.
+     *
+     * @param backendSpec the network the backend was opened for
+     * @param given       the parameters or velocities handed to it
+     * @param what        what they are, plural: "parameters" or "velocities"
+     * @throws InvalidInputException when {@code given} is null or not for {@code backendSpec}
+     */
+    static void requireFor(NetworkSpec backendSpec, Parameters given, String what) {
+        if (given == null) {
+            throw new InvalidInputException("The " + what + " are null; pass " + what + " for the backend's network " + backendSpec
+                    + ", e.g. new Parameters(backend.spec()).");
+        }
+        backendSpec.requireSame(given.spec(), "these " + what, "the backend was opened",
+                "open the backend with the " + what + "' NetworkSpec");
+    }
 }

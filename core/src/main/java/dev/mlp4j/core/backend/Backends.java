@@ -48,6 +48,10 @@ public final class Backends {
      * silent fallback.
      */
     public static Selection select(String name, NetworkSpec spec, BackendOptions options) {
+        if (spec == null || options == null) {
+            throw new InvalidInputException((spec == null ? "The NetworkSpec is" : "The backend options are")
+                    + " null; give the network to open the backend for and options (BackendOptions.DEFAULT for the usual ones).");
+        }
         List<BackendProvider> providers = providers();
         if (name == null || name.equals(AUTO)) {
             return selectAuto(providers, spec, options);

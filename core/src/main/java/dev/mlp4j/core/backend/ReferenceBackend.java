@@ -46,6 +46,7 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public void setParameters(Parameters p) {
+        Backend.requireFor(spec, p, "parameters");
         parameters.copyFrom(p);
         velocities.copyFrom(new Parameters(spec));
     }
@@ -62,6 +63,7 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public void setVelocities(Parameters v) {
+        Backend.requireFor(spec, v, "velocities");
         velocities.copyFrom(v);
     }
 
@@ -80,6 +82,9 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public void bindTrainingSet(DataSet train) {
+        if (train != null) {
+            spec.requireExampleWidths(train.inputSize(), train.outputSize(), "the training set " + train);
+        }
         this.training = train;
     }
 

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.check;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Backprop;
@@ -40,10 +41,25 @@ public final class GradientCheck {
     }
 
     public GradientCheck(Stencil stencil, double epsilon, double maxRelativeError, double minAbsoluteError) {
+        // A NaN bound makes every comparison false, so every check would pass; a zero ε divides by zero. A zero floor
+        // is allowed: it asks that even rounding noise stay within the relative bound.
+        requireFinite("epsilon", epsilon, false, DEFAULT_EPSILON);
+        requireFinite("maxRelativeError", maxRelativeError, false, DEFAULT_MAX_RELATIVE_ERROR);
+        requireFinite("minAbsoluteError", minAbsoluteError, true, DEFAULT_MIN_ABSOLUTE_ERROR);
+        if (stencil == null) {
+            throw new InvalidInputException("The stencil is null; give Stencil.CENTRAL, FIVE_POINT or SEVEN_POINT.");
+        }
         this.stencil = stencil;
         this.epsilon = epsilon;
         this.maxRelativeError = maxRelativeError;
         this.minAbsoluteError = minAbsoluteError;
+    }
+
+    private static void requireFinite(String name, double value, boolean zeroAllowed, double usual) {
+        if (!Double.isFinite(value) || value < 0 || (value == 0 && !zeroAllowed)) {
+            throw new InvalidInputException("The gradient check's " + name + " is " + value + "; give a finite number "
+                    + (zeroAllowed ? "of 0 or more" : "above 0") + ", e.g. " + usual + ".");
+        }
     }
 
     /** |a − n| / max(|a|, |n|), and 0 when both are 0. */
@@ -63,8 +79,19 @@ public final class GradientCheck {
         return relativeError(analytic, numeric) > maxRelativeError && Math.abs(analytic - numeric) > minAbsoluteError;
     }
 
-    /** Checks every weight and bias of {@code p} on the batch. {@code p} is restored before returning. */
+    /**
+     * Checks every weight and bias of {@code p} on the batch. {@code p} is restored before returning. A batch of other
+     * widths than {@code p}'s network is refused by {@link Backprop}.
+     */
     public GradientCheckReport check(Parameters p, Batch batch, StepSettings settings) {
+        if (p == null || batch == null || settings == null) {
+            throw new InvalidInputException((p == null ? "The parameters are" : batch == null ? "The batch is" : "The step settings are")
+                    + " null; check needs parameters, a batch of examples and step settings (StepSettings.NONE for none).");
+        }
+        if (batch.size() == 0) {
+            throw new InvalidInputException("The batch is empty, so there is no cost to differentiate; give at least one example, "
+                    + "e.g. RandomBatch.of(spec, 4, random).");
+        }
         Backprop backprop = new Backprop(p.spec());
         Gradients analytic = Gradients.zeros(p.spec());
         backprop.backprop(p, batch, settings, analytic);

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.check;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.nn.Gradients;
 
 import java.util.ArrayList;
@@ -13,7 +14,18 @@ public final class GradientComparison {
     private GradientComparison() {
     }
 
+    /**
+     * Compares {@code actual} with {@code reference} entry by entry.
+     *
+     * @throws InvalidInputException when either is null or they are of different networks
+     */
     public static GradientCheckReport compare(Gradients actual, Gradients reference, double maxRelative, double floor) {
+        if (actual == null || reference == null) {
+            throw new InvalidInputException("The " + (actual == null ? "actual" : "reference") + " gradients are null; compare two gradients of one network.");
+        }
+        // Gradients' arrays match their spec, so equal specs mean every array is compared whole, not a prefix of it.
+        reference.spec().requireSame(actual.spec(), "the gradients compared", "the reference gradients are",
+                "compare gradients of the same NetworkSpec");
         List<GradientCheckReport.ArrayResult> arrays = new ArrayList<>();
         for (int l = 0; l < reference.weights().length; l++) {
             arrays.add(compare("weights[" + l + "]", actual.weights()[l], reference.weights()[l], maxRelative, floor));

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.check;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -14,7 +15,19 @@ public final class RandomBatch {
     private RandomBatch() {
     }
 
+    /**
+     * @param spec   the network the batch is for
+     * @param m      number of examples, at least 1
+     * @param random the source of the values
+     * @return a batch of {@code m} random examples
+     */
     public static Batch of(NetworkSpec spec, int m, Random random) {
+        if (spec == null || random == null) {
+            throw new InvalidInputException("The " + (spec == null ? "NetworkSpec" : "Random") + " is null; give the network and a seeded Random.");
+        }
+        if (m < 1) {
+            throw new InvalidInputException("A random batch of " + m + " examples cannot be made; give at least 1 example.");
+        }
         int in = spec.inputSize();
         int out = spec.outputSize();
         double[] x = new double[m * in];

@@ -17,6 +17,7 @@ public final class Examples {
      * output. About 79 % of points are inside, so accuracy must beat that to mean anything.
      */
     public static TrainTest circle(long seed, int trainSize, int testSize) {
+        requireSizes(trainSize, testSize);
         Random random = new Random(seed);
         return new TrainTest(circleSet("circle-train", trainSize, random), circleSet("circle-test", testSize, random));
     }
@@ -38,6 +39,7 @@ public final class Examples {
 
     /** Regression of f(x, y) = (x, y) on [-1, 1]²: the network must learn to copy its input. */
     public static TrainTest identity(long seed, int trainSize, int testSize) {
+        requireSizes(trainSize, testSize);
         Random random = new Random(seed);
         return new TrainTest(identitySet("identity-train", trainSize, random), identitySet("identity-test", testSize, random));
     }
@@ -48,6 +50,13 @@ public final class Examples {
             x[i] = (float) (2 * random.nextDouble() - 1);
         }
         return new DataSet(name, n, 2, 2, x, x.clone(), null);
+    }
+
+    private static void requireSizes(int trainSize, int testSize) {
+        if (trainSize < 1 || testSize < 1) {
+            throw new InvalidInputException("An example problem needs at least 1 training and 1 test example, not " + trainSize
+                    + " and " + testSize + "; give trainSize and testSize of 1 or more.");
+        }
     }
 
     public static TrainTest byName(String name, long seed) {

@@ -40,10 +40,26 @@ public final class NetworkDiagnosis {
      * the weights no longer are what an initialisation made them.
      */
     public static DiagnoseReport run(Parameters p, List<Batch> batches, double learningRate, Thresholds thresholds, boolean trained) {
+        if (p == null || batches == null || thresholds == null) {
+            throw new InvalidInputException((p == null ? "The parameters are" : batches == null ? "The batches are" : "The thresholds are")
+                    + " null; diagnose needs parameters, batches of examples and thresholds (Thresholds.DEFAULT for the usual ones).");
+        }
         if (batches.isEmpty()) {
             throw new InvalidInputException("Diagnose needs at least one batch of examples.");
         }
+        // The update ratio scales with η: a NaN or non-positive one would hide every finding or advise raising it.
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new InvalidInputException("The learning rate is " + learningRate + "; give the finite, positive rate the network "
+                    + "is to be trained at, e.g. 0.5.");
+        }
         NetworkSpec spec = p.spec();
+        for (int i = 0; i < batches.size(); i++) {
+            Batch batch = batches.get(i);
+            if (batch == null || batch.size() == 0) {
+                throw new InvalidInputException("Batch " + i + " is " + (batch == null ? "null" : "empty") + "; give batches of at least one example.");
+            }
+            spec.requireExampleWidths(batch.inputSize(), batch.outputSize(), "batch " + i);
+        }
         int depth = spec.depth();
         double[] zSum = new double[depth];
         double[] zSquares = new double[depth];

@@ -1,9 +1,14 @@
 package dev.mlp4j.core.diagnose;
 
+import dev.mlp4j.core.InvalidInputException;
+
 /**
  * Where a measurement becomes a finding. The defaults leave a network initialised as Nielsen's
  * default_weight_initializer does (N(0, 1/fan_in)) on MNIST scaled to [0, 1] with η = 0.5 clean, and flag the
  * usual ways a hand-written net fails to learn; docs/verify.md shows both on MNIST.
+ *
+ * <p>A threshold of infinity (an upper bound) or 0 (a lower bound) turns its finding off; NaN is refused, since it
+ * would turn the finding off without saying so.
  *
  * @param inputMax       largest input that still counts as scaled: pixels in [0, 1] with some room
  * @param saturated      share of saturated (unit, example) pairs in a hidden layer that is a finding
@@ -22,4 +27,24 @@ public record Thresholds(double inputMax, double saturated, double dead, double 
      * of 10 it reaches 95 % in two epochs at η = 0.5, 87 % at η = 5 (ratio 7.5), and diverges at η = 20.
      */
     public static final Thresholds DEFAULT = new Thresholds(1.5, 0.10, 0.10, 1e-2, 1e2, 3, 1e-4);
+
+    /** Refuses thresholds that would hide findings without saying so, or flag every network. */
+    public Thresholds {
+        require("inputMax", inputMax, inputMax > 0, "above 0");
+        require("saturated", saturated, saturated >= 0 && saturated <= 1, "a share from 0 to 1");
+        require("dead", dead, dead >= 0 && dead <= 1, "a share from 0 to 1");
+        require("exploding", exploding, exploding > 0, "above 0");
+        require("vanishing", vanishing, vanishing >= 0 && vanishing < exploding, "0 or more and below exploding (" + exploding + ")");
+        require("updateTooLarge", updateTooLarge, updateTooLarge > 0, "above 0");
+        require("updateTooSmall", updateTooSmall, updateTooSmall >= 0 && updateTooSmall < updateTooLarge,
+                "0 or more and below updateTooLarge (" + updateTooLarge + ")");
+    }
+
+    private static void require(String name, double value, boolean valid, String range) {
+        // NaN fails every comparison above, so it lands here too.
+        if (!valid) {
+            throw new InvalidInputException("The diagnosis threshold " + name + " is " + value + "; give " + range
+                    + " (Thresholds.DEFAULT holds the usual ones).");
+        }
+    }
 }

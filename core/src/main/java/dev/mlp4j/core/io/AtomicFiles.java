@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,7 +56,8 @@ public final class AtomicFiles {
      *
      * @param target the file to write; a symbolic link is followed and the file it points to replaced
      * @param writer writes the content
-     * @throws IOException when the file system refuses, or the writer fails; the target is then left as it was
+     * @throws IOException when the file system refuses, or the writer fails; the target is then left as it was. A
+     *                     refusal of the file system names {@code target} (not the temporary file) and says why.
      * @throws InvalidInputException when {@code target} is a folder or not a regular file, or its folder is a file
      */
     public static void write(Path target, Writer writer) throws IOException {
@@ -72,11 +74,16 @@ public final class AtomicFiles {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new InvalidInputException(target + ": cannot be written because " + dir + " is a file, not a folder; name a file in a folder.");
         }
-        Files.createDirectories(dir);
         PosixFileAttributes previous = posixAttributes(file);
-        // A short name of its own, not the target's plus a suffix: a target whose name is as long as the file system
-        // allows must still be writable.
-        Path temp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+        Path temp;
+        try {
+            Files.createDirectories(dir);
+            // A short name of its own, not the target's plus a suffix: a target whose name is as long as the file system
+            // allows must still be writable.
+            temp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+        } catch (IOException e) {
+            throw notWritten(target, e);
+        }
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = Channels.newOutputStream(channel)) {
@@ -84,15 +91,47 @@ public final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
-            // After writing: a read-only original's permissions would keep the temporary file from being written.
-            keepAttributes(temp, previous);
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                // After writing: a read-only original's permissions would keep the temporary file from being written.
+                keepAttributes(temp, previous);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw notWritten(target, e);
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A failure of the file system's part of a write, told of {@code target}: Java's own names the temporary file,
+     * which the caller never heard of. The writer's own failures are not passed through here.
+     */
+    private static IOException notWritten(Path target, IOException e) {
+        String why = whyNotWritable(target);
+        NotWrittenException failure = new NotWrittenException(target.toString(), why != null ? why : IoErrors.reason(e));
+        failure.initCause(e);
+        return failure;
+    }
+
+    /**
+     * A write that failed, naming the file that was to be written and why, in one sentence. The reason alone
+     * ({@link FileSystemException#getReason}) reads on after "Cannot write the model to FILE: ".
+     */
+    private static final class NotWrittenException extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        NotWrittenException(String file, String reason) {
+            super(file, null, reason);
+        }
+
+        @Override
+        public String getMessage() {
+            return "Cannot write " + getFile() + ": " + getReason() + "; write to another file.";
         }
     }
 

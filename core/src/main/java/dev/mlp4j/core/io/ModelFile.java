@@ -41,14 +41,31 @@ public final class ModelFile {
     private ModelFile() {
     }
 
+    /**
+     * Writes the model to {@code file} atomically (see {@link AtomicFiles}).
+     *
+     * @throws InvalidInputException when the parameters are not all finite, or {@code file} is a folder or special file
+     * @throws IOException when the file system refuses; the message names {@code file}
+     */
     public static void save(Model model, Path file) throws IOException {
         String json = toJson(model);
         AtomicFiles.writeString(file, json);
     }
 
+    /**
+     * The model as the JSON text {@link #save} writes.
+     *
+     * @throws InvalidInputException when a weight or bias is NaN or infinite, which a file cannot hold for loading
+     */
     public static String toJson(Model model) {
         NetworkSpec spec = model.spec();
         Parameters p = model.parameters();
+        String nonFinite = p.firstNonFinite();
+        if (nonFinite != null) {
+            // Written, it would be the string "NaN", which load refuses: the file would be lost work anyway.
+            throw new InvalidInputException("The model cannot be saved because its parameters are not all finite (" + nonFinite
+                    + "); save parameters from before training diverged, or train again with a smaller learning rate.");
+        }
         StringBuilder sb = new StringBuilder(64 + (int) Math.min(Integer.MAX_VALUE / 2, spec.parameterCount() * 22));
         sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ").append(VERSION).append(",\n");
         sb.append("  \"network\": {\"layers\": ").append(spec.layers()).append(", \"hidden\": \"").append(spec.hidden().id())

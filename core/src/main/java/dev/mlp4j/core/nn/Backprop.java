@@ -61,6 +61,9 @@ public final class Backprop {
      * next call). With dropout > 0 each hidden layer's units are dropped by the mask the settings select.
      */
     public double[] feedforward(Parameters p, Batch batch, StepSettings settings) {
+        // Every pass starts here, so this one check keeps a batch of other widths from being read as wrong rows.
+        spec.requireSame(p.spec(), "the parameters", "this Backprop was made", "make the Backprop with the parameters' NetworkSpec");
+        spec.requireExampleWidths(batch.inputSize(), batch.outputSize(), "the batch");
         int m = batch.size();
         ensureCapacity(m);
         System.arraycopy(batch.inputs(), 0, activations[0], 0, m * spec.inputSize());

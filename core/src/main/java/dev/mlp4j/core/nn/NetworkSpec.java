@@ -20,6 +20,12 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
         if (layers == null || layers.size() < 2) {
             throw new InvalidInputException("A network needs at least an input and an output layer, e.g. --layers 784,30,10.");
         }
+        for (int i = 0; i < layers.size(); i++) {
+            // Checked here, not left to List.copyOf's bare NullPointerException.
+            if (layers.get(i) == null) {
+                throw new InvalidInputException("Layer " + i + " of the layer sizes " + layers + " is null; give every layer a number of neurons.");
+            }
+        }
         layers = List.copyOf(layers);
         for (int i = 0; i < layers.size(); i++) {
             int n = layers.get(i);
@@ -35,7 +41,8 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
             }
         }
         if (hidden == null || output == null || cost == null) {
-            throw new InvalidInputException("A network needs a hidden activation, an output activation and a cost.");
+            throw new InvalidInputException("The " + (hidden == null ? "hidden activation" : output == null ? "output activation" : "cost")
+                    + " of " + describe(layers) + " is null; a network needs a hidden activation, an output activation and a cost.");
         }
         if (hidden.isRowWise() && layers.size() > 2) {
             throw new InvalidInputException("softmax can only be the output activation; use --hidden sigmoid, tanh, relu or linear.");
@@ -104,6 +111,41 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
 
     private static String describe(List<Integer> layers) {
         return layers.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /**
+     * Refuses something made for another network than this one: parameters handed to a backend opened for this
+     * spec, say. A spec that differs only in an activation or the cost is another network too.
+     *
+     * @param given    the network of what was given
+     * @param what     what was given, plural, e.g. "these parameters"
+     * @param holder   what this spec belongs to, followed by "for this spec", e.g. "the backend was opened"
+     * @param fix      what to do instead, e.g. "open the backend with the parameters' NetworkSpec"
+     * @throws InvalidInputException when {@code given} is not this spec
+     */
+    public void requireSame(NetworkSpec given, String what, String holder, String fix) {
+        if (!equals(given)) {
+            throw new InvalidInputException(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " are for the network "
+                    + given + " but " + holder + " for " + this + "; " + fix + ".");
+        }
+    }
+
+    /**
+     * Refuses examples whose widths are not this network's input and output sizes, before they are misread as
+     * rows of another width.
+     *
+     * @param inputs  input values per example of what was given
+     * @param targets target values per example
+     * @param what    what was given, e.g. "the batch"
+     * @throws InvalidInputException when the widths differ from {@link #inputSize()} and {@link #outputSize()}
+     */
+    public void requireExampleWidths(int inputs, int targets, String what) {
+        if (inputs != inputSize() || targets != outputSize()) {
+            throw new InvalidInputException(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " has " + inputs
+                    + " inputs and " + targets + " targets per example but the network " + this + " takes " + inputSize()
+                    + " inputs and gives " + outputSize() + " outputs; give it examples of " + inputSize() + " inputs and "
+                    + outputSize() + " targets, or a network of that shape.");
+        }
     }
 
     @Override

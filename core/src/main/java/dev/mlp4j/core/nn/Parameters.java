@@ -19,6 +19,9 @@ public final class Parameters {
 
     /** All parameters zero. */
     public Parameters(NetworkSpec spec) {
+        if (spec == null) {
+            throw new InvalidInputException("The NetworkSpec is null; give the network these parameters are for.");
+        }
         this.spec = spec;
         this.weights = new double[spec.depth()][];
         this.biases = new double[spec.depth()][];
@@ -30,7 +33,18 @@ public final class Parameters {
 
     /** Wraps the given arrays after checking their shapes; does not copy them. */
     public Parameters(NetworkSpec spec, double[][] weights, double[][] biases) {
+        checkShapes(spec, weights, biases);
         this.spec = spec;
+        this.weights = weights;
+        this.biases = biases;
+    }
+
+    /** Refuses weight and bias arrays that are not laid out for {@code spec}: shared with {@link Gradients}. */
+    static void checkShapes(NetworkSpec spec, double[][] weights, double[][] biases) {
+        if (spec == null || weights == null || biases == null) {
+            throw new InvalidInputException((spec == null ? "The NetworkSpec is" : weights == null ? "The weights are" : "The biases are")
+                    + " null; give a NetworkSpec with one weight array and one bias array per layer of it.");
+        }
         if (weights.length != spec.depth() || biases.length != spec.depth()) {
             throw new InvalidInputException("Expected " + spec.depth() + " weight and bias layers for " + spec.layersText()
                     + " but got " + weights.length + " and " + biases.length + ".");
@@ -38,13 +52,15 @@ public final class Parameters {
         for (int l = 0; l < spec.depth(); l++) {
             int rows = spec.size(l + 1);
             int cols = spec.size(l);
-            if (weights[l].length != rows * cols || biases[l].length != rows) {
+            if (weights[l] == null || biases[l] == null || weights[l].length != rows * cols || biases[l].length != rows) {
                 throw new InvalidInputException("Weight layer " + l + " should be " + rows + "x" + cols + " with " + rows
-                        + " biases but has " + weights[l].length + " weights and " + biases[l].length + " biases.");
+                        + " biases but has " + length(weights[l]) + " weights and " + length(biases[l]) + " biases.");
             }
         }
-        this.weights = weights;
-        this.biases = biases;
+    }
+
+    private static String length(double[] a) {
+        return a == null ? "null" : String.valueOf(a.length);
     }
 
     public NetworkSpec spec() {
@@ -61,12 +77,26 @@ public final class Parameters {
         return biases[l];
     }
 
+    /** The weight from neuron k of layer l to neuron j of layer l+1. */
     public double weight(int l, int j, int k) {
-        return weights[l][j * spec.size(l) + k];
+        int i = weightIndex(spec, l, j, k);
+        return weights[l][i];
     }
 
+    /** Sets the weight from neuron k of layer l to neuron j of layer l+1. */
     public void setWeight(int l, int j, int k, double value) {
-        weights[l][j * spec.size(l) + k] = value;
+        int i = weightIndex(spec, l, j, k);
+        weights[l][i] = value;
+    }
+
+    /** The row-major index of weight (l, j, k), checked: an unchecked k past its row would reach the next row's weights. */
+    static int weightIndex(NetworkSpec spec, int l, int j, int k) {
+        if (l < 0 || l >= spec.depth() || j < 0 || j >= spec.size(l + 1) || k < 0 || k >= spec.size(l)) {
+            throw new InvalidInputException("There is no weight (" + l + ", " + j + ", " + k + ") in " + spec.layersText()
+                    + "; give l in 0.." + (spec.depth() - 1) + ", then j below the size of layer l+1 and k below that of layer l"
+                    + (l >= 0 && l < spec.depth() ? " (j < " + spec.size(l + 1) + ", k < " + spec.size(l) + ")" : "") + ".");
+        }
+        return j * spec.size(l) + k;
     }
 
     public Parameters copy() {
@@ -75,7 +105,12 @@ public final class Parameters {
         return c;
     }
 
+    /** Overwrites these parameters with {@code other}'s, which must be of the same network. */
     public void copyFrom(Parameters other) {
+        if (other == null) {
+            throw new InvalidInputException("The parameters to copy from are null; pass Parameters of " + spec + ".");
+        }
+        spec.requireSame(other.spec, "the parameters to copy", "these parameters are", "copy only between parameters of the same NetworkSpec");
         for (int l = 0; l < spec.depth(); l++) {
             System.arraycopy(other.weights[l], 0, weights[l], 0, weights[l].length);
             System.arraycopy(other.biases[l], 0, biases[l], 0, biases[l].length);

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.train;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
@@ -25,6 +26,12 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(Backend backend, DataSet data, ChunkListener listener) {
+        if (backend == null || data == null || listener == null) {
+            throw new InvalidInputException("The " + (backend == null ? "backend" : data == null ? "data set" : "chunk listener")
+                    + " is null; evaluate needs a backend, the data to score and a listener (or none: evaluate(backend, data)).");
+        }
+        // Checked here: a set of other widths would be scored as rows cut at the wrong places, with believable numbers.
+        backend.spec().requireExampleWidths(data.inputSize(), data.outputSize(), "the data set " + data);
         int out = data.outputSize();
         Cost cost = backend.spec().cost();
         boolean classes = data.isClassification();

@@ -13,7 +13,10 @@ import dev.mlp4j.core.nn.Parameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Mini-batch stochastic gradient descent, Nielsen's {@code Network.SGD}: each epoch shuffles the training set,
@@ -21,14 +24,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * is the backend's; this class only orders it, so every backend trains the same way.
  *
  * <p>Thread-safe in the ways a caller needs: {@link #cancel()} from any thread; listeners run on the training
- * thread.
+ * thread. A trainer may train again after a run ends, cancelled or not, and several runs may share it (each on its
+ * own backend); {@link TrainingHandle}s that share it stop independently.
  */
 public final class Trainer {
     private final TrainingConfig config;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean cancelled;
+    /** The stop flags of the runs in progress: {@link #cancel()} sets them all. */
+    private final Set<AtomicBoolean> running = ConcurrentHashMap.newKeySet();
+    /** A cancel that came while no run was in progress, for the next run, so that one racing a start is not lost. */
+    private boolean cancelNext;
 
     public Trainer(TrainingConfig config) {
+        if (config == null) {
+            throw new InvalidInputException("The training configuration is null; build one with TrainingConfig.builder().");
+        }
         this.config = config;
     }
 
@@ -37,27 +47,73 @@ public final class Trainer {
     }
 
     public Trainer addListener(TrainingListener listener) {
+        if (listener == null) {
+            throw new InvalidInputException("The training listener is null.");
+        }
         listeners.add(listener);
         return this;
     }
 
-    /** Asks training to stop after the current mini-batch; the result then says CANCELLED and keeps the parameters. */
+    /**
+     * Asks every run of this trainer in progress to stop after its current mini-batch; each result then says
+     * CANCELLED. When no run is in progress, the next one to start stops before its first epoch.
+     */
     public void cancel() {
-        cancelled = true;
+        synchronized (running) {
+            if (running.isEmpty()) {
+                cancelNext = true;
+            } else {
+                running.forEach(stop -> stop.set(true));
+            }
+        }
     }
 
+    /** Whether a cancel waits for the next run, or a run in progress has been asked to stop. */
     public boolean isCancelled() {
-        return cancelled;
+        synchronized (running) {
+            return cancelNext || running.stream().anyMatch(AtomicBoolean::get);
+        }
     }
 
     /** Trains from the given parameters. */
     public TrainingResult train(Backend backend, Parameters initial, TrainingData data) {
+        if (initial == null) {
+            throw new InvalidInputException("The initial parameters are null; initialise them with WeightInit.initialise(spec, random).");
+        }
         return train(backend, TrainingState.fresh(initial), data);
     }
 
     /** Trains on from a saved state, e.g. a checkpoint: the result equals that of an uninterrupted run. */
     public TrainingResult train(Backend backend, TrainingState state, TrainingData data) {
-        requireFit(state.parameters().spec(), data);
+        return train(backend, state, data, new AtomicBoolean(), null);
+    }
+
+    /**
+     * One run, stopped by {@code stop} (its own: a {@link TrainingHandle}'s) or by {@link #cancel()}; {@code extra}, when
+     * not null, hears this run alone.
+     */
+    TrainingResult train(Backend backend, TrainingState state, TrainingData data, AtomicBoolean stop, TrainingListener extra) {
+        check(backend, state, data);
+        synchronized (running) {
+            if (cancelNext) {
+                stop.set(true);
+                cancelNext = false;
+            }
+            running.add(stop);
+        }
+        List<TrainingListener> listeners = new ArrayList<>(this.listeners);
+        if (extra != null) {
+            listeners.add(extra);
+        }
+        try {
+            return run(backend, state, data, stop, listeners);
+        } finally {
+            running.remove(stop);
+        }
+    }
+
+    private TrainingResult run(Backend backend, TrainingState state, TrainingData data, AtomicBoolean cancelled,
+                               List<TrainingListener> listeners) {
         int n = data.train().size();
         int m = Math.min(config.batchSize(), n);
         int batches = (n + m - 1) / m;
@@ -80,13 +136,19 @@ public final class Trainer {
         Parameters lastGood = null;
 
         for (int epoch = state.epochsDone() + 1; epoch <= config.epochs(); epoch++) {
-            if (cancelled) {
+            if (cancelled.get()) {
                 stop = TrainingResult.StopReason.CANCELLED;
                 break;
             }
             final int e = epoch;
             listeners.forEach(l -> l.onEpochStart(e));
             double eta = config.learningRate().rate(epoch - 1, lastCost);
+            if (!(eta >= 0) || Double.isInfinite(eta)) {
+                // A constant rate was checked when the config was built; a schedule's can only be checked here. Zero
+                // passes: a steep decay may underflow to it, and a step of zero harms nothing.
+                throw new InvalidInputException("The learning-rate schedule " + config.learningRateText() + " gave " + eta
+                        + " for epoch " + epoch + "; a schedule must give a finite rate of zero or more.");
+            }
             shuffle(order, epoch);
             Parameters before = backend.parameters();
             long start = System.nanoTime();
@@ -96,7 +158,7 @@ public final class Trainer {
             double cost;
             try {
                 for (int b = 0; b < batches; b++) {
-                    if (cancelled) {
+                    if (cancelled.get()) {
                         break;
                     }
                     int from = b * m;
@@ -128,9 +190,12 @@ public final class Trainer {
                 break;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (cancelled && done < n && Double.isFinite(cost)) {
+            if (cancelled.get() && done < n && Double.isFinite(cost)) {
                 stop = TrainingResult.StopReason.CANCELLED;
-                message = "Training cancelled during epoch " + epoch + "; the parameters are those reached so far.";
+                // With early stopping the best epoch is kept, not the half-trained parameters.
+                message = "Training cancelled during epoch " + epoch + (config.patience() == 0 || best == null
+                        ? "; the parameters are those reached so far." : bestEpoch == 0 ? "; keeping the starting parameters."
+                        : "; keeping epoch " + bestEpoch + ", the best so far.");
                 break;
             }
             if (!Double.isFinite(cost) || backend.parameters().firstNonFinite() != null) {
@@ -170,7 +235,8 @@ public final class Trainer {
         }
         Parameters kept = config.patience() > 0 && best != null ? best : lastGood != null ? lastGood : backend.parameters();
         if (stop == TrainingResult.StopReason.CANCELLED && message == null) {
-            message = "Training cancelled after epoch " + history.size() + ".";
+            message = "Training cancelled after epoch " + history.size()
+                    + (config.patience() > 0 && best != null && bestEpoch != history.size() ? "; keeping epoch " + bestEpoch + ", the best so far." : ".");
         }
         if (message == null) {
             int trained = history.size() - state.history().size();
@@ -183,7 +249,26 @@ public final class Trainer {
         return result;
     }
 
-    /** Refuses, before any work, data the network cannot take or its cost cannot score. */
+    /**
+     * Refuses, before any work (and before a {@link TrainingHandle} starts its thread), what would otherwise fail
+     * late or, worse, train something else than asked: a backend opened for another network, starting parameters
+     * that are not finite (reported later as a divergence, blaming the learning rate), data that does not fit.
+     */
+    static void check(Backend backend, TrainingState state, TrainingData data) {
+        if (backend == null || state == null || data == null) {
+            throw new InvalidInputException("The " + (backend == null ? "backend" : state == null ? "training state" : "training data")
+                    + " is null; train needs a backend, starting parameters and data.");
+        }
+        Backend.requireFor(backend.spec(), state.parameters(), "parameters");
+        NetworkSpec spec = state.parameters().spec();
+        String bad = state.parameters().firstNonFinite();
+        if (bad != null) {
+            throw new InvalidInputException("The starting parameters are not finite (" + bad + "); initialise them again or load a model saved from a finished run.");
+        }
+        requireFit(spec, data);
+    }
+
+    /** Refuses data the network cannot take or its cost cannot score. */
     private static void requireFit(NetworkSpec spec, TrainingData data) {
         DataSet train = data.train();
         if (spec.inputSize() != train.inputSize() || spec.outputSize() != train.outputSize()) {

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.train;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.nn.Parameters;
 
@@ -7,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Training running on a thread of its own, watched and stopped from others: what a UI or a server holds while a
@@ -24,21 +26,29 @@ public final class TrainingHandle {
         }
     }
 
-    private final Trainer trainer;
     private final CompletableFuture<TrainingResult> result = new CompletableFuture<>();
+    /** This run's own stop flag: handles sharing a trainer stop independently. */
+    private final AtomicBoolean stop = new AtomicBoolean();
     private volatile Progress progress = new Progress(0, 0, 0, 0, null);
 
-    private TrainingHandle(Trainer trainer) {
-        this.trainer = trainer;
+    private TrainingHandle() {
     }
 
-    /** Starts training on a new daemon thread and returns at once. */
+    /**
+     * Starts training on a new daemon thread and returns at once. Arguments that cannot train (a backend for another
+     * network, data that does not fit, nulls) are refused here, on the caller's thread, not later from {@link #get}.
+     * The trainer's listeners hear this run; the handle's own progress listener hears this run alone.
+     */
     public static TrainingHandle start(Trainer trainer, Backend backend, Parameters initial, TrainingData data) {
-        TrainingHandle handle = new TrainingHandle(trainer);
-        trainer.addListener(handle.new ProgressListener());
+        if (trainer == null || initial == null) {
+            throw new InvalidInputException("The " + (trainer == null ? "trainer" : "initial parameters") + " is null; start needs a trainer, a backend, parameters and data.");
+        }
+        TrainingState state = TrainingState.fresh(initial);
+        Trainer.check(backend, state, data);
+        TrainingHandle handle = new TrainingHandle();
         Thread thread = new Thread(() -> {
             try {
-                handle.result.complete(trainer.train(backend, initial, data));
+                handle.result.complete(trainer.train(backend, state, data, handle.stop, handle.new ProgressListener()));
             } catch (Throwable t) {
                 handle.result.completeExceptionally(t);
             }
@@ -52,9 +62,12 @@ public final class TrainingHandle {
         return progress;
     }
 
-    /** Asks training to stop after the current mini-batch; {@link #get} then returns a CANCELLED result. */
+    /**
+     * Asks this run to stop after the current mini-batch; {@link #get} then returns a CANCELLED result. Other runs of
+     * the same trainer go on.
+     */
     public void cancel() {
-        trainer.cancel();
+        stop.set(true);
     }
 
     public boolean isDone() {

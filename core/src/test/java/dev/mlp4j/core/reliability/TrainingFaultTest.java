@@ -126,14 +126,21 @@ class TrainingFaultTest {
     }
 
     @Test
-    void a_nan_in_the_training_data_stops_the_first_epoch_in_the_batch_that_holds_it() {
+    void a_nan_in_the_training_data_is_refused_and_one_put_there_later_stops_the_first_epoch_in_its_batch() {
         Examples.TrainTest circle = Examples.circle(3, 300, 50);
         float[] x = circle.train().inputArray().clone();
-        x[2 * 123 + 1] = Float.NaN;
         DataSet poisoned = new DataSet("poisoned", 300, 2, 1, x, circle.train().targetArray(), circle.train().labelArray());
+        x[2 * 123 + 1] = Float.NaN;
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new TrainingData(poisoned, null, null));
+        assertTrue(refused.getMessage().startsWith("poisoned: input 1 of example 123 is NaN"), refused.getMessage());
+
+        // The arrays are shared, not copied: a caller who changes them after the check still gets a stop, not NaN weights.
+        x[2 * 123 + 1] = 0.5f;
+        TrainingData data = new TrainingData(poisoned, null, null);
+        x[2 * 123 + 1] = Float.NaN;
         Parameters start = initial(CIRCLE, 3);
         TrainingConfig c = TrainingConfig.builder().setEpochs(3).setBatchSize(10).setLearningRate(0.5).build();
-        TrainingResult r = train(new ReferenceBackend(CIRCLE), c, start, new TrainingData(poisoned, null, null));
+        TrainingResult r = train(new ReferenceBackend(CIRCLE), c, start, data);
         assertEquals(TrainingResult.StopReason.DIVERGED, r.stop(), r.message());
         assertTrue(r.message().startsWith("Training diverged in epoch 1, batch "), r.message());
         assertEquals(start, r.parameters());

@@ -261,7 +261,8 @@ class TrainerTest {
         assertTrue(r.message().toLowerCase().contains("cancelled"), r.message());
         assertTrue(r.history().size() < c.epochs());
         assertNull(r.parameters().firstNonFinite());
-        assertTrue(trainer.isCancelled());
+        // The handle stopped its own run; the trainer holds no cancel for the next one.
+        assertTrue(!trainer.isCancelled());
         backend.close();
     }
 

@@ -98,6 +98,7 @@ public final class AparapiBackend implements Backend {
     @Override
     public void setParameters(Parameters p) {
         requireOpen();
+        Backend.requireFor(spec, p, "parameters");
         pack(p, kernel.params);
         Arrays.fill(kernel.velocities, 0f);
         kernel.put(kernel.params).put(kernel.velocities);
@@ -120,6 +121,7 @@ public final class AparapiBackend implements Backend {
     @Override
     public void setVelocities(Parameters v) {
         requireOpen();
+        Backend.requireFor(spec, v, "velocities");
         pack(v, kernel.velocities);
         kernel.put(kernel.velocities);
     }
