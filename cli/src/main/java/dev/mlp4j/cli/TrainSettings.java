@@ -35,7 +35,10 @@ record TrainSettings(NetworkSpec network, int epochs, int batch, double learning
                     .optSeed(seed)
                     .optPatience(patience);
             LearningRateScheduleOption.apply(b, learningRate, lrSchedule);
-            return b.build();
+            TrainingConfig config = b.build();
+            // Checked here too, so that the refusal is a usage error that comes before the data is loaded.
+            config.requireFor(network);
+            return config;
         } catch (InvalidInputException e) {
             throw new UsageException(e.getMessage(), e);
         }

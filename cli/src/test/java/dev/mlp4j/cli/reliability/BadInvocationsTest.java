@@ -85,6 +85,7 @@ class BadInvocationsTest {
                 Row.of(2, "unknown option|--nosuch", "train", "--example", "circle", "--nosuch"),
                 Row.of(2, "dropout|1.5", "train", "--example", "circle", "--dropout", "1.5"),
                 Row.of(2, "dropout|-0.1", "train", "--example", "circle", "--dropout", "-0.1"),
+                Row.of(2, "Dropout 0.5 acts on hidden layers|2,1 has none", "train", "--example", "circle", "--layers", "2,1", "--dropout", "0.5"),
                 Row.of(2, "momentum|1.0|[0, 1)", "train", "--example", "circle", "--momentum", "1"),
                 Row.of(2, "momentum|NaN", "train", "--example", "circle", "--momentum", "NaN"),
                 Row.of(2, "L2|-1", "train", "--example", "circle", "--l2", "-1"),

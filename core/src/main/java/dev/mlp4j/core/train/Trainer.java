@@ -254,13 +254,14 @@ public final class Trainer {
      * late or, worse, train something else than asked: a backend opened for another network, starting parameters
      * that are not finite (reported later as a divergence, blaming the learning rate), data that does not fit.
      */
-    static void check(Backend backend, TrainingState state, TrainingData data) {
+    void check(Backend backend, TrainingState state, TrainingData data) {
         if (backend == null || state == null || data == null) {
             throw new InvalidInputException("The " + (backend == null ? "backend" : state == null ? "training state" : "training data")
                     + " is null; train needs a backend, starting parameters and data.");
         }
         Backend.requireFor(backend.spec(), state.parameters(), "parameters");
         NetworkSpec spec = state.parameters().spec();
+        config.requireFor(spec);
         String bad = state.parameters().firstNonFinite();
         if (bad != null) {
             throw new InvalidInputException("The starting parameters are not finite (" + bad + "); initialise them again or load a model saved from a finished run.");

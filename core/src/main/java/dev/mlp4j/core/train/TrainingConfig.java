@@ -1,6 +1,7 @@
 package dev.mlp4j.core.train;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.WeightInit;
 
 /**
@@ -45,6 +46,20 @@ public record TrainingConfig(int epochs, int batchSize, LearningRateSchedule lea
         }
         if (init == null) {
             init = WeightInit.NORMAL_SCALED;
+        }
+    }
+
+    /**
+     * Refuses settings that could not act on {@code network}: dropout on a network without hidden layers would be
+     * a setting that silently does nothing.
+     *
+     * @param network the network to be trained with these settings
+     * @throws InvalidInputException when a setting cannot act on it
+     */
+    public void requireFor(NetworkSpec network) {
+        if (dropout > 0 && network.depth() == 1) {
+            throw new InvalidInputException("Dropout " + dropout + " acts on hidden layers, and the network " + network.layersText()
+                    + " has none; set the dropout to 0 (leave --dropout out) or add a hidden layer.");
         }
     }
 

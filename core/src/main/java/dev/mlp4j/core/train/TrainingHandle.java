@@ -44,7 +44,7 @@ public final class TrainingHandle {
             throw new InvalidInputException("The " + (trainer == null ? "trainer" : "initial parameters") + " is null; start needs a trainer, a backend, parameters and data.");
         }
         TrainingState state = TrainingState.fresh(initial);
-        Trainer.check(backend, state, data);
+        trainer.check(backend, state, data);
         TrainingHandle handle = new TrainingHandle();
         Thread thread = new Thread(() -> {
             try {

@@ -62,6 +62,18 @@ class TrainerRunsTest {
     }
 
     @Test
+    void dropout_on_a_network_without_hidden_layers_is_refused_rather_than_ignored() {
+        NetworkSpec noHidden = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 2, 1);
+        try (ReferenceBackend backend = new ReferenceBackend(noHidden)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> new Trainer(config(2).optDropout(0.5).build()).train(backend, initial(noHidden), DATA));
+            assertEquals("Dropout 0.5 acts on hidden layers, and the network 2,1 has none; set the dropout to 0 (leave --dropout out) or add a hidden layer.",
+                    e.getMessage());
+            assertEquals(TrainingResult.StopReason.COMPLETED, new Trainer(config(2).build()).train(backend, initial(noHidden), DATA).stop());
+        }
+    }
+
+    @Test
     void starting_parameters_that_are_not_finite_are_refused_rather_than_reported_as_a_divergence() {
         Parameters p = initial(NET);
         p.setWeight(0, 1, 1, Double.NaN);
