@@ -1,6 +1,5 @@
 package dev.mlp4j.cli;
 
-import dev.mlp4j.cli.predict.Classifier;
 import dev.mlp4j.cli.predict.CsvExamples;
 import dev.mlp4j.cli.predict.CsvScale;
 import dev.mlp4j.cli.predict.IdxExamples;
@@ -10,6 +9,7 @@ import dev.mlp4j.cli.report.ImageSide;
 import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
+import dev.mlp4j.core.predict.Classifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

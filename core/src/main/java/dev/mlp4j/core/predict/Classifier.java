@@ -1,8 +1,10 @@
-package dev.mlp4j.cli.predict;
+package dev.mlp4j.core.predict;
 
+import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -10,18 +12,29 @@ import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.train.Evaluator;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * A saved model classifying single examples on the reference backend, with a probability for every class. A
- * softmax output already is one. Any other output layer's values are not (ten sigmoid outputs need not sum to 1),
- * so they are shown as the softmax of the output layer's weighted inputs z: what the same network would say with
- * a softmax output, and for a single sigmoid unit exactly its (1 − a, a).
+ * A trained network answering single examples: the class it picks, a probability for every class, and its raw
+ * outputs. It runs on the reference backend, whatever backend trained the model.
+ *
+ * <p>A softmax output already is a probability distribution. Any other output layer's values are not (ten sigmoid
+ * outputs need not sum to 1), so the probabilities are then the softmax of the output layer's weighted inputs z:
+ * what the same network would say with a softmax output, and for a single sigmoid unit exactly its (1 − a, a).
+ *
+ * <p>Not thread-safe (it reuses the reference backend's buffers): give each thread a classifier of its own.
  */
 public final class Classifier implements AutoCloseable {
     private static final int CHUNK = 1000;
 
-    /** One example's answer: the class, the probabilities shown for every class, and the network's raw outputs. */
+    /**
+     * One example's answer.
+     *
+     * @param label         the class picked: the largest output, or for one output unit 1 when it is at least 0.5
+     * @param probabilities one per class (two for a single output unit), summing to 1
+     * @param outputs       the output layer's activations, as the network computes them
+     */
     public record Prediction(int label, double[] probabilities, double[] outputs) {
     }
 
@@ -29,7 +42,19 @@ public final class Classifier implements AutoCloseable {
     private final ReferenceBackend network;
     private final ReferenceBackend weightedInputs;
 
+    /** A classifier for a loaded model, e.g. {@code Classifier.of(ModelFile.load(path))}. */
+    public static Classifier of(Model model) {
+        if (model == null) {
+            throw new InvalidInputException("The model is null; load one with ModelFile.load(path).");
+        }
+        return new Classifier(model.parameters());
+    }
+
+    /** A classifier for trained parameters; they are copied, so later changes to them do not reach it. */
     public Classifier(Parameters parameters) {
+        if (parameters == null) {
+            throw new InvalidInputException("The parameters are null; give the trained parameters, e.g. TrainingResult.parameters().");
+        }
         this.spec = parameters.spec();
         this.network = new ReferenceBackend(spec);
         network.setParameters(parameters);
@@ -43,7 +68,7 @@ public final class Classifier implements AutoCloseable {
         }
     }
 
-    /** What the probabilities are, in words for the user. */
+    /** What the probabilities are, in words for a user. */
     public String probabilitiesMeaning() {
         if (weightedInputs == null) {
             return "the softmax output layer's values";
@@ -56,10 +81,19 @@ public final class Classifier implements AutoCloseable {
                 + ", not softmax, so its values do not sum to 1)";
     }
 
-    /** Classifies examples given as rows of {@code spec.inputSize()} values each. */
+    /**
+     * Classifies one example of {@code spec().inputSize()} values, scaled as the training data was (MNIST: pixels
+     * in [0, 1]).
+     */
+    public Prediction classify(float[] example) {
+        return classify(Collections.singletonList(example))[0];
+    }
+
+    /** Classifies examples of {@code spec().inputSize()} values each; answers in the same order. */
     public Prediction[] classify(List<float[]> examples) {
         int in = spec.inputSize();
         int out = spec.outputSize();
+        requireExamples(examples, in);
         Prediction[] result = new Prediction[examples.size()];
         for (int from = 0; from < examples.size(); from += CHUNK) {
             int to = Math.min(examples.size(), from + CHUNK);
@@ -81,6 +115,25 @@ public final class Classifier implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** Refused before any work: a short row would be read past its end, a NaN would come back as NaN probabilities. */
+    private static void requireExamples(List<float[]> examples, int in) {
+        if (examples == null) {
+            throw new InvalidInputException("The list of examples is null; give a list of float arrays of " + in + " values each.");
+        }
+        for (int i = 0; i < examples.size(); i++) {
+            float[] e = examples.get(i);
+            if (e == null || e.length != in) {
+                throw new InvalidInputException("Example " + i + " has " + (e == null ? "no values (null)" : e.length + " values")
+                        + " but the network takes " + in + "; give each example " + in + " values.");
+            }
+            for (int k = 0; k < in; k++) {
+                if (!Float.isFinite(e[k])) {
+                    throw new InvalidInputException("Value " + k + " of example " + i + " is " + e[k] + "; every value must be a finite number.");
+                }
+            }
+        }
     }
 
     private static double[] probabilities(double[] z, int offset, int length) {
