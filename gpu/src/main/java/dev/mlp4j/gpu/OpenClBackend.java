@@ -138,6 +138,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public double[] forward(Batch b) {
+        spec.requireExampleWidths(b.inputSize(), b.outputSize(), "the batch");
         return onDevice("running the network forward", () -> {
             StepRows rows = upload(b, false, DeviceDropout.NONE);
             forwardPass(rows, DeviceDropout.NONE, new OutputWork(net.yBatch, false, false));
@@ -152,6 +153,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public Gradients gradients(Batch b, StepSettings settings) {
+        spec.requireExampleWidths(b.inputSize(), b.outputSize(), "the batch");
         return onDevice("computing gradients", () -> {
             DeviceDropout dropout = DeviceDropout.of(settings);
             StepRows rows = upload(b, true, dropout);
@@ -163,9 +165,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public void bindTrainingSet(DataSet train) {
-        if (train.inputSize() != spec.inputSize() || train.outputSize() != spec.outputSize()) {
-            throw new IllegalArgumentException(train + " does not fit network " + spec);
-        }
+        spec.requireExampleWidths(train.inputSize(), train.outputSize(), "the training set " + train);
         onDevice("uploading the training set", () -> {
             net.bind(train.inputArray(), train.targetArray(), train.size());
             trainSize = train.size();

@@ -2,6 +2,9 @@ package dev.mlp4j.gpu;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -17,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The device backends refuse parameters and velocities of another network, as the reference does, before any upload. */
+/** The device backends refuse parameters, velocities and examples of another network, as the reference does, before any upload. */
 class BackendParametersCheckTest {
     private static final NetworkSpec SPEC = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 2, 3, 1);
 
@@ -39,6 +42,24 @@ class BackendParametersCheckTest {
             assertThrows(InvalidInputException.class, () -> b.setParameters(null));
             assertEquals(before, b.parameters());
             assertEquals(new Parameters(SPEC), b.velocities());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vector", "clblast", "aparapi"})
+    void batches_and_training_sets_of_other_widths_are_refused_before_they_are_read_as_rows(String kind) {
+        TestDevices.assume(kind);
+        try (Backend b = TestDevices.open(kind, SPEC)) {
+            b.setParameters(WeightInit.NORMAL.initialise(SPEC, new Random(1)));
+            Batch wide = new Batch(2, 3, 1, new double[6], new double[2]);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> b.forward(wide));
+            assertTrue(e.getMessage().startsWith("The batch has 3 inputs and 1 targets per example but the network " + SPEC), e.getMessage());
+            Batch twoTargets = new Batch(3, 2, 2, new double[6], new double[6]);
+            assertThrows(InvalidInputException.class, () -> b.gradients(twoTargets, StepSettings.NONE));
+            DataSet narrow = new DataSet("narrow", 4, 1, 1, new float[4], new float[4], null);
+            assertThrows(InvalidInputException.class, () -> b.bindTrainingSet(narrow));
+            // A batch that fits still runs afterwards.
+            assertEquals(3, b.forward(new Batch(3, 2, 1, new double[6], new double[3])).length);
         }
     }
 }

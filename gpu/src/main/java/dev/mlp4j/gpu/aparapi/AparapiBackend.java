@@ -128,6 +128,7 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public double[] forward(Batch b) {
+        spec.requireExampleWidths(b.inputSize(), b.outputSize(), "the batch");
         requireOpen();
         sendBatch(b);
         forwardPass(b.size(), StepSettings.NONE, false, false);
@@ -142,6 +143,7 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public Gradients gradients(Batch b, StepSettings settings) {
+        spec.requireExampleWidths(b.inputSize(), b.outputSize(), "the batch");
         requireOpen();
         sendBatch(b);
         forwardPass(b.size(), settings, true, false);
@@ -159,9 +161,7 @@ public final class AparapiBackend implements Backend {
     @Override
     public void bindTrainingSet(DataSet train) {
         requireOpen();
-        if (train.inputSize() != spec.inputSize() || train.outputSize() != spec.outputSize()) {
-            throw new IllegalArgumentException(train + " does not fit network " + spec);
-        }
+        spec.requireExampleWidths(train.inputSize(), train.outputSize(), "the training set " + train);
         trainInputs = train.inputArray();
         trainTargets = train.targetArray();
         trainSize = train.size();
