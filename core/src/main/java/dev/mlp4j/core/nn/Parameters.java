@@ -105,6 +105,26 @@ public final class Parameters {
         return c;
     }
 
+    /**
+     * A copy of these weights and biases for a network of the same layer sizes with other activations or another
+     * cost: what the same weights compute with, say, a linear output layer.
+     *
+     * @throws InvalidInputException when {@code other}'s layer sizes are not these parameters'
+     */
+    public Parameters copyFor(NetworkSpec other) {
+        if (other == null || !other.layers().equals(spec.layers())) {
+            throw new InvalidInputException("Parameters of " + spec.layersText() + " cannot serve the network "
+                    + (other == null ? "null" : other.layersText()) + "; give a network of the same layer sizes.");
+        }
+        double[][] w = new double[spec.depth()][];
+        double[][] b = new double[spec.depth()][];
+        for (int l = 0; l < spec.depth(); l++) {
+            w[l] = weights[l].clone();
+            b[l] = biases[l].clone();
+        }
+        return new Parameters(other, w, b);
+    }
+
     /** Overwrites these parameters with {@code other}'s, which must be of the same network. */
     public void copyFrom(Parameters other) {
         if (other == null) {

@@ -64,7 +64,7 @@ public final class Classifier implements AutoCloseable {
             // The same weights with a linear output layer give z of the output layer; the cost is irrelevant here.
             NetworkSpec linear = new NetworkSpec(spec.layers(), spec.hidden(), Activation.LINEAR, Cost.QUADRATIC);
             weightedInputs = new ReferenceBackend(linear);
-            weightedInputs.setParameters(new Parameters(linear, weightsOf(parameters), biasesOf(parameters)));
+            weightedInputs.setParameters(parameters.copyFor(linear));
         }
     }
 
@@ -145,22 +145,6 @@ public final class Classifier implements AutoCloseable {
         double[] p = new double[length];
         Activation.SOFTMAX.apply(row, p, 0, length);
         return p;
-    }
-
-    private static double[][] weightsOf(Parameters p) {
-        double[][] w = new double[p.spec().depth()][];
-        for (int l = 0; l < w.length; l++) {
-            w[l] = p.weights(l).clone();
-        }
-        return w;
-    }
-
-    private static double[][] biasesOf(Parameters p) {
-        double[][] b = new double[p.spec().depth()][];
-        for (int l = 0; l < b.length; l++) {
-            b[l] = p.biases(l).clone();
-        }
-        return b;
     }
 
     /** What runs the network: the reference, whatever backend the model was trained on. */

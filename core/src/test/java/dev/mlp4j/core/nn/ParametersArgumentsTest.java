@@ -3,6 +3,7 @@ package dev.mlp4j.core.nn;
 import dev.mlp4j.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,5 +72,23 @@ class ParametersArgumentsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new Parameters(SMALL, new double[][] {new double[6], null}, new double[][] {new double[3], new double[1]}));
         assertTrue(e.getMessage().contains("Weight layer 1"), e.getMessage());
+    }
+
+    @Test
+    void copy_for_keeps_the_numbers_for_a_network_of_the_same_sizes_and_refuses_other_sizes() {
+        NetworkSpec sigmoid = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 2, 3, 1);
+        NetworkSpec linear = NetworkSpec.of(Activation.SIGMOID, Activation.LINEAR, Cost.QUADRATIC, 2, 3, 1);
+        Parameters p = WeightInit.NORMAL.initialise(sigmoid, new Random(3));
+        Parameters q = p.copyFor(linear);
+        assertEquals(linear, q.spec());
+        for (int l = 0; l < 2; l++) {
+            assertEquals(Arrays.toString(p.weights(l)), Arrays.toString(q.weights(l)));
+            assertEquals(Arrays.toString(p.biases(l)), Arrays.toString(q.biases(l)));
+        }
+        q.weights(0)[0] = 42;
+        assertNotEquals(42.0, p.weights(0)[0], "a copy, not a view");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> p.copyFor(NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 2, 4, 1)));
+        assertEquals("Parameters of 2,3,1 cannot serve the network 2,4,1; give a network of the same layer sizes.", e.getMessage());
     }
 }

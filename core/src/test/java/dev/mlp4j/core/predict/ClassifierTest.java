@@ -83,7 +83,7 @@ class ClassifierTest {
             assertEquals(1.0, Arrays.stream(r.probabilities()).sum(), 1e-12);
         }
         // The same weights: a sigmoid output's z is softmax's z, so its probabilities are the softmax network's outputs.
-        Parameters pg = new Parameters(sigmoid, weightsOf(ps), biasesOf(ps));
+        Parameters pg = ps.copyFor(sigmoid);
         try (Classifier soft = new Classifier(ps); Classifier sig = new Classifier(pg)) {
             Classifier.Prediction s = soft.classify(x);
             Classifier.Prediction g = sig.classify(x);
@@ -127,21 +127,5 @@ class ClassifierTest {
             }
         }
         return best;
-    }
-
-    private static double[][] weightsOf(Parameters p) {
-        double[][] w = new double[p.spec().depth()][];
-        for (int l = 0; l < w.length; l++) {
-            w[l] = p.weights(l).clone();
-        }
-        return w;
-    }
-
-    private static double[][] biasesOf(Parameters p) {
-        double[][] b = new double[p.spec().depth()][];
-        for (int l = 0; l < b.length; l++) {
-            b[l] = p.biases(l).clone();
-        }
-        return b;
     }
 }
