@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@code mlp4j} command: a thin dispatcher to one class per subcommand. */
 @Command(name = "mlp4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -17,9 +18,10 @@ import java.util.Arrays;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        // Ctrl-C while training: stop after the batch, save, then exit (run disarms it once the command has ended).
+        // Ctrl-C while training: stop after the batch, save, then exit (run disarms it once the command has ended);
+        // before that, a line that says so. What the command prints goes through writers that can put that line last.
         Interruption.install();
-        System.exit(run(args));
+        System.exit(run(Interruption.stdout(), Interruption.stderr(), args));
     }
 
     /** Runs the command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
@@ -40,7 +42,21 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // Every subcommand's paths at once (they are all added by now): an empty one is a usage error.
         cli.registerConverter(Path.class, new PathConverter());
+        // A signal before the command arms its own handling (train's, once training starts) says which command it
+        // ended: the first argument that names one until picocli has parsed them, then the command picocli runs.
+        AtomicReference<String> command = new AtomicReference<>(
+                Arrays.stream(args).filter(cli.getSubcommands()::containsKey).findFirst().orElse(cli.getCommandName()));
+        cli.setExecutionStrategy(parsed -> {
+            CommandLine.ParseResult leaf = parsed;
+            while (leaf.hasSubcommand()) {
+                leaf = leaf.subcommand();
+            }
+            command.set(leaf.commandSpec().name());
+            return new CommandLine.RunLast().execute(parsed);
+        });
         int code;
+        // Only where Main.main installed the hook does a signal print this (and only until disarm, below).
+        Interruption.armReport(command::get, Arrays.asList(args).contains("--json"));
         try {
             try {
                 code = cli.execute(args);

@@ -12,12 +12,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,32 +35,105 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code mlp4j train} in a JVM of its own, stopped by SIGTERM ({@link ProcessHandle#destroy()}) or SIGINT (Ctrl-C) while
  * it trains: it stops after the current mini-batch, saves the parameters after the last complete epoch with --save
  * (the checkpoint's, bit for bit), says it was interrupted and how to resume, ends with the JSON line
- * {@code "stop":"cancelled"}, and exits with 128 + the signal's number; the checkpoint then resumes.
+ * {@code "stop":"cancelled"}, and exits with 128 + the signal's number; the checkpoint then resumes. A signal before
+ * any training ({@code download} waiting on a mirror that never answers) ends the process at once with one error
+ * line and, under --json, the JSON error object carrying the same exit code.
  */
 class InterruptTest {
     private static final Pattern EPOCH = Pattern.compile("^epoch (\\d+)/");
 
+    // ProcessHandle.destroy sends SIGTERM as Process.destroy does, without closing the pipes this test reads.
+    private static final Signal SIGTERM = p -> assertTrue(p.toHandle().destroy(), "SIGTERM not sent");
+
+    private static final Signal SIGINT = p -> {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).redirectErrorStream(true).start();
+            assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT failed");
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    };
+
     @Test
     void sigterm_stops_training_saves_what_it_keeps_and_exits_143(@TempDir Path tmp) throws Exception {
-        // ProcessHandle.destroy sends SIGTERM as Process.destroy does, without closing the pipes this test reads.
-        interrupt(tmp, p -> assertTrue(p.toHandle().destroy(), "SIGTERM not sent"), 143);
+        interrupt(tmp, SIGTERM, 143);
     }
 
     @Test
     void sigint_stops_training_saves_what_it_keeps_and_exits_130(@TempDir Path tmp) throws Exception {
         assumeTrue(!sigintIgnored(), "SIGINT is ignored in this process (started in the background), so its children ignore it too");
-        interrupt(tmp, p -> {
-            try {
-                Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).redirectErrorStream(true).start();
-                assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT failed");
-            } catch (IOException | InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }, 130);
+        interrupt(tmp, SIGINT, 130);
+    }
+
+    @Test
+    void sigterm_before_training_says_so_and_ends_with_the_json_error_143(@TempDir Path tmp) throws Exception {
+        interruptDownload(tmp, SIGTERM, 143, "SIGTERM");
+    }
+
+    @Test
+    void sigint_before_training_says_so_and_ends_with_the_json_error_130(@TempDir Path tmp) throws Exception {
+        assumeTrue(!sigintIgnored(), "SIGINT is ignored in this process (started in the background), so its children ignore it too");
+        interruptDownload(tmp, SIGINT, 130, "SIGINT");
     }
 
     private interface Signal {
         void send(Process p);
+    }
+
+    /**
+     * {@code download --json} from a local mirror that accepts the connection and never answers (the download waits
+     * 60 s for a response), signalled once the mirror has the connection: no timing luck, the command is under way.
+     */
+    private static void interruptDownload(Path tmp, Signal signal, int expectedExit, String name) throws Exception {
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        CountDownLatch connected = new CountDownLatch(1);
+        Process p = null;
+        try (ServerSocket mirror = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(mirror.accept());
+                        connected.countDown();
+                    }
+                } catch (IOException e) {
+                    // Closed at the end of the test.
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "download", "--dataset", "mnist", "--mirror", "http://127.0.0.1:" + mirror.getLocalPort() + "/",
+                    "--dir", tmp.resolve("data").toString(), "--no-progress", "--json");
+            p = new ProcessBuilder(cmd).start();
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            Thread outReader = reader(p.getInputStream(), out, null);
+            Thread errReader = reader(p.getErrorStream(), err, null);
+            assertTrue(connected.await(60, TimeUnit.SECONDS), "download never reached the mirror: " + out + err);
+            signal.send(p);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the download did not stop: " + out + err);
+            outReader.join(10_000);
+            errReader.join(10_000);
+            assertEquals(expectedExit, p.exitValue(), out + "" + err);
+
+            String message = "interrupted by " + name + " before the command finished.";
+            assertEquals("error: " + message, err.toString().strip(), "one line on stderr");
+            String[] lines = out.toString().strip().split("\\R");
+            assertEquals(2, lines.length, "what download said before the signal, then the JSON line: " + out);
+            assertTrue(lines[0].startsWith("mnist into "), out.toString());
+            JsonNode json = new ObjectMapper().readTree(lines[1]);
+            assertEquals("download", json.get("command").asText(), lines[1]);
+            assertEquals(message, json.get("error").asText(), lines[1]);
+            assertEquals(expectedExit, json.get("exitCode").asInt(), "the exit code the process ends with");
+        } finally {
+            if (p != null) {
+                p.destroyForcibly();
+            }
+            for (Socket s : held) {
+                s.close();
+            }
+        }
     }
 
     private static void interrupt(Path tmp, Signal signal, int expectedExit) throws Exception {
