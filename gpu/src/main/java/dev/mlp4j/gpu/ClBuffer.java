@@ -1,5 +1,6 @@
 package dev.mlp4j.gpu;
 
+import dev.mlp4j.core.backend.BackendUnavailableException;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -45,13 +46,29 @@ final class ClBuffer {
         if (mem != null && elements <= capacity) {
             return false;
         }
-        release();
         long n = Math.max(1, elements);
+        requireAllocatable(n);
+        release();
         mem = CL.clCreateBuffer(context.context(), CL.CL_MEM_READ_WRITE, (n + SLACK) * elementBytes, null, null);
         capacity = n;
         // New memory holds whatever was there; zero it so that slack and unused rows are finite.
         zero(0, n + SLACK);
         return true;
+    }
+
+    /**
+     * Refuses, with what to change, a buffer the kernels could not index (their indices are 32-bit ints, which would
+     * wrap silently) or the device would not allocate (reported by OpenCL only as an invalid size or out of memory).
+     */
+    private void requireAllocatable(long n) {
+        long bytes = (n + SLACK) * elementBytes;
+        String why = n + SLACK > Integer.MAX_VALUE ? "more elements than the kernels' 32-bit indices reach"
+                : bytes > context.maxAllocationBytes() ? "more than the " + context.maxAllocationBytes() / (1 << 20)
+                        + " MiB the device allocates at once" : null;
+        if (why != null) {
+            throw new BackendUnavailableException("A buffer of " + n + " values (" + bytes / (1 << 20) + " MiB) on "
+                    + context.device().description() + " would hold " + why + "; use a smaller batch or network, or --backend core.");
+        }
     }
 
     void zero(long from, long count) {

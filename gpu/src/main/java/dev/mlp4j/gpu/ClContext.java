@@ -4,6 +4,7 @@ import dev.mlp4j.core.backend.BackendUnavailableException;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
+import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
@@ -30,11 +31,16 @@ final class ClContext implements AutoCloseable {
     private cl_program program;
     private final Map<String, KernelCall.Kernel> kernels = new LinkedHashMap<>();
     private final List<ClBuffer> buffers = new ArrayList<>();
+    /** The largest buffer the device allocates (CL_DEVICE_MAX_MEM_ALLOC_SIZE; a GPU often allows a quarter of its memory). */
+    private final long maxAllocationBytes;
     private boolean usedClBlast;
 
     private ClContext(OpenClDevices.DeviceHandle handle) {
         this.device = handle.device();
         this.deviceId = handle.id();
+        long[] maxAlloc = new long[1];
+        CL.clGetDeviceInfo(deviceId, CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE, Sizeof.cl_ulong, Pointer.to(maxAlloc), null);
+        this.maxAllocationBytes = maxAlloc[0] > 0 ? maxAlloc[0] : Long.MAX_VALUE;
         cl_context_properties props = new cl_context_properties();
         props.addProperty(CL.CL_CONTEXT_PLATFORM, handle.platform());
         context = CL.clCreateContext(props, 1, new cl_device_id[] {deviceId}, null, null, null);
@@ -99,6 +105,10 @@ final class ClContext implements AutoCloseable {
 
     OpenClDevice device() {
         return device;
+    }
+
+    long maxAllocationBytes() {
+        return maxAllocationBytes;
     }
 
     cl_context context() {

@@ -7,6 +7,7 @@ import org.jocl.Sizeof;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,12 +180,30 @@ final class DeviceDiscovery {
 
     private static String noPlatform() {
         String vendors = System.getenv("OCL_ICD_VENDORS");
+        List<String> registered = icdFiles(Path.of(vendors != null ? vendors : "/etc/OpenCL/vendors"));
+        String where = vendors != null ? " (OCL_ICD_VENDORS=" + vendors + ")" : "";
+        if (!registered.isEmpty()) {
+            // The loader drops a driver that fails to start (for NVIDIA's: no /dev/nvidia*, or a driver whose
+            // library and kernel module differ), so a registered driver can still leave no platform.
+            return "no OpenCL platform found" + where + ": " + (vendors != null ? vendors : "/etc/OpenCL/vendors") + " registers "
+                    + String.join(", ", registered) + " but no driver started; for NVIDIA's, check that nvidia-smi sees the GPU, "
+                    + "and run with OCL_ICD_DEBUG=15 to see why the loader skipped a driver.";
+        }
         if (vendors != null) {
-            return "no OpenCL platform found (OCL_ICD_VENDORS=" + vendors + "): that folder registers no driver; "
+            return "no OpenCL platform found" + where + ": that folder registers no driver; "
                     + "unset it or point it at a folder of .icd files such as /etc/OpenCL/vendors.";
         }
         return "no OpenCL platform found: the ICD loader found no driver in /etc/OpenCL/vendors; install one, "
                 + "such as pocl-opencl-icd for the CPU or the GPU vendor's driver (NVIDIA's ships libnvidia-opencl.so.1).";
+    }
+
+    /** The .icd files in the folder, by name; none when it cannot be read. */
+    private static List<String> icdFiles(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".icd")).sorted().toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** Why JOCL could not load OpenCL: the loader is missing, or only its versioned name is installed. */
@@ -197,6 +216,18 @@ final class DeviceDiscovery {
         if (findOnLibraryPath("libOpenCL.so.1") == null) {
             return "no OpenCL platform: libOpenCL.so.1 not found; install ocl-icd-libopencl1 and a driver such as "
                     + "pocl-opencl-icd (CPU) or the GPU vendor's OpenCL driver.";
+        }
+        String why = String.valueOf(e.getMessage());
+        if (why.contains("JOCL")) {
+            // JOCL unpacks its own native library into java.io.tmpdir, and cannot load it from a folder mounted noexec.
+            return "no OpenCL platform: JOCL's native library could not be loaded (" + why + "); if java.io.tmpdir ("
+                    + System.getProperty("java.io.tmpdir") + ") is mounted noexec, start java with -Djava.io.tmpdir naming "
+                    + "a folder that allows executables.";
+        }
+        if (findOnLibraryPath("libOpenCL.so") != null) {
+            // The loader's file is there but did not load: say what the system said.
+            return "no OpenCL platform: the OpenCL loader libOpenCL.so could not be loaded (" + why + "); reinstall "
+                    + "ocl-icd-libopencl1 and ocl-icd-opencl-dev, or remove the libOpenCL.so that LD_LIBRARY_PATH puts first.";
         }
         return "no OpenCL platform: JOCL opens the OpenCL loader by its unversioned name libOpenCL.so, which Debian and "
                 + "Ubuntu install only with ocl-icd-opencl-dev (libOpenCL.so.1 alone is not enough); install "

@@ -12,6 +12,13 @@ final class DeviceFailures {
     static BackendUnavailableException translate(CLException e, String device, String doing) {
         int status = e.getStatus();
         String code = CL.stringFor_errorCode(status);
+        if (status == CL.CL_OUT_OF_RESOURCES) {
+            // NVIDIA's driver also reports a kernel's illegal address this way, and on a later blocking call: the
+            // step that failed may be one queued before what was being done when it was noticed.
+            return new BackendUnavailableException("The OpenCL device " + device + " reported " + code + " while " + doing
+                    + ": it ran out of memory, or a kernel queued before failed; use a smaller batch, network or training set,"
+                    + " or another device with --device, and if that does not help run with --backend core.", e);
+        }
         if (isOutOfMemory(status)) {
             return new BackendUnavailableException("The OpenCL device " + device + " ran out of memory while " + doing
                     + " (" + code + "); use a smaller batch, a smaller network or training set, or another device with --device.", e);

@@ -245,10 +245,8 @@ public final class OpenClBackend implements Backend {
     }
 
     /** Copies a host batch (as float) into the batch buffers. */
+    /** The batch's rows onto the device; its widths were checked by forward or gradients. */
     private StepRows upload(Batch b, boolean targets, DeviceDropout dropout) {
-        if (b.inputSize() != spec.inputSize() || b.outputSize() != spec.outputSize()) {
-            throw new IllegalArgumentException("batch of " + b.inputSize() + " -> " + b.outputSize() + " does not fit network " + spec);
-        }
         int m = b.size();
         net.ensureRows(m, dropout.on());
         net.xBatch.write(toFloat(b.inputs(), m * spec.inputSize()), m * spec.inputSize());

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,18 @@ class NoOpenClTest {
         assertTrue(output.contains("core: available on"), output);
         assertTrue(output.contains("auto: backend core on"), output);
         assertTrue(output.contains("opencl: " + opencl), "auto's explanation names the reason: " + output);
+    }
+
+    @Test
+    void a_registered_driver_that_does_not_start_is_named_with_where_to_look(@TempDir Path vendors) throws Exception {
+        TestDevices.assumeOpenCl();
+        // What a machine with NVIDIA's ICD registered but no working driver looks like to the loader.
+        Files.writeString(vendors.resolve("nvidia.icd"), "libnvidia-opencl-missing.so.1\n");
+        String output = runChild(vendors);
+        assertTrue(output.contains("opencl: not available: no OpenCL platform found (OCL_ICD_VENDORS=" + vendors + "): " + vendors
+                + " registers nvidia.icd but no driver started; for NVIDIA's, check that nvidia-smi sees the GPU, and run with "
+                + "OCL_ICD_DEBUG=15 to see why the loader skipped a driver."), output);
+        assertTrue(output.contains("auto: backend core on"), output);
     }
 
     private static String runChild(Path vendors) throws IOException, InterruptedException {

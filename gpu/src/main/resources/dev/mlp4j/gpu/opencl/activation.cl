@@ -9,7 +9,7 @@
 #define ACT_SOFTMAX 4
 
 /* sigma(z) for every kind but softmax, which needs the whole row (see output.cl). */
-inline float activate(int kind, float z) {
+float activate(int kind, float z) {
     switch (kind) {
         case ACT_SIGMOID: return 1.0f / (1.0f + exp(-z));
         case ACT_TANH: return tanh(z);
@@ -19,7 +19,7 @@ inline float activate(int kind, float z) {
 }
 
 /* sigma(z) on 16 units at once: the vector functions run several times faster than 16 scalar calls. */
-inline float16 activate16(int kind, float16 z) {
+float16 activate16(int kind, float16 z) {
     switch (kind) {
         case ACT_SIGMOID: return 1.0f / (1.0f + exp(-z));
         case ACT_TANH: return tanh(z);
@@ -32,7 +32,7 @@ inline float16 activate16(int kind, float16 z) {
  * sigma'(z) written in terms of a = sigma(z), as Activation.derivative does, so that z need not be kept: relu's
  * z > 0 is the same test as a > 0.
  */
-inline float derivative_from_output(int kind, float a) {
+float derivative_from_output(int kind, float a) {
     switch (kind) {
         case ACT_SIGMOID: return a * (1.0f - a);
         case ACT_TANH: return 1.0f - a * a;
@@ -45,7 +45,7 @@ inline float derivative_from_output(int kind, float a) {
  * A hidden layer's output from its weighted input z (bias included): a = sigma(z), then dropout's mask. The
  * undropped a goes to raw when dropout is on, because backprop's sigma'(z) needs it.
  */
-inline void store_hidden(int kind, float z, __global float* out, __global float* raw, int i,
+void store_hidden(int kind, float z, __global float* out, __global float* raw, int i,
                          uint key, uint layer, uint example, uint unit, uint threshold, float keptScale) {
     float a = activate(kind, z);
     if (threshold == 0u) {

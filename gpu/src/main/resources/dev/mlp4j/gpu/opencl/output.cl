@@ -7,7 +7,7 @@
 #define COST_LOG_LIKELIHOOD 2
 
 /* dC/da for one output, as Cost.gradient. */
-inline float cost_gradient(int cost, float a, float y) {
+float cost_gradient(int cost, float a, float y) {
     switch (cost) {
         case COST_CROSS_ENTROPY: return (a - y) / (a * (1.0f - a));
         case COST_LOG_LIKELIHOOD: return y == 0.0f ? 0.0f : -y / a;
@@ -16,7 +16,7 @@ inline float cost_gradient(int cost, float a, float y) {
 }
 
 /* One output's share of C from a, as Cost.value, for the pairs whose a cannot saturate to where ln overflows. */
-inline float cost_term(int cost, float a, float y) {
+float cost_term(int cost, float a, float y) {
     switch (cost) {
         case COST_CROSS_ENTROPY: {
             float c = 0.0f;
@@ -29,16 +29,16 @@ inline float cost_term(int cost, float a, float y) {
     }
 }
 
-inline float softplus(float z) {
+float softplus(float z) {
     return fmax(z, 0.0f) + log1p(exp(-fabs(z)));
 }
 
-inline float16 softplus16(float16 z) {
+float16 softplus16(float16 z) {
     return fmax(z, 0.0f) + log1p(exp(-fabs(z)));
 }
 
 /* ln sum_k e^{z_k} over a row, leaving out index skip (-1: none). */
-inline float log_sum_exp(__global const float* z, int width, int skip) {
+float log_sum_exp(__global const float* z, int width, int skip) {
     float max = -INFINITY;
     for (int k = 0; k < width; k++) {
         if (k != skip) max = fmax(max, z[k]);
@@ -54,7 +54,7 @@ inline float log_sum_exp(__global const float* z, int width, int skip) {
  * 1 - a_k of a softmax row. Near a_k = 1 the subtraction keeps no digits, so there it is the sum of the other
  * outputs; at most one unit of a row is above 0.5, so a row costs one such sum.
  */
-inline float one_minus_output(__global const float* a, int width, int k) {
+float one_minus_output(__global const float* a, int width, int k) {
     if (a[k] <= 0.5f) {
         return 1.0f - a[k];
     }
@@ -70,7 +70,7 @@ inline float one_minus_output(__global const float* a, int width, int k) {
  * in float32 a unit saturates to a = 1 exactly once z passes about 17, and ln(1 - a) would read infinite although
  * the cost is about z. Returns NAN for the pairs that take their cost from a.
  */
-inline float cost_from_z(__global const float* z, __global const float* y, int width, int activation, int cost) {
+float cost_from_z(__global const float* z, __global const float* y, int width, int activation, int cost) {
     if (activation == ACT_SIGMOID && cost == COST_CROSS_ENTROPY) {
         float c = 0.0f;
         for (int j = 0; j < width; j++) {
@@ -100,7 +100,7 @@ inline float cost_from_z(__global const float* z, __global const float* y, int w
  * the cost is taken from z before a overwrites it, where the pair allows;
  * d receives BP1's delta when computeDelta is set; *costSlot gains the example's cost when keepCost is set.
  */
-inline void finish_output_row(__global float* a, __global float* d, __global const float* b, __global const float* y,
+void finish_output_row(__global float* a, __global float* d, __global const float* b, __global const float* y,
                               int width, int activation, int cost, int aMinusY, int computeDelta,
                               __global float* costSlot, int keepCost) {
     for (int j = 0; j < width; j++) {

@@ -18,7 +18,7 @@
 #define ROW_CHUNK 512
 
 /* Input row r of a layer: through the batch's indices into the bound training set for layer 0 when training. */
-inline __global const float* input_row(__global const float* input, int width, __global const int* indices,
+__global const float* input_row(__global const float* input, int width, __global const int* indices,
                                        int indexOffset, int indexed, int r) {
     return input + (size_t) (indexed ? indices[indexOffset + r] : r) * width;
 }
@@ -27,7 +27,7 @@ inline __global const float* input_row(__global const float* input, int width, _
  * The forward product of one tile: acc[i] = z of row r0 + i (without the bias) for units [j0, j0 + 16).
  * Rows past the batch repeat its last row, so the loop stays branch-free; their results are not stored.
  */
-inline void forward_tile(float16 acc[ROWS], __global const float* input, __global const int* indices,
+void forward_tile(float16 acc[ROWS], __global const float* input, __global const int* indices,
                          int indexOffset, int indexed, int rows, int inWidth, int outWidth,
                          __global const float* weights, int r0, int j0) {
     __global const float* a[ROWS];
@@ -56,7 +56,7 @@ inline void forward_tile(float16 acc[ROWS], __global const float* input, __globa
 }
 
 /* Stores units [j0, j0 + 16) of one row, fewer at the row's end. */
-inline void store_block(float16 z, __global float* row, int j0, int width) {
+void store_block(float16 z, __global float* row, int j0, int width) {
     if (j0 + LANES <= width) {
         vstore16(z, 0, row + j0);
         return;
@@ -72,7 +72,7 @@ inline void store_block(float16 z, __global float* row, int j0, int width) {
  * A hidden layer's units [j0, j0 + 16) of row r from their z without the bias: bias, sigma and dropout. Whole
  * vectors without dropout, the common case, stay vectors; a row's tail and dropout's masks go unit by unit.
  */
-inline void store_hidden_block(float16 acc, int r, int j0, int width, __global const float* bias,
+void store_hidden_block(float16 acc, int r, int j0, int width, __global const float* bias,
                                __global float* out, __global float* raw, int kind,
                                uint key, uint layer, uint threshold, float keptScale) {
     if (j0 + LANES <= width && threshold == 0u) {
@@ -151,14 +151,14 @@ __kernel void forward_sparse_input(__global const int* rowStart, __global const 
 }
 
 /* The sum of a vector's lanes. */
-inline float sum16(float16 v) {
+float sum16(float16 v) {
     float8 h8 = v.lo + v.hi;
     float4 h4 = h8.lo + h8.hi;
     return (h4.x + h4.y) + (h4.z + h4.w);
 }
 
 /* Which of a vector's 16 lanes fall inside a row of the given width. */
-inline int16 lanes_below(int width) {
+int16 lanes_below(int width) {
     return (int16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) < (int16) width;
 }
 
@@ -167,7 +167,7 @@ inline int16 lanes_below(int width) {
  * sigma'(z_prev). Each input unit's row of the input-major weights is one vector, used for every row; lanes past
  * the layer's width are zeroed in both operands, so what lies after a weight row never enters a sum.
  */
-inline void backward_rows(__global const float* delta, int r0, int count, int inWidth, int outWidth,
+void backward_rows(__global const float* delta, int r0, int count, int inWidth, int outWidth,
                           __global const float* weights, __global float* deltaPrev, __global const float* aPrev,
                           int kind, uint key, uint layer, uint threshold, float keptScale) {
     int16 inside = lanes_below(outWidth);
@@ -196,7 +196,7 @@ inline void backward_rows(__global const float* delta, int r0, int count, int in
  * once. The scalar exp and log of the general path took most of this kernel's time. Lanes past the row's width
  * are kept out of every sum and never stored.
  */
-inline void finish_output_row16(float16 zNoBias, __global float* a, __global float* d, __global const float* b,
+void finish_output_row16(float16 zNoBias, __global float* a, __global float* d, __global const float* b,
                                 __global const float* y, int width, int activation, int computeDelta,
                                 __global float* costSlot, int keepCost) {
     int16 inside = lanes_below(width);
@@ -341,7 +341,7 @@ __kernel void backward_layer(__global const float* delta, int rows, int inWidth,
  * What follows the sums of a weight tile: g = sum/m + (lambda/n) w for rows [k0, k0 + ROWS) and units [j0, j0 + 16),
  * then either stored (gradients()) or the SGD step taken at once (training).
  */
-inline void finish_weight_tile(float16 acc[ROWS], int k0, int j0, int inWidth, int outWidth,
+void finish_weight_tile(float16 acc[ROWS], int k0, int j0, int inWidth, int outWidth,
                                __global float* params, int weightOffset, __global float* velocities,
                                __global float* grads, int storeGradient, float inverseRows, float l2Scale,
                                float learningRate, float momentum) {
@@ -374,7 +374,7 @@ inline void finish_weight_tile(float16 acc[ROWS], int k0, int j0, int inWidth, i
  * Rows [c0, c0 + chunk) of a batch whose group of ROWS inputs `block` is not all zero, listed without a branch:
  * every row is written, and the count moves past it only when its mask bit is set. Without a mask, every row.
  */
-inline int list_rows(int listed[ROW_CHUNK], int c0, int chunk, __global const int* indices, int indexOffset,
+int list_rows(int listed[ROW_CHUNK], int c0, int chunk, __global const int* indices, int indexOffset,
                      int indexed, __global const uint* zeroBlocks, int maskWords, int block) {
     int count = 0;
     for (int c = 0; c < chunk; c++) {

@@ -1,5 +1,5 @@
 /* One parameter's SGD step, shared by sgd_update and the fused weight-gradient kernel. */
-inline void apply_step(__global float* params, __global float* velocities, int i, float g,
+void apply_step(__global float* params, __global float* velocities, int i, float g,
                        float learningRate, float momentum) {
     if (momentum == 0.0f) {
         params[i] -= learningRate * g;
@@ -11,7 +11,7 @@ inline void apply_step(__global float* params, __global float* velocities, int i
 }
 
 /* The same step for 16 consecutive parameters. */
-inline void apply_step16(__global float* params, __global float* velocities, int i, float16 g,
+void apply_step16(__global float* params, __global float* velocities, int i, float16 g,
                          float learningRate, float momentum) {
     float16 w = vload16(0, params + i);
     if (momentum == 0.0f) {
