@@ -54,6 +54,19 @@ for f in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte 
     cp "$data/$f.gz" "$kit/mnist/"
 done
 
+# The newest glibc symbol version the kit's native code asks for (the runtime, Aparapi's library for this platform,
+# the ICD loader): check.sh compares it with the machine's glibc before starting anything.
+needed="$(
+    { find "$kit/runtime" "$kit/lib" -name '*.so*' -type f; echo "$kit/runtime/bin/java"; } | while read -r f; do
+        objdump -T "$f" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' || true
+    done
+    unzip -p "$kit/lib/mlp4j.jar" linux/libaparapi_x86_64.so > "$kit/libaparapi.tmp" \
+        && objdump -T "$kit/libaparapi.tmp" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' || true
+)"
+rm -f "$kit/libaparapi.tmp"
+echo "$needed" | sort -uV | tail -n 1 > "$kit/glibc.txt"
+echo "the kit needs $(cat "$kit/glibc.txt") (this machine: $(getconf GNU_LIBC_VERSION))"
+
 cp gpu/device-check/check.sh "$kit/check.sh"
 du -sh "$kit"
 size=$(du -sm "$kit" | cut -f1)

@@ -36,6 +36,8 @@ public final class AparapiBackend implements Backend {
 
     private final NetworkSpec spec;
     private final OpenCLDevice device;
+    /** Whether the device computes in the kernel's Java arrays themselves (a CPU device): see {@link #fetch}. */
+    private final boolean inJavaArrays;
     private final int maxWorkItems;
     private final BackendInfo info;
     private final int[] sizes;
@@ -55,6 +57,7 @@ public final class AparapiBackend implements Backend {
     private AparapiBackend(NetworkSpec spec, OpenCLDevice device) {
         this.spec = spec;
         this.device = device;
+        this.inJavaArrays = device.getType() == Device.TYPE.CPU;
         // A GPU gets one work-item per item; a CPU device a few groups per compute unit.
         this.maxWorkItems = device.getType() == Device.TYPE.CPU
                 ? Math.max(GROUP, device.getMaxComputeUnits() * CPU_WORK_ITEMS_PER_UNIT) : Integer.MAX_VALUE;
@@ -107,14 +110,14 @@ public final class AparapiBackend implements Backend {
     @Override
     public Parameters parameters() {
         requireOpen();
-        kernel.get(kernel.params);
+        fetch(kernel.params);
         return unpack(kernel.params);
     }
 
     @Override
     public Parameters velocities() {
         requireOpen();
-        kernel.get(kernel.velocities);
+        fetch(kernel.velocities);
         return unpack(kernel.velocities);
     }
 
@@ -132,7 +135,7 @@ public final class AparapiBackend implements Backend {
         requireOpen();
         sendBatch(b);
         forwardPass(b.size(), StepSettings.NONE, false, false);
-        kernel.get(kernel.act);
+        fetch(kernel.act);
         int start = kernel.rowsOffset[spec.depth()];
         double[] out = new double[b.size() * spec.outputSize()];
         for (int i = 0; i < out.length; i++) {
@@ -148,7 +151,7 @@ public final class AparapiBackend implements Backend {
         sendBatch(b);
         forwardPass(b.size(), settings, true, false);
         backwardPass(b.size(), settings);
-        kernel.get(kernel.grads);
+        fetch(kernel.grads);
         Gradients g = Gradients.zeros(spec);
         Parameters unpacked = unpack(kernel.grads);
         for (int l = 0; l < spec.depth(); l++) {
@@ -208,7 +211,7 @@ public final class AparapiBackend implements Backend {
         double sum = costCarried;
         costCarried = 0;
         if (costTo > costFrom) {
-            kernel.get(kernel.costs);
+            fetch(kernel.costs);
             for (int i = costFrom; i < costTo; i++) {
                 sum += kernel.costs[i];
                 kernel.costs[i] = 0f;
@@ -284,6 +287,22 @@ public final class AparapiBackend implements Backend {
         }
     }
 
+    /**
+     * Brings the device's values of one of the kernel's arrays into the Java array. Aparapi 3.0 creates every buffer
+     * with {@code CL_MEM_USE_HOST_PTR} at the address where it pins the array for a pass, and when the collector has
+     * moved the array since, it makes a new buffer from the Java array at the next pass, but not at a {@code get},
+     * which copies from the buffer it has. A CPU device (PoCL) computes in the Java array itself, so the array
+     * already holds the values, moved or not; a {@code get} there would copy from the array's old address, memory the
+     * collector has freed and reused, after any collection that moved it ({@code AparapiGcMoveTest}). So on a CPU
+     * device nothing is copied. A GPU copies from its own memory; whether its values survive a move between passes is
+     * what AparapiGcMoveTest checks there (docs/gpu.md).
+     */
+    private void fetch(float[] array) {
+        if (!inJavaArrays) {
+            kernel.get(array);
+        }
+    }
+
     private void sendBatch(Batch b) {
         if (b.inputSize() != spec.inputSize() || b.outputSize() != spec.outputSize()) {
             throw new IllegalArgumentException("batch of " + b.inputSize() + " -> " + b.outputSize() + " does not fit network " + spec);
@@ -331,7 +350,8 @@ public final class AparapiBackend implements Backend {
         float[] params = kernel != null ? kernel.params : null;
         float[] velocities = kernel != null ? kernel.velocities : null;
         if (kernel != null) {
-            kernel.get(kernel.params).get(kernel.velocities);
+            fetch(kernel.params);
+            fetch(kernel.velocities);
             kernel.dispose();
         }
         capacity = rows;
