@@ -46,6 +46,7 @@ public final class Trainer {
         return config;
     }
 
+    /** Adds a listener for the runs that start from now on; a run already going keeps the listeners it started with. */
     public Trainer addListener(TrainingListener listener) {
         if (listener == null) {
             throw new InvalidInputException("The training listener is null.");
