@@ -78,9 +78,6 @@ public final class Trainer {
 
     /** Trains from the given parameters. */
     public TrainingResult train(Backend backend, Parameters initial, TrainingData data) {
-        if (initial == null) {
-            throw new InvalidInputException("The initial parameters are null; initialise them with WeightInit.initialise(spec, random).");
-        }
         return train(backend, TrainingState.fresh(initial), data);
     }
 

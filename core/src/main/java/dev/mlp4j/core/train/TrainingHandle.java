@@ -40,9 +40,10 @@ public final class TrainingHandle {
      * The trainer's listeners hear this run; the handle's own progress listener hears this run alone.
      */
     public static TrainingHandle start(Trainer trainer, Backend backend, Parameters initial, TrainingData data) {
-        if (trainer == null || initial == null) {
-            throw new InvalidInputException("The " + (trainer == null ? "trainer" : "initial parameters") + " is null; start needs a trainer, a backend, parameters and data.");
+        if (trainer == null) {
+            throw new InvalidInputException("The trainer is null; start needs a trainer, a backend, parameters and data.");
         }
+        // fresh refuses null parameters, check the rest.
         TrainingState state = TrainingState.fresh(initial);
         trainer.check(backend, state, data);
         TrainingHandle handle = new TrainingHandle();

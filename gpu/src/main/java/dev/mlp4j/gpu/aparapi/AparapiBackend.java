@@ -303,10 +303,8 @@ public final class AparapiBackend implements Backend {
         }
     }
 
+    /** The batch's rows into the kernel; its widths were checked by forward or gradients. */
     private void sendBatch(Batch b) {
-        if (b.inputSize() != spec.inputSize() || b.outputSize() != spec.outputSize()) {
-            throw new IllegalArgumentException("batch of " + b.inputSize() + " -> " + b.outputSize() + " does not fit network " + spec);
-        }
         if (b.size() > capacity) {
             grow(b.size(), kernel.order.length);
         }
