@@ -116,13 +116,14 @@ final class TrainCommand implements Callable<Integer> {
     private Integer trainAndReport() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         data.checkOptions();
+        // Usage errors first: a wrong --backend or --device is said even where no data would be found.
+        backendChoice.check();
         RunStart start = resume != null ? Resumption.start(resume, this, spec.commandLine().getParseResult()) : freshStart();
         TrainSettings settings = start.settings();
         TrainingConfig config = settings.config();
         // Checked before the data loads, so a wrong folder costs no time.
         outputs = new RunOutputs(save, given("--save"), report, checkpoint, resume);
         outputs.checkAndLock();
-        backendChoice.check();
         DataChoice.Loaded loaded = dataChoice(settings).load(settings.seed());
         DataIdentity identity = checkData(start, loaded.data());
         printHeader(out, start, config, loaded);

@@ -122,6 +122,8 @@ class BadInvocationsTest {
                 Row.of(2, "--epsilon", "gradcheck", "--epsilon", "-1"),
                 // Unknown names.
                 Row.of(2, "unknown backend|nosuch|core", "train", "--example", "circle", "--backend", "nosuch"),
+                // A usage error comes before a search for data that would fail too.
+                Row.of(2, "unknown backend|nosuch|core", "train", "--data", "/nonexistent", "--backend", "nosuch"),
                 Row.of(2, "unknown command 'nosuchcommand'|use one of train, eval", "nosuchcommand")));
         return rows;
     }

@@ -137,12 +137,13 @@ public final class ModelFile {
         for (int i = 0; i < layerList.size(); i++) {
             layers.add(f.integer(layerList.get(i), "network.layers[" + i + "]"));
         }
+        String hidden = f.string(f.required(net, "hidden", "network"), "network.hidden");
+        String output = f.string(f.required(net, "output", "network"), "network.output");
+        String cost = f.string(f.required(net, "cost", "network"), "network.cost");
         NetworkSpec spec;
         try {
-            spec = new NetworkSpec(layers,
-                    Activation.fromId(f.string(f.required(net, "hidden", "network"), "network.hidden")),
-                    Activation.fromId(f.string(f.required(net, "output", "network"), "network.output")),
-                    Cost.fromId(f.string(f.required(net, "cost", "network"), "network.cost")));
+            // These refusals speak of options and names, not of the file: the file's name and field go in front.
+            spec = new NetworkSpec(layers, Activation.fromId(hidden), Activation.fromId(output), Cost.fromId(cost));
         } catch (InvalidInputException e) {
             throw new InvalidInputException(f.source() + ": 'network': " + e.getMessage(), e);
         }

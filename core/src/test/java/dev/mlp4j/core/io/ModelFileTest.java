@@ -146,6 +146,18 @@ class ModelFileTest {
     }
 
     @Test
+    void a_missing_network_field_is_named_once_after_the_file() {
+        for (String field : List.of("hidden", "output", "cost")) {
+            String m = refused(validText().replace("\"" + field + "\"", "\"x" + field + "\"")).getMessage();
+            assertTrue(m.startsWith("m.json: 'network." + field + "' is missing"), m);
+            assertEquals(m.indexOf("m.json"), m.lastIndexOf("m.json"), m);
+        }
+        // An unknown name is not the file's wording, so the file and field go in front of it.
+        String m = refused(validText().replace("\"log-likelihood\"", "\"log-likelihod\"")).getMessage();
+        assertTrue(m.startsWith("m.json: 'network': "), m);
+    }
+
+    @Test
     void wrong_shapes_are_refused_naming_the_array() {
         // 3-4-2: weights[0] is 4x3, weights[1] is 2x4.
         Model m = ModelFile.fromJson("m.json", validText());
