@@ -30,7 +30,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network by mini-batch SGD and report accuracy after every epoch.",
-                "Without options: 784-100-10 on MNIST, cross-entropy, L2 5.0, lr 0.5 halved every 10 epochs, batch 10, 30 epochs (about 98 %%)."})
+                "Without options: 784-100-10 on MNIST, cross-entropy, L2 5.0, lr 0.5 halved every 10 epochs, batch 10, 30 epochs (about 98 %%).",
+                "Options left out take the data's preset: MNIST's above; --example circle: 2-5-5-1 sigmoid, cross-entropy, 300 epochs, "
+                        + "lr 3.0; --example identity: 2-6-6-6-2 linear, quadratic, 100 epochs, lr 0.01, momentum 0.9 (both batch 10)."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr-schedule", paramLabel = "SPEC",
             description = {"constant, step:FACTOR:EVERY (multiply by FACTOR every EVERY epochs) or inverse:DECAY (lr/(1+DECAY*epoch)).",
-                    "Default: step:0.5:10 for the preset MNIST network, else constant."})
+                    "Default: step:0.5:10 for the preset MNIST network at its preset --lr; constant once --lr, --layers, --hidden, --output or --cost is given."})
     String lrSchedule;
 
     @Option(names = "--momentum", paramLabel = "MU", description = "Momentum coefficient in [0, 1).")
@@ -65,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "P", defaultValue = "0", description = "Probability of dropping each hidden unit.")
     double dropout;
 
-    @Option(names = "--init", paramLabel = "SCHEME", description = "Weight initialisation: uniform, normal, normal-scaled, xavier, he.")
+    @Option(names = "--init", paramLabel = "SCHEME", description = "Weight initialisation: uniform, normal, normal-scaled, xavier, he. Default: normal-scaled.")
     String init;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for initialisation, shuffling and dropout.")
