@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,8 @@ public final class VerifyFileReader {
     private final JsonFields f;
     private final Map<String, Object> root;
     private NetworkSpec spec;
+    /** The fields that held vectors as columns, in the order first met. */
+    private final Set<String> columnFields = new LinkedHashSet<>();
 
     private VerifyFileReader(JsonFields f, Map<String, Object> root) {
         this.f = f;
@@ -95,7 +98,8 @@ public final class VerifyFileReader {
         double[][] activations = present("activations") ? activations(batch.size()) : null;
         double[][] deltas = present("deltas") ? deltas(batch.size()) : null;
         StepClaim step = present("after") ? step(parameters) : null;
-        return new VerifyFile(f.source(), spec, parameters, batch, reduction, gradients, activations, deltas, step, ignored);
+        return new VerifyFile(f.source(), spec, parameters, batch, reduction, gradients, activations, deltas, step, ignored,
+                List.copyOf(columnFields));
     }
 
     private boolean present(String key) {
@@ -159,7 +163,7 @@ public final class VerifyFileReader {
                 core = ParameterArray.transpose(f.matrix(rows, wPath, from, to), from, to);
             }
             System.arraycopy(core, 0, p.weights(l), 0, core.length);
-            double[] bias = f.vector(b.get(l), prefix + "biases[" + l + "]", to);
+            double[] bias = vector(b.get(l), prefix + "biases[" + l + "]", to);
             System.arraycopy(bias, 0, p.biases(l), 0, to);
         }
         return new ClaimedGradients(p, transposed);
@@ -181,8 +185,8 @@ public final class VerifyFileReader {
         int in = spec.inputSize();
         int out = spec.outputSize();
         if (single) {
-            double[] x = f.vector(f.required(root, "input", ""), "input", in);
-            double[] y = f.vector(f.required(root, "target", ""), "target", out);
+            double[] x = vector(f.required(root, "input", ""), "input", in);
+            double[] y = vector(f.required(root, "target", ""), "target", out);
             return new Batch(1, in, out, x, y);
         }
         List<Object> xs = f.list(f.required(root, "inputs", ""), "inputs");
@@ -193,7 +197,38 @@ public final class VerifyFileReader {
         if (ys.size() != xs.size()) {
             throw f.fail("targets", "has " + ys.size() + " rows but 'inputs' has " + xs.size() + "; give one target per input");
         }
-        return new Batch(xs.size(), in, out, f.matrix(xs, "inputs", xs.size(), in), f.matrix(ys, "targets", ys.size(), out));
+        return new Batch(xs.size(), in, out, rows(xs, "inputs", in), rows(ys, "targets", out));
+    }
+
+    /**
+     * A vector of {@code length} numbers. A column of them, {@code [[x], [y], …]}, is what numpy's (n, 1) arrays (as
+     * Nielsen's code keeps biases, inputs and targets) give with {@code tolist()}: it can only mean the vector it holds,
+     * so it is read as that, and the field is named in a note.
+     */
+    private double[] vector(Object node, String path, int length) {
+        if (node instanceof List<?> list && length > 0 && list.size() == length
+                && list.stream().allMatch(e -> e instanceof List<?> c && c.size() == 1)) {
+            double[] v = new double[length];
+            for (int i = 0; i < length; i++) {
+                v[i] = f.number(((List<?>) list.get(i)).get(0), path + "[" + i + "][0]");
+            }
+            columnFields.add(path.replaceFirst("\\[.*$", ""));
+            return v;
+        }
+        return f.vector(node, path, length);
+    }
+
+    /** One vector of {@code cols} numbers per entry of {@code list}, row-major; each row is read before the whole is allocated. */
+    private double[] rows(List<Object> list, String path, int cols) {
+        List<double[]> read = new ArrayList<>();
+        for (int r = 0; r < list.size(); r++) {
+            read.add(vector(list.get(r), path + "[" + r + "]", cols));
+        }
+        double[] m = new double[list.size() * cols];
+        for (int r = 0; r < read.size(); r++) {
+            System.arraycopy(read.get(r), 0, m, r * cols, cols);
+        }
+        return m;
     }
 
     private Reduction reduction(int examples) {
@@ -252,7 +287,7 @@ public final class VerifyFileReader {
                 if (out[layer] == null) {
                     out[layer] = new double[examples * spec.size(layer)];
                 }
-                double[] v = f.vector(list.get(i), path + "[" + i + "]", spec.size(layer));
+                double[] v = vector(list.get(i), path + "[" + i + "]", spec.size(layer));
                 System.arraycopy(v, 0, out[layer], e * v.length, v.length);
             }
         }
@@ -273,7 +308,7 @@ public final class VerifyFileReader {
                 if (out[l] == null) {
                     out[l] = new double[examples * spec.size(l + 1)];
                 }
-                double[] v = f.vector(list.get(l), path + "[" + l + "]", spec.size(l + 1));
+                double[] v = vector(list.get(l), path + "[" + l + "]", spec.size(l + 1));
                 System.arraycopy(v, 0, out[l], e * v.length, v.length);
             }
         }

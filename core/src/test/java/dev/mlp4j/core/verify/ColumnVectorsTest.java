@@ -1,0 +1,104 @@
+package dev.mlp4j.core.verify;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.io.Json;
+import dev.mlp4j.core.io.JsonWriter;
+import dev.mlp4j.testdata.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Nielsen's code keeps biases, inputs and targets as numpy (n, 1) arrays, whose {@code tolist()} is a column
+ * {@code [[x], [y], …]}. A verify file written from them straight away must read as the flat file does.
+ */
+class ColumnVectorsTest {
+    /** The fields that hold one vector, a list of vectors, or (in a batch) a list of lists of vectors. */
+    private static final Map<String, Integer> VECTOR_DEPTH = Map.of("input", 0, "target", 0, "inputs", 1, "targets", 1);
+    private static final List<String> PARAMETER_SETS = List.of("gradients", "after", "before", "velocityBefore");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"output-delta-times-sigma-prime.json, false", "summed-not-averaged.json, false", "correct.json, false",
+            "step-per-example.json, true", "step-correct.json, true"})
+    void a_file_of_columns_reads_and_verifies_as_the_flat_file_does(String name, boolean step) {
+        String flatText = new String(Fixtures.bytes("verify/" + name), StandardCharsets.UTF_8);
+        VerifyFile flat = VerifyFileReader.fromJson(name, flatText);
+        VerifyFile columns = VerifyFileReader.fromJson(name, columns(flatText));
+
+        assertEquals(flat.parameters(), columns.parameters());
+        assertArrayEquals(flat.batch().inputs(), columns.batch().inputs());
+        assertArrayEquals(flat.batch().targets(), columns.batch().targets());
+        assertEquals(List.of(), flat.columnFields());
+        assertTrue(columns.columnFields().contains("biases"), columns.columnFields()::toString);
+        assertTrue(columns.columnFields().contains(flat.examples() == 1 ? "input" : "inputs"), columns.columnFields()::toString);
+
+        VerifyReport a = step ? Verifier.verifyStep(flat, Tolerance.DEFAULT) : Verifier.verify(flat, Tolerance.DEFAULT);
+        VerifyReport b = step ? Verifier.verifyStep(columns, Tolerance.DEFAULT) : Verifier.verify(columns, Tolerance.DEFAULT);
+        assertEquals(a.match(), b.match());
+        assertEquals(GradientDiagnosisTest.kinds(a), GradientDiagnosisTest.kinds(b));
+        assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("Read the column vectors of 'biases'")), b.notes()::toString);
+        assertTrue(a.notes().stream().noneMatch(n -> n.startsWith("Read the column vectors")), a.notes()::toString);
+    }
+
+    @Test
+    void a_column_with_an_entry_that_is_not_a_number_is_refused_naming_that_entry() {
+        String text = new String(Fixtures.bytes("verify/correct.json"), StandardCharsets.UTF_8);
+        Map<String, Object> root = object(Json.parse("c.json", text));
+        root.put("input", List.of(List.of(0.5), "x"));
+        String m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("c.json", write(root))).getMessage();
+        assertEquals("c.json: 'input[0]' should be a number.", m, "half a column is no column");
+        root.put("input", List.of(List.of(0.5), List.of("x")));
+        m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("c.json", write(root))).getMessage();
+        assertEquals("c.json: 'input[1][0]' should be a number.", m);
+    }
+
+    /** The same file with every vector written as a column. */
+    private static String columns(String text) {
+        Map<String, Object> root = object(Json.parse("x.json", text));
+        boolean batch = root.containsKey("inputs");
+        VECTOR_DEPTH.forEach((key, depth) -> root.computeIfPresent(key, (k, v) -> columns(v, depth)));
+        root.computeIfPresent("biases", (k, v) -> columns(v, 1));
+        for (String set : PARAMETER_SETS) {
+            if (root.get(set) instanceof Map<?, ?> m) {
+                Map<String, Object> copy = object(m);
+                copy.computeIfPresent("biases", (k, v) -> columns(v, 1));
+                root.put(set, copy);
+            }
+        }
+        for (String key : List.of("activations", "deltas")) {
+            root.computeIfPresent(key, (k, v) -> columns(v, batch ? 2 : 1));
+        }
+        return write(root);
+    }
+
+    /** {@code node} with its vectors, {@code depth} lists down, turned into columns. */
+    private static Object columns(Object node, int depth) {
+        List<Object> out = new ArrayList<>();
+        for (Object e : (List<?>) node) {
+            out.add(depth == 0 ? List.of(e) : columns(e, depth - 1));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object node) {
+        return new LinkedHashMap<>((Map<String, Object>) node);
+    }
+
+    private static String write(Map<String, Object> root) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter.value(sb, root);
+        return sb.toString();
+    }
+}
