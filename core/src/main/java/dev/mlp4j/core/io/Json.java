@@ -66,6 +66,9 @@ public final class Json {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
+                if (text.startsWith("NaN", pos) || text.startsWith("Infinity", pos)) {
+                    throw nonFinite(pos);
+                }
                 throw error("unexpected character '" + c + "'" + (c == 'N' || c == 'I' ? " (NaN and Infinity are not valid JSON numbers)" : ""));
         }
     }
@@ -168,6 +171,9 @@ public final class Json {
             pos++;
         }
         String n = text.substring(start, pos);
+        if (n.equals("-") && text.startsWith("Infinity", pos)) {
+            throw nonFinite(start);
+        }
         if (!NUMBER.matcher(n).matches()) {
             throw error("'" + n + "' is not a number", start);
         }
@@ -220,6 +226,13 @@ public final class Json {
 
     private InvalidInputException error(String what) {
         return error(what, pos);
+    }
+
+    /** NaN, Infinity or -Infinity at {@code at}, which JSON does not have. */
+    private NonFiniteJsonNumberException nonFinite(int at) {
+        String word = text.startsWith("NaN", at) ? "NaN" : text.charAt(at) == '-' ? "-Infinity" : "Infinity";
+        return new NonFiniteJsonNumberException(error("'" + word + "' where a number belongs (NaN and Infinity are not valid JSON numbers)", at)
+                .getMessage());
     }
 
     private InvalidInputException error(String what, int at) {

@@ -4,6 +4,7 @@ import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.io.Json;
 import dev.mlp4j.core.io.JsonFields;
+import dev.mlp4j.core.io.NonFiniteJsonNumberException;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -67,7 +68,16 @@ public final class VerifyFileReader {
 
     public static VerifyFile fromJson(String source, String text) {
         JsonFields f = new JsonFields(source);
-        return new VerifyFileReader(f, f.object(Json.parse(source, text), "")).read();
+        Object parsed;
+        try {
+            parsed = Json.parse(source, text);
+        } catch (NonFiniteJsonNumberException e) {
+            // The value is the finding: a hand-written net that writes NaN has gone wrong before any gradient is compared.
+            String m = e.getMessage();
+            throw new InvalidInputException(m.substring(0, m.length() - 1) + "; your code computed it, and verify compares finite numbers"
+                    + " only: find where it first appears (often the log of an output that reached exactly 0 or 1 in the cross-entropy) and fix that first.", e);
+        }
+        return new VerifyFileReader(f, f.object(parsed, "")).read();
     }
 
     private VerifyFile read() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,7 +79,13 @@ class JsonTest {
         assertTrue(nan.getMessage().contains("line 1, column 5"), nan.getMessage());
         InvalidInputException inf = refused("{\"w\": Infinity}");
         assertTrue(inf.getMessage().contains("NaN and Infinity"), inf.getMessage());
-        refused("[-Infinity]");
+        InvalidInputException minus = refused("[-Infinity]");
+        assertEquals("x: not valid JSON at line 1, column 2: '-Infinity' where a number belongs (NaN and Infinity are not valid JSON numbers).",
+                minus.getMessage().replaceFirst("^[^:]*:", "x:"));
+        for (InvalidInputException e : List.of(nan, inf, minus)) {
+            assertInstanceOf(NonFiniteJsonNumberException.class, e, e.getMessage());
+        }
+        assertFalse(refused("[Nope]") instanceof NonFiniteJsonNumberException);
         InvalidInputException big = refused("[1e400]");
         assertTrue(big.getMessage().contains("too large"), big.getMessage());
     }

@@ -124,6 +124,11 @@ class VerifyFileReaderTest {
         assertEquals("net.json: 'hidden' is missing.", missing);
         String json = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json", "{\"layers\": [2,")).getMessage();
         assertTrue(json.startsWith("net.json: not valid JSON at line 1"), json);
+        // Python's json.dump writes a float nan as NaN: the network's own arithmetic has failed, and the message says so.
+        String nan = refused(", \"gradients\": {\"weights\": [[[NaN, 2, 3], [4, 5, 6]], [[7], [8], [9]]], \"biases\": [[0, 0, 0], [0]]}");
+        assertTrue(nan.startsWith("net.json: not valid JSON at line 4, column 68: 'NaN' where a number belongs"), nan);
+        assertTrue(nan.endsWith("; your code computed it, and verify compares finite numbers only: find where it first appears (often the log"
+                + " of an output that reached exactly 0 or 1 in the cross-entropy) and fix that first."), nan);
     }
 
     @Test
