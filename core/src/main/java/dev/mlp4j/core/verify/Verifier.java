@@ -45,10 +45,7 @@ public final class Verifier {
         for (String field : file.ignoredFields()) {
             notes.add("Ignored the field '" + field + "', which verify files do not have (misspelt?).");
         }
-        if (!file.columnFields().isEmpty()) {
-            notes.add("Read the column vectors of " + String.join(", ", file.columnFields().stream().map(c -> "'" + c + "'").toList())
-                    + " ([[x], [y], ...], numpy's (n, 1) arrays) as the flat vectors they hold.");
-        }
+        notes.addAll(file.readingNotes());
         List<Diagnosis> diagnoses = new ArrayList<>();
         Trace trace = BackpropTracer.trace(file.parameters(), file.batch(), BackpropMistake.NONE);
 

@@ -20,15 +20,15 @@ import java.util.List;
  * @param deltas        the user's δ per weight layer, row-major by example, or null
  * @param step          the user's training step, or null when the file has none
  * @param ignoredFields top-level fields the format does not know, named so that a misspelt field is noticed
- * @param columnFields  fields whose vectors came as columns ({@code [[x], [y]]}, numpy's (n, 1) arrays), read as
- *                      the vectors they hold
+ * @param readingNotes  how parts of the file were read that the format writes otherwise (vectors as numpy columns,
+ *                      arrays as JavaScript typed arrays' objects), one sentence each
  */
 public record VerifyFile(String source, NetworkSpec spec, Parameters parameters, Batch batch, Reduction reduction,
                          ClaimedGradients gradients, double[][] activations, double[][] deltas, StepClaim step,
-                         List<String> ignoredFields, List<String> columnFields) {
+                         List<String> ignoredFields, List<String> readingNotes) {
     public VerifyFile {
         ignoredFields = List.copyOf(ignoredFields);
-        columnFields = List.copyOf(columnFields);
+        readingNotes = List.copyOf(readingNotes);
     }
 
     public int examples() {

@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,13 @@ public final class VerifyFileReader {
     private NetworkSpec spec;
     /** The fields that held vectors as columns, in the order first met. */
     private final Set<String> columnFields = new LinkedHashSet<>();
+    /** The fields that held arrays as objects keyed "0", "1", …, in the order first met. */
+    private final Set<String> indexedObjectFields;
 
-    private VerifyFileReader(JsonFields f, Map<String, Object> root) {
+    private VerifyFileReader(JsonFields f, Map<String, Object> root, Set<String> indexedObjectFields) {
         this.f = f;
         this.root = root;
+        this.indexedObjectFields = indexedObjectFields;
     }
 
     public static VerifyFile read(Path file) {
@@ -77,7 +81,56 @@ public final class VerifyFileReader {
             throw new InvalidInputException(m.substring(0, m.length() - 1) + "; your code computed it, and verify compares finite numbers"
                     + " only: find where it first appears (often the log of an output that reached exactly 0 or 1 in the cross-entropy) and fix that first.", e);
         }
-        return new VerifyFileReader(f, f.object(parsed, "")).read();
+        Set<String> indexedObjectFields = new LinkedHashSet<>();
+        Object tree = arrays(parsed, "", indexedObjectFields);
+        return new VerifyFileReader(f, f.object(tree, ""), indexedObjectFields).read();
+    }
+
+    /**
+     * {@code node} with every object whose keys are "0", "1", … "n-1" turned into the array it stands for: JavaScript's
+     * JSON.stringify writes a typed array (Float64Array, Float32Array) so, and a net may keep its numbers in them.
+     * The fields where that happened are added to {@code fields}.
+     */
+    private static Object arrays(Object node, String path, Set<String> fields) {
+        // Parts without such objects are returned as they are: a large file is not copied for nothing.
+        if (node instanceof List<?> list) {
+            List<Object> out = null;
+            for (int i = 0; i < list.size(); i++) {
+                Object e = list.get(i);
+                Object read = arrays(e, path, fields);
+                if (read != e && out == null) {
+                    out = new ArrayList<>(list.subList(0, i));
+                }
+                if (out != null) {
+                    out.add(read);
+                }
+            }
+            return out == null ? list : out;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            return node;
+        }
+        boolean indexed = !map.isEmpty();
+        for (int i = 0; indexed && i < map.size(); i++) {
+            indexed = map.containsKey(Integer.toString(i));
+        }
+        if (indexed) {
+            fields.add(path);
+            List<Object> out = new ArrayList<>(map.size());
+            for (int i = 0; i < map.size(); i++) {
+                out.add(arrays(map.get(Integer.toString(i)), path, fields));
+            }
+            return out;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = (String) e.getKey();
+            Object read = arrays(e.getValue(), path.isEmpty() ? key : path + "." + key, fields);
+            changed |= read != e.getValue();
+            out.put(key, read);
+        }
+        return changed ? out : map;
     }
 
     private VerifyFile read() {
@@ -108,8 +161,21 @@ public final class VerifyFileReader {
         double[][] activations = present("activations") ? activations(batch.size()) : null;
         double[][] deltas = present("deltas") ? deltas(batch.size()) : null;
         StepClaim step = present("after") ? step(parameters) : null;
+        List<String> readingNotes = new ArrayList<>();
+        if (!columnFields.isEmpty()) {
+            readingNotes.add("Read the column vectors of " + quoted(columnFields) + " ([[x], [y], ...], numpy's (n, 1) arrays)"
+                    + " as the flat vectors they hold.");
+        }
+        if (!indexedObjectFields.isEmpty()) {
+            readingNotes.add("Read the objects keyed \"0\", \"1\", ... in " + quoted(indexedObjectFields) + " (what JSON.stringify"
+                    + " writes for a typed array such as Float64Array) as the arrays they stand for.");
+        }
         return new VerifyFile(f.source(), spec, parameters, batch, reduction, gradients, activations, deltas, step, ignored,
-                List.copyOf(columnFields));
+                readingNotes);
+    }
+
+    private static String quoted(Set<String> fields) {
+        return String.join(", ", fields.stream().map(c -> "'" + c + "'").toList());
     }
 
     private boolean present(String key) {

@@ -20,10 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Nielsen's code keeps biases, inputs and targets as numpy (n, 1) arrays, whose {@code tolist()} is a column
- * {@code [[x], [y], …]}. A verify file written from them straight away must read as the flat file does.
+ * Verify files as hand-written nets dump them without care: Nielsen's code keeps biases, inputs and targets as numpy
+ * (n, 1) arrays, whose {@code tolist()} is a column {@code [[x], [y], …]}; JavaScript's JSON.stringify writes a typed
+ * array as an object {@code {"0": x, "1": y}}. Either must read and verify as the plain file does, and say so.
  */
-class ColumnVectorsTest {
+class DumpLayoutsTest {
     /** The fields that hold one vector, a list of vectors, or (in a batch) a list of lists of vectors. */
     private static final Map<String, Integer> VECTOR_DEPTH = Map.of("input", 0, "target", 0, "inputs", 1, "targets", 1);
     private static final List<String> PARAMETER_SETS = List.of("gradients", "after", "before", "velocityBefore");
@@ -33,22 +34,59 @@ class ColumnVectorsTest {
             "step-per-example.json, true", "step-correct.json, true"})
     void a_file_of_columns_reads_and_verifies_as_the_flat_file_does(String name, boolean step) {
         String flatText = new String(Fixtures.bytes("verify/" + name), StandardCharsets.UTF_8);
-        VerifyFile flat = VerifyFileReader.fromJson(name, flatText);
-        VerifyFile columns = VerifyFileReader.fromJson(name, columns(flatText));
+        VerifyFile columns = sameAsPlain(name, flatText, columns(flatText), step, "Read the column vectors of 'biases', ");
+        String batchField = columns.examples() == 1 ? "'input'" : "'inputs'";
+        assertTrue(columns.readingNotes().get(0).contains(batchField), columns.readingNotes()::toString);
+    }
 
-        assertEquals(flat.parameters(), columns.parameters());
-        assertArrayEquals(flat.batch().inputs(), columns.batch().inputs());
-        assertArrayEquals(flat.batch().targets(), columns.batch().targets());
-        assertEquals(List.of(), flat.columnFields());
-        assertTrue(columns.columnFields().contains("biases"), columns.columnFields()::toString);
-        assertTrue(columns.columnFields().contains(flat.examples() == 1 ? "input" : "inputs"), columns.columnFields()::toString);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"output-delta-times-sigma-prime.json, false", "correct.json, false", "step-per-example.json, true"})
+    void a_file_of_typed_array_objects_reads_and_verifies_as_the_plain_file_does(String name, boolean step) {
+        String plainText = new String(Fixtures.bytes("verify/" + name), StandardCharsets.UTF_8);
+        Map<String, Object> root = object(Json.parse(name, plainText));
+        root.replaceAll((k, v) -> k.equals("layers") ? v : typedArrays(v));
+        VerifyFile typed = sameAsPlain(name, plainText, write(root), step, "Read the objects keyed \"0\", \"1\", ... in 'weights', 'biases', ");
+        assertTrue(typed.readingNotes().get(0).endsWith("(what JSON.stringify writes for a typed array such as Float64Array)"
+                + " as the arrays they stand for."), typed.readingNotes()::toString);
+    }
 
-        VerifyReport a = step ? Verifier.verifyStep(flat, Tolerance.DEFAULT) : Verifier.verify(flat, Tolerance.DEFAULT);
-        VerifyReport b = step ? Verifier.verifyStep(columns, Tolerance.DEFAULT) : Verifier.verify(columns, Tolerance.DEFAULT);
+    /** Reads {@code text}, checks that it reads and verifies as the plain file does, and that its note starts so. */
+    private static VerifyFile sameAsPlain(String name, String plainText, String text, boolean step, String noteStart) {
+        VerifyFile plain = VerifyFileReader.fromJson(name, plainText);
+        VerifyFile other = VerifyFileReader.fromJson(name, text);
+        assertEquals(plain.parameters(), other.parameters());
+        assertArrayEquals(plain.batch().inputs(), other.batch().inputs());
+        assertArrayEquals(plain.batch().targets(), other.batch().targets());
+        assertEquals(List.of(), plain.readingNotes());
+        assertEquals(1, other.readingNotes().size(), other.readingNotes()::toString);
+        assertTrue(other.readingNotes().get(0).startsWith(noteStart), other.readingNotes()::toString);
+
+        VerifyReport a = step ? Verifier.verifyStep(plain, Tolerance.DEFAULT) : Verifier.verify(plain, Tolerance.DEFAULT);
+        VerifyReport b = step ? Verifier.verifyStep(other, Tolerance.DEFAULT) : Verifier.verify(other, Tolerance.DEFAULT);
         assertEquals(a.match(), b.match());
         assertEquals(GradientDiagnosisTest.kinds(a), GradientDiagnosisTest.kinds(b));
-        assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("Read the column vectors of 'biases'")), b.notes()::toString);
-        assertTrue(a.notes().stream().noneMatch(n -> n.startsWith("Read the column vectors")), a.notes()::toString);
+        assertTrue(b.notes().contains(other.readingNotes().get(0)), b.notes()::toString);
+        return other;
+    }
+
+    /** Every array of numbers in {@code node} as JSON.stringify writes a Float64Array: {"0": x, "1": y, …}. */
+    private static Object typedArrays(Object node) {
+        if (node instanceof List<?> list) {
+            if (!list.isEmpty() && list.stream().allMatch(e -> e instanceof Double)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (int i = 0; i < list.size(); i++) {
+                    m.put(Integer.toString(i), list.get(i));
+                }
+                return m;
+            }
+            return list.stream().map(DumpLayoutsTest::typedArrays).toList();
+        }
+        if (node instanceof Map<?, ?> m) {
+            Map<String, Object> out = object(m);
+            out.replaceAll((k, v) -> typedArrays(v));
+            return out;
+        }
+        return node;
     }
 
     @Test
