@@ -38,6 +38,17 @@ class GradcheckOptionsTest {
     }
 
     @Test
+    void a_pass_above_the_relative_bound_says_it_passed_by_the_absolute_floor() {
+        CliRun byFloor = gradcheck("--max-relative-error", "1e-12", "--min-absolute-error", "1e-6");
+        assertEquals(0, byFloor.exitCode(), byFloor.out());
+        assertTrue(byFloor.out().matches("(?s).* ok {4}max relative error \\S+ over 26 parameters \\(at (weights|biases)\\[\\d]\\[\\d+], "
+                + "\\|a - n\\| = \\S+ is below the absolute floor 1\\.00e-06: rounding on a tiny derivative, not a wrong gradient\\).*"), byFloor.out());
+        CliRun plain = gradcheck();
+        assertEquals(0, plain.exitCode(), plain.out());
+        assertFalse(plain.out().contains("absolute floor 1"), plain.out());
+    }
+
+    @Test
     void tolerances_apply_on_core() {
         assertEquals(ExitCodes.FAILURE, gradcheck("--max-relative-error", "1e-12", "--min-absolute-error", "0").exitCode());
     }
