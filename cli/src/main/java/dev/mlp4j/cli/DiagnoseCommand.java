@@ -9,6 +9,7 @@ import dev.mlp4j.core.diagnose.DiagnoseReport;
 import dev.mlp4j.core.diagnose.Finding;
 import dev.mlp4j.core.diagnose.LayerStatistics;
 import dev.mlp4j.core.diagnose.NetworkDiagnosis;
+import dev.mlp4j.core.diagnose.Percent;
 import dev.mlp4j.core.diagnose.Thresholds;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
@@ -70,8 +71,12 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "M", defaultValue = "100", description = "Examples per batch. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--lr", paramLabel = "ETA", defaultValue = "0.5", description = "Learning rate the update ratio is for. Default: ${DEFAULT-VALUE}.")
-    double lr;
+    /** The learning rate when neither --lr nor a verify file's step gives one. */
+    static final double DEFAULT_LR = 0.5;
+
+    @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate the update ratio is for. Default: a verify file's "
+            + "learningRate, else 0.5.")
+    Double lr;
 
     @Mixin
     CommonOptions common = new CommonOptions();
@@ -79,8 +84,12 @@ final class DiagnoseCommand implements Callable<Integer> {
     /** Where the diagnosis runs: core's own backprop, whatever backend the network was trained on. */
     private static final String REFERENCE_DEVICE = new ReferenceProvider().availability(BackendOptions.DEFAULT).device();
 
-    /** The network to diagnose and where it came from. */
-    private record Subject(Parameters parameters, String description, String source, Batch ownBatch) {
+    /**
+     * The network to diagnose and where it came from.
+     *
+     * @param learningRate the η its file gives (a verify file's step), or null
+     */
+    private record Subject(Parameters parameters, String description, String source, Batch ownBatch, Double learningRate) {
     }
 
     @Override
@@ -89,15 +98,17 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (batches < 1 || batchSize < 1) {
             throw new UsageException("--batches and --batch must be at least 1, not " + batches + " and " + batchSize + ".");
         }
-        if (!(lr > 0) || Double.isInfinite(lr)) {
+        if (lr != null && (!(lr > 0) || Double.isInfinite(lr))) {
             throw new UsageException("--lr must be a positive number, not " + lr + ".");
         }
         Subject subject = subject();
-        NetworkSpec net = subject.parameters().spec();
         List<Batch> drawn = new ArrayList<>();
         String dataText = batches(subject, drawn);
-        DiagnoseReport r = NetworkDiagnosis.run(subject.parameters(), drawn, lr, Thresholds.DEFAULT, subject.source().equals("model"));
-        print(out, subject, dataText, r);
+        // --lr wins; else the η the verify file's step was taken at, which is the one its network trains with.
+        double eta = lr != null ? lr : subject.learningRate() != null ? subject.learningRate() : DEFAULT_LR;
+        String etaSource = lr == null && subject.learningRate() != null ? " (the file's learningRate)" : "";
+        DiagnoseReport r = NetworkDiagnosis.run(subject.parameters(), drawn, eta, Thresholds.DEFAULT, subject.source().equals("model"));
+        print(out, subject, dataText, etaSource, r);
         if (common.json) {
             JsonOutput.print(out, json(subject, dataText, r));
         }
@@ -117,11 +128,13 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         if (model != null) {
             Model m = ModelFile.load(model);
-            return new Subject(m.parameters(), "model " + model + " (" + m.spec() + ")", "model", null);
+            return new Subject(m.parameters(), "model " + model + " (" + m.spec() + ")", "model", null, null);
         }
         if (verifyFile != null) {
             VerifyFile f = VerifyFileReader.read(verifyFile);
-            return new Subject(f.parameters(), "verify file " + verifyFile + " (" + f.spec() + ")", "verify-file", f.batch());
+            // The file's learningRate is read with its step (the "after" parameters); without one there is none.
+            Double eta = f.step() == null ? null : f.step().learningRate();
+            return new Subject(f.parameters(), "verify file " + verifyFile + " (" + f.spec() + ")", "verify-file", f.batch(), eta);
         }
         NetworkSpec s = network.spec(Presets.mnist().spec());
         WeightInit scheme;
@@ -131,12 +144,15 @@ final class DiagnoseCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         return new Subject(scheme.initialise(s, new Random(seed)), "new network " + s + ", init " + scheme.id() + " (seed " + seed + ")",
-                "layers", null);
+                "layers", null, null);
     }
 
     /** Fills {@code out} with the batches to run and says where they came from. */
     private String batches(Subject subject, List<Batch> out) {
-        if (subject.ownBatch() != null && data.data == null && !data.isExample()) {
+        // --dataset has a default, so only the command line tells whether it was given.
+        boolean datasetGiven = spec.commandLine() != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--dataset");
+        if (subject.ownBatch() != null && data.data == null && !data.isExample() && !datasetGiven) {
             out.add(subject.ownBatch());
             return "the verify file's " + subject.ownBatch().size() + " example" + (subject.ownBatch().size() == 1 ? "" : "s");
         }
@@ -144,6 +160,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         TrainingData td = loaded.data();
         if (subject.source().equals("layers")) {
             TrainCommand.checkFits(subject.parameters().spec(), td);
+        } else if (subject.source().equals("verify-file")) {
+            checkVerifyFileFits(subject.parameters().spec(), td);
         } else {
             TrainCommand.checkModelFits(subject.parameters().spec(), td);
         }
@@ -171,11 +189,35 @@ final class DiagnoseCommand implements Callable<Integer> {
                 + " training examples";
     }
 
-    private static void print(PrintWriter out, Subject subject, String dataText, DiagnoseReport r) {
+    /**
+     * Refuses data of another width than the verify file's network, in the file's words: the way out is its own
+     * examples. A usage error, as for a model or --layers that does not fit the data: the options do not go together.
+     */
+    private void checkVerifyFileFits(NetworkSpec net, TrainingData td) {
+        int in = td.train().inputSize();
+        int outs = td.train().outputSize();
+        if (net.inputSize() == in && net.outputSize() == outs) {
+            return;
+        }
+        String option = data.isExample() ? "--example" : data.data != null ? "--data" : "--dataset";
+        String value = data.isExample() ? data.example : data.data != null ? data.data : data.dataset;
+        throw new UsageException("The verify file's network " + net.layersText() + " takes " + net.inputSize() + " input"
+                + plural(net.inputSize()) + " and gives " + net.outputSize() + " output" + plural(net.outputSize())
+                + ", but each example of " + option + " " + value + " has " + in + " value" + plural(in) + " and " + outs
+                + " target" + plural(outs) + "; leave out " + option + " to run the network on the file's own examples, or give "
+                + "data with " + net.inputSize() + " value" + plural(net.inputSize()) + " and " + net.outputSize() + " target"
+                + plural(net.outputSize()) + " per example.");
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "" : "s";
+    }
+
+    private static void print(PrintWriter out, Subject subject, String dataText, String etaSource, DiagnoseReport r) {
         out.println("diagnose: " + subject.description());
         out.println("backend " + ReferenceProvider.NAME + " on " + REFERENCE_DEVICE + " (the diagnosis always runs on the reference)");
         out.println("data: " + dataText + "; inputs in [" + num(r.inputMin()) + ", " + num(r.inputMax()) + "], mean " + num(r.inputMean()));
-        out.println("update ratios for learning rate " + num(r.learningRate()) + "; nothing is trained");
+        out.println("update ratios for learning rate " + num(r.learningRate()) + etaSource + "; nothing is trained");
         out.printf("%-6s %-6s %-11s %9s %9s %10s %6s %10s %10s %9s %9s %10s%n", "layer", "units", "activation", "z mean",
                 "z std", "saturated", "dead", "|grad w|", "delta RMS", "vs above", "|w|", "lr|gw|/|w|");
         for (LayerStatistics s : r.layers()) {
@@ -202,8 +244,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
+    /** As the findings write it, so that the table and the findings agree. */
     private static String share(double fraction) {
-        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
+        return Percent.share(fraction);
     }
 
     private Map<String, Object> json(Subject subject, String dataText, DiagnoseReport r) {

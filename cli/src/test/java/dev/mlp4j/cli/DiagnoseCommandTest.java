@@ -60,6 +60,10 @@ class DiagnoseCommandTest {
         assertTrue(f.get(0).get("value").asDouble() > 0.5, f.toString());
         assertTrue(f.get(0).get("advice").asText().startsWith("layer 1: "), f.toString());
         assertTrue(run.out().contains("findings:\n  layer 1: "), run.out());
+        // The table and the finding write the share alike.
+        String share = String.format(java.util.Locale.ROOT, "%.1f %%", 100 * run.json().get("layers").get(0).get("saturated").asDouble());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains(" " + share + " ")), share + "\n" + run.out());
+        assertTrue(f.get(0).get("advice").asText().startsWith("layer 1: " + share + " of sigmoid units saturated"), share + ": " + f);
     }
 
     @Test
@@ -76,6 +80,53 @@ class DiagnoseCommandTest {
         assertEquals(230.0, j.get("input").get("max").asDouble());
         assertEquals("input-not-scaled", j.get("findings").get(0).get("kind").asText());
         assertEquals(0, j.get("findings").get(0).get("layer").asInt());
+    }
+
+    @Test
+    void a_verify_files_learning_rate_is_the_one_the_update_ratios_are_for_unless_lr_is_given(@TempDir Path dir) throws Exception {
+        String text = Files.readString(Fixtures.path("verify/step-correct.json"));
+        assertTrue(text.contains("\"learningRate\": 0.5,"), "the fixture's η");
+        Path file = dir.resolve("eta50.json");
+        Files.writeString(file, text.replace("\"learningRate\": 0.5,", "\"learningRate\": 50,"));
+        CliRun fromFile = CliRun.of("diagnose", "--verify-file", file.toString(), "--json");
+        assertEquals(0, fromFile.exitCode(), fromFile.err());
+        assertTrue(fromFile.out().contains("update ratios for learning rate 50.0 (the file's learningRate); nothing is trained"),
+                fromFile.out());
+        assertEquals(50.0, fromFile.json().get("lr").asDouble());
+        assertEquals("update-too-large", fromFile.json().get("findings").get(0).get("kind").asText(), fromFile.out());
+        assertFalse(fromFile.out().contains("found nothing"), fromFile.out());
+
+        CliRun given = CliRun.of("diagnose", "--verify-file", file.toString(), "--lr", "0.5", "--json");
+        assertEquals(0, given.exitCode(), given.err());
+        assertTrue(given.out().contains("update ratios for learning rate 0.500; nothing is trained"), given.out());
+        assertEquals(0.5, given.json().get("lr").asDouble());
+
+        // A file without a step has no learning rate that verify reads: the default.
+        CliRun noStep = CliRun.of("diagnose", "--verify-file", Fixtures.path("verify/correct.json").toString(), "--json");
+        assertEquals(0, noStep.exitCode(), noStep.err());
+        assertTrue(noStep.out().contains("update ratios for learning rate 0.500; nothing is trained"), noStep.out());
+    }
+
+    @Test
+    void data_that_does_not_fit_a_verify_files_network_is_refused_in_the_verify_files_words() {
+        String file = Fixtures.path("verify/step-correct.json").toString();
+        CliRun example = CliRun.of("diagnose", "--verify-file", file, "--example", "circle");
+        assertEquals(2, example.exitCode(), example.err());
+        assertTrue(example.err().contains("The verify file's network 2,3,2 takes 2 inputs and gives 2 outputs, but each example of "
+                + "--example circle has 2 values and 1 target; leave out --example to run the network on the file's own "
+                + "examples, or give data with 2 values and 2 targets per example."), example.err());
+        Path mini = Fixtures.miniMnist();
+        CliRun mnist = CliRun.of("diagnose", "--verify-file", file, "--data", mini.toString());
+        assertEquals(2, mnist.exitCode(), mnist.err());
+        assertTrue(mnist.err().contains("each example of --data " + mini + " has 784 values and 10 targets; "
+                + "leave out --data to run"), mnist.err());
+        for (CliRun r : new CliRun[] {example, mnist}) {
+            assertFalse(r.err().contains("model"), r.err());
+        }
+        // --dataset alone chooses data too, rather than being ignored for the file's own examples.
+        CliRun dataset = CliRun.of("diagnose", "--verify-file", file, "--dataset", "nosuch");
+        assertEquals(2, dataset.exitCode(), dataset.out());
+        assertTrue(dataset.err().contains("Unknown data set 'nosuch'"), dataset.err());
     }
 
     @Test

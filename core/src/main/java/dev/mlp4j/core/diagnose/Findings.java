@@ -44,20 +44,22 @@ final class Findings {
             String over = " over " + r.examples() + " examples";
             if (s.saturatedFraction() > t.saturated() && (!output || spec.cost() == Cost.QUADRATIC)) {
                 String limit = s.activation() == Activation.TANH ? "2" : "4";
+                // Only layer 1 sees the data; deeper layers' inputs are the previous layer's outputs. Scaling is
+                // advised only for inputs the input-not-scaled finding flags.
+                String scale = s.layer() == 1 && unscaled ? " and scale the inputs" : "";
                 String fix = output
                         ? "with the quadratic cost a saturated output learns slowly, because its δ carries σ'(z): use the "
                           + "cross-entropy cost" + (trained ? " when training it further" : ", or smaller initial weights (--init normal-scaled)")
                         : trained
-                        ? "the trained weights have grown large for these inputs: train with --l2 to keep them small"
-                          + (unscaled ? " and scale the inputs" : " or scale the inputs down")
+                        ? "the trained weights have grown large for the layer's inputs: train with --l2 to keep them small" + scale
                         : "use weights with standard deviation 1/√" + fanIn + " = " + number(1 / Math.sqrt(fanIn))
-                          + " (--init normal-scaled)" + (unscaled ? " and scale the inputs" : " or scale the inputs down");
+                          + " (--init normal-scaled)" + scale;
                 out.add(new Finding(s.layer(), FindingKind.SATURATED, s.saturatedFraction(), where
-                        + percent(s.saturatedFraction()) + " of " + s.activation() + " units saturated (|z| > " + limit + ")"
+                        + Percent.share(s.saturatedFraction()) + " of " + s.activation() + " units saturated (|z| > " + limit + ")"
                         + over + " (pre-activation std " + number(s.preActivationStd()) + "); " + fix + "."));
             }
             if (s.deadFraction() > t.dead()) {
-                out.add(new Finding(s.layer(), FindingKind.DEAD_RELU, s.deadFraction(), where + percent(s.deadFraction())
+                out.add(new Finding(s.layer(), FindingKind.DEAD_RELU, s.deadFraction(), where + Percent.share(s.deadFraction())
                         + " of relu units never active" + over + " (pre-activation mean " + number(s.preActivationMean())
                         + ", std " + number(s.preActivationStd()) + "); a dead relu never learns again: "
                         + (trained ? "train with a lower learning rate." : "use He initialisation (--init he), small positive biases, or a lower learning rate.")));

@@ -148,6 +148,55 @@ class NetworkDiagnosisTest {
     }
 
     @Test
+    void only_layer_1_on_unscaled_inputs_is_advised_to_scale_them() {
+        NetworkSpec deep = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 100, 16, 16, 4);
+        Parameters p = WeightInit.NORMAL.initialise(deep, new Random(1));
+        for (int i = 0; i < p.weights(1).length; i++) {
+            p.weights(1)[i] *= 5;
+        }
+        for (boolean trained : new boolean[] {false, true}) {
+            // Inputs in [0, 1]: layers 1 and 2 saturate from their large weights alone; nothing to say about the inputs.
+            DiagnoseReport scaled = NetworkDiagnosis.run(p, batches(deep, 4, 50, 1, 7), 0.5, Thresholds.DEFAULT, trained);
+            assertFalse(kinds(scaled).contains(FindingKind.INPUT_NOT_SCALED));
+            for (int layer = 1; layer <= 2; layer++) {
+                String advice = finding(scaled, FindingKind.SATURATED, layer).advice();
+                assertFalse(advice.contains("scale the inputs"), advice);
+                assertTrue(advice.contains(trained ? "train with --l2" : "(--init normal-scaled)"), advice);
+            }
+            // Inputs up to 255: layer 1's advice adds scaling them; layer 2's inputs are layer 1's outputs, in (0, 1).
+            DiagnoseReport raw = NetworkDiagnosis.run(p, batches(deep, 4, 50, 255, 7), 0.5, Thresholds.DEFAULT, trained);
+            assertTrue(finding(raw, FindingKind.SATURATED, 1).advice().endsWith("and scale the inputs."),
+                    finding(raw, FindingKind.SATURATED, 1).advice());
+            String second = finding(raw, FindingKind.SATURATED, 2).advice();
+            assertFalse(second.contains("scale the inputs"), second);
+            assertTrue(second.contains(trained ? "train with --l2" : "1/√16 = 0.25 (--init normal-scaled)"), second);
+        }
+    }
+
+    @Test
+    void a_finding_shows_its_share_as_the_table_does() {
+        assertEquals("99.7 %", Percent.share(0.99685));
+        assertEquals("46.2 %", Percent.share(0.462));
+        assertEquals("100.0 %", Percent.share(1));
+        assertEquals("0.0 %", Percent.share(0));
+        assertEquals("> 99.9 %", Percent.share(0.9996), "not all of them");
+        assertEquals("< 0.1 %", Percent.share(0.0004), "not none of them");
+        assertEquals("-", Percent.share(Double.NaN));
+        NetworkSpec spec = NetworkSpec.of(Activation.RELU, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 20, 16, 4);
+        Parameters p = WeightInit.HE.initialise(spec, new Random(1));
+        for (int j = 0; j < 16; j++) {
+            p.biases(0)[j] = j < 6 ? -50 : 2;
+        }
+        DiagnoseReport dead = diagnose(spec, p, 1, 0.1);
+        assertTrue(finding(dead, FindingKind.DEAD_RELU, 1).advice().startsWith("layer 1: 37.5 % of relu units never active"),
+                finding(dead, FindingKind.DEAD_RELU, 1).advice());
+        DiagnoseReport saturated = diagnose(SIGMOID_100, WeightInit.NORMAL, 1, 0.5);
+        String share = Percent.share(saturated.layers().get(0).saturatedFraction());
+        assertTrue(finding(saturated, FindingKind.SATURATED, 1).advice().startsWith("layer 1: " + share + " of sigmoid units"),
+                share + " vs " + finding(saturated, FindingKind.SATURATED, 1).advice());
+    }
+
+    @Test
     void relus_that_never_fire_are_found_dead() {
         NetworkSpec spec = NetworkSpec.of(Activation.RELU, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 20, 16, 4);
         Parameters p = WeightInit.HE.initialise(spec, new Random(1));
