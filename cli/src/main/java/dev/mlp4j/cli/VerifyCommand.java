@@ -22,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check a hand-written network's forward pass, δ and gradient (with --step: one training step) against the reference.",
@@ -72,15 +75,16 @@ final class VerifyCommand implements Callable<Integer> {
     private void print(PrintWriter out, VerifyFile f, VerifyReport r) {
         out.printf("verify %s: network %s, %s, tolerance %s%n", f.source(), r.spec(), examples(f, r),
                 String.format(Locale.ROOT, "%.0e", tolerance));
-        section(out, "forward pass (activations)", r.activations());
-        section(out, "δ (deltas)", r.deltas());
-        boolean transposed = f.gradients() != null && !f.gradients().transposedWeights().isEmpty();
-        section(out, transposed ? "gradient (values; see the diagnosis for its layout)" : "gradient", r.gradients());
+        section(out, "forward pass (activations)", r.activations(), i -> false);
+        section(out, "δ (deltas)", r.deltas(), i -> false);
+        Set<Integer> transposed = transposedLayers(f);
+        // A weight gradient stored [to][from] is compared as read the other way round: its values may agree, its layout does not.
+        section(out, "gradient", r.gradients(), i -> i % 2 == 0 && transposed.contains(i / 2));
         if (!r.step().isEmpty()) {
             StepClaim s = f.step();
             section(out, "step (after − before; η " + number(s.learningRate())
                     + (s.momentum() > 0 ? ", momentum " + number(s.momentum()) : "")
-                    + (s.l2() > 0 ? ", L2 λ " + number(s.l2()) + " over n " + s.n() : "") + ")", r.step());
+                    + (s.l2() > 0 ? ", L2 λ " + number(s.l2()) + " over n " + s.n() : "") + ")", r.step(), i -> false);
         }
         if (!r.diagnoses().isEmpty()) {
             out.println("diagnosis:");
@@ -101,16 +105,25 @@ final class VerifyCommand implements Callable<Integer> {
         return r.examples() + " examples" + (f.gradients() == null ? "" : " (gradient " + r.reduction().id() + " over the batch)");
     }
 
-    private static void section(PrintWriter out, String title, List<ArrayComparison> arrays) {
+    private static Set<Integer> transposedLayers(VerifyFile f) {
+        return f.gradients() == null ? Set.of() : f.gradients().transposedWeights();
+    }
+
+    /** One section of the report; {@code transposed} tells which arrays (by index) were stored the other way round. */
+    private static void section(PrintWriter out, String title, List<ArrayComparison> arrays, IntPredicate transposed) {
         if (arrays.isEmpty()) {
             return;
         }
-        boolean all = arrays.stream().allMatch(ArrayComparison::agrees);
+        boolean all = IntStream.range(0, arrays.size()).allMatch(i -> arrays.get(i).agrees() && !transposed.test(i));
         out.printf("%s: %s%n", title, all ? "agrees" : "DIFFERS");
         int width = arrays.stream().mapToInt(a -> a.name().length()).max().orElse(0);
-        for (ArrayComparison a : arrays) {
-            out.printf("  %-" + width + "s  max relative error %-9s %s%n", a.name(), error(a.maxRelativeError()),
-                    a.agrees() ? "ok" : a.mismatches() + " of " + a.entries() + " differ");
+        for (int i = 0; i < arrays.size(); i++) {
+            ArrayComparison a = arrays.get(i);
+            String verdict = a.agrees() ? "ok" : a.mismatches() + " of " + a.entries() + " differ";
+            if (transposed.test(i)) {
+                verdict = "stored [to][from]: " + (a.agrees() ? "the values agree read the other way round" : verdict + " even read the other way round");
+            }
+            out.printf("  %-" + width + "s  max relative error %-9s %s%n", a.name(), error(a.maxRelativeError()), verdict);
             for (ArrayComparison.Mismatch m : a.first().subList(0, Math.min(SHOWN, a.first().size()))) {
                 out.printf("      %s: yours %s, reference %s%n", m.entry(), value(m.claimed()), value(m.expected()));
             }
@@ -146,7 +159,7 @@ final class VerifyCommand implements Callable<Integer> {
         m.put("activations", arrays(r.activations()));
         m.put("deltas", arrays(r.deltas()));
         m.put("gradients", arrays(r.gradients()));
-        m.put("layers", layers(r.gradients()));
+        m.put("layers", layers(r.gradients(), transposedLayers(f)));
         m.put("step", arrays(r.step()));
         List<Map<String, Object>> diagnoses = new ArrayList<>();
         for (Diagnosis d : r.diagnoses()) {
@@ -185,14 +198,14 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Per weight layer, the worst error of its weights and of its biases: the summary the report leads with. */
-    private static List<Map<String, Object>> layers(List<ArrayComparison> gradients) {
+    private static List<Map<String, Object>> layers(List<ArrayComparison> gradients, Set<Integer> transposed) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int l = 0; l + 1 < gradients.size(); l += 2) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("layer", l / 2);
             x.put("weightsMaxRelativeError", finite(gradients.get(l).maxRelativeError()));
             x.put("biasesMaxRelativeError", finite(gradients.get(l + 1).maxRelativeError()));
-            x.put("match", gradients.get(l).agrees() && gradients.get(l + 1).agrees());
+            x.put("match", gradients.get(l).agrees() && gradients.get(l + 1).agrees() && !transposed.contains(l / 2));
             list.add(x);
         }
         return list;

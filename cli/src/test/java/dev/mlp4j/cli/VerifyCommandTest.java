@@ -42,6 +42,26 @@ class VerifyCommandTest {
     }
 
     @Test
+    void a_transposed_gradient_is_marked_where_it_is_and_no_layer_of_it_matches() {
+        CliRun run = CliRun.of("verify", "--json", example("transposed-weight-gradient.json"));
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("gradient: DIFFERS"), run.out());
+        assertTrue(run.out().matches("(?s).*\\n  weights\\[0]  +max relative error \\S+ +stored \\[to]\\[from]: .*"), run.out());
+        JsonNode j = run.json();
+        assertFalse(j.get("match").asBoolean());
+        JsonNode transposedLayers = j.get("diagnoses").get(0).get("arrays");
+        for (JsonNode layer : j.get("layers")) {
+            boolean transposed = false;
+            for (JsonNode a : transposedLayers) {
+                transposed |= a.asText().equals("weights[" + layer.get("layer").asInt() + "]");
+            }
+            if (transposed) {
+                assertFalse(layer.get("match").asBoolean(), layer.toString());
+            }
+        }
+    }
+
+    @Test
     void json_carries_match_per_layer_errors_and_diagnoses() {
         CliRun run = CliRun.of("verify", "--json", example("summed-not-averaged.json"));
         assertEquals(1, run.exitCode());

@@ -54,6 +54,10 @@ public final class JsonFields {
         if (node instanceof Double d) {
             return d;
         }
+        if (node == null) {
+            // Where a number was computed, null is most often a NaN that JavaScript wrote.
+            throw fail(path, "is null, not a number (JSON.stringify writes NaN and Infinity as null: was it one?)");
+        }
         throw fail(path, "should be a number");
     }
 

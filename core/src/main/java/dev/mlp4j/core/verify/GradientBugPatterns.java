@@ -81,8 +81,9 @@ final class GradientBugPatterns {
             found.add(0, new Diagnosis(DiagnosisKind.TRANSPOSED_WEIGHT_GRADIENT, List.copyOf(transposed), null,
                     "The weight gradient of " + String.join(", ", transposed) + " is transposed: it is stored [to][from] "
                             + "but the weights are [from][to] (weights[i][j][k] goes from neuron j of layer i to neuron k "
-                            + "of layer i+1), so the update would change the wrong weights. Store gradient[i][j][k] = "
-                            + "a_j of layer i · δ_k of layer i+1."));
+                            + "of layer i+1). If your code keeps both the same way, only the file is off: transpose the gradient "
+                            + "as you wrote the weights (numpy: g.T.tolist()). If not, the update changes the wrong weights: "
+                            + "store gradient[i][j][k] = a_j of layer i · δ_k of layer i+1."));
         }
         return found;
     }

@@ -3,7 +3,9 @@ package dev.mlp4j.core.verify;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
+import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Backprop;
+import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
@@ -18,13 +20,18 @@ import java.util.Set;
  * parameters, on the file's examples, reduced as the file declares.
  */
 public final class Verifier {
+    /** A tolerance that float32 arithmetic meets on the networks people verify. */
+    static final double FLOAT32_TOLERANCE = 1e-3;  // said as "1e-3" in the note that suggests it
+
     private Verifier() {
     }
 
     /** Checks the file's gradient (and forward pass and δ, where given). */
     public static VerifyReport verify(VerifyFile file, Tolerance tolerance) {
         if (file.gradients() == null) {
-            throw new InvalidInputException(file.source() + ": 'gradients' is missing, so there is nothing to verify"
+            String near = VerifyFileReader.nearest("gradients", file.ignoredFields());
+            throw new InvalidInputException(file.source() + ": 'gradients' is missing"
+                    + (near != null ? ", but the file has '" + near + "' (misspelt?)" : ", so there is nothing to verify")
                     + (file.step() != null ? "; to check the training step the file records, use verify --step." : "."));
         }
         return check(file, tolerance, false);
@@ -100,11 +107,77 @@ public final class Verifier {
                 && (file.gradients() == null || file.gradients().transposedWeights().isEmpty());
         if (!match && diagnoses.isEmpty()) {
             localise(spec, gradients, notes);
-            notes.add("No known mistake reproduces these numbers; compare the first disagreeing entries above with your "
-                    + "code, or add 'activations' and 'deltas' to the file to see where the numbers part.");
+            if (spec.output() == Activation.SOFTMAX && spec.cost() == Cost.CROSS_ENTROPY) {
+                notes.add("With a softmax output, \"cross-entropy\" is −Σ [y ln a + (1 − y) ln(1 − a)] over the outputs; if your "
+                        + "cost is −Σ y ln a (often called categorical cross-entropy), set \"cost\": \"log-likelihood\".");
+            }
+            if (tolerance.relative() < FLOAT32_TOLERANCE && float32(file)) {
+                // Rounding, not a mistake, until a float32 tolerance says otherwise: the advice below would mislead.
+                notes.add("Every number your code computed is a float32 (exactly representable in 32 bits): float32 arithmetic "
+                        + "differs from the reference by rounding of about 1e-7 per operation, which adds up; run again with "
+                        + "--tolerance 1e-3 to compare at float32's precision.");
+            } else {
+                notes.add("No known mistake reproduces these numbers; compare the first disagreeing entries above with your code"
+                        + missingFields(file) + ".");
+            }
         }
         return new VerifyReport(file.source(), spec, file.examples(), file.reduction(), tolerance, activations, deltas,
                 gradients, step, diagnoses, notes, match);
+    }
+
+    /** ", or add 'x' and 'y' to the file …" for what the file leaves out that would show more; empty when it has all. */
+    private static String missingFields(VerifyFile file) {
+        List<String> missing = new ArrayList<>();
+        if (file.gradients() == null) {
+            missing.add("'gradients'");
+        }
+        if (file.activations() == null) {
+            missing.add("'activations'");
+        }
+        if (file.deltas() == null) {
+            missing.add("'deltas'");
+        }
+        return missing.isEmpty() ? "" : ", or add " + and(missing) + " to the file to see where the numbers part";
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String and(List<String> items) {
+        int n = items.size();
+        return n == 1 ? items.get(0) : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
+    }
+
+    /** Whether every number the user's code computed (gradient, step, activations, δ) is exactly a float32. */
+    static boolean float32(VerifyFile file) {
+        List<double[]> arrays = new ArrayList<>();
+        for (Parameters p : new Parameters[] {file.gradients() == null ? null : file.gradients().values(),
+                file.step() == null ? null : file.step().after()}) {
+            if (p != null) {
+                ParameterArray.all(p.spec()).forEach(a -> arrays.add(a.values(p)));
+            }
+        }
+        for (double[][] layers : new double[][][] {file.activations(), file.deltas()}) {
+            if (layers != null) {
+                for (int l = 0; l < layers.length; l++) {
+                    // The input (activations[0]) is data, not computed: pixels may well be exact floats.
+                    if (layers[l] != null && !(layers == file.activations() && l == 0)) {
+                        arrays.add(layers[l]);
+                    }
+                }
+            }
+        }
+        int inexactCandidates = 0;
+        for (double[] a : arrays) {
+            for (double v : a) {
+                if ((double) (float) v != v) {
+                    return false;
+                }
+                // Zeros, halves and the like are floats in any precision; they prove nothing.
+                if (v != Math.scalb(Math.rint(Math.scalb(v, 8)), -8)) {
+                    inexactCandidates++;
+                }
+            }
+        }
+        return inexactCandidates > 0;
     }
 
     /** ∇C of the batch at p by core's Backprop, without L2, as the mean or the sum over the examples. */

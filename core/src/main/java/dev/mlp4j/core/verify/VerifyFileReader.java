@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +37,8 @@ public final class VerifyFileReader {
     private static final Set<String> KNOWN = Set.of("layers", "hidden", "output", "cost", "weights", "biases", "input",
             "target", "inputs", "targets", "reduction", "gradients", "activations", "deltas", "learningRate", "before",
             "after", "l2", "n", "momentum", "velocityBefore");
+    /** The fields of a {"weights": …, "biases": …} object. */
+    private static final Set<String> PARAMETER_KEYS = Set.of("weights", "biases");
     private static final String LAYOUT = "weights[i][j][k] is the weight from neuron j of layer i to neuron k of layer i+1";
 
     private final JsonFields f;
@@ -178,12 +182,65 @@ public final class VerifyFileReader {
         return String.join(", ", fields.stream().map(c -> "'" + c + "'").toList());
     }
 
+    /** {@code obj[key]}; when it is missing, the sentence names a field of {@code obj} that looks like a misspelling of it. */
+    private Object required(Map<String, Object> obj, String key, String path) {
+        if (obj.get(key) == null) {
+            String near = nearest(key, obj.keySet().stream().filter(k -> !KNOWN.contains(k) && !PARAMETER_KEYS.contains(k)).toList());
+            if (near != null) {
+                throw f.fail(path.isEmpty() ? key : path + "." + key, "is missing, but the file has '" + near + "' (misspelt?)");
+            }
+        }
+        return f.required(obj, key, path);
+    }
+
+    /**
+     * The one of {@code candidates} that {@code key} was most likely meant by (same letters up to case, '_' and '-', or at
+     * most two letters off), or null.
+     */
+    static String nearest(String key, Collection<String> candidates) {
+        String k = letters(key);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(k, letters(c));
+            if (d < bestDistance && (d == 0 || (d <= 2 && k.length() >= 4))) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static String letters(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** Levenshtein distance, for the short names of fields. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(substitute, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     private boolean present(String key) {
         return root.containsKey(key) && root.get(key) != null;
     }
 
     private NetworkSpec network() {
-        List<Object> list = f.list(f.required(root, "layers", ""), "layers");
+        List<Object> list = f.list(required(root, "layers", ""), "layers");
         List<Integer> layers = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             layers.add(f.integer(list.get(i), "layers[" + i + "]"));
@@ -191,9 +248,9 @@ public final class VerifyFileReader {
         try {
             boolean hasHidden = layers.size() > 2;
             Activation hidden = hasHidden || present("hidden")
-                    ? Activation.fromId(f.string(f.required(root, "hidden", ""), "hidden")) : Activation.SIGMOID;
-            Activation output = Activation.fromId(f.string(f.required(root, "output", ""), "output"));
-            Cost cost = Cost.fromId(f.string(f.required(root, "cost", ""), "cost"));
+                    ? Activation.fromId(f.string(required(root, "hidden", ""), "hidden")) : Activation.SIGMOID;
+            Activation output = Activation.fromId(f.string(required(root, "output", ""), "output"));
+            Cost cost = Cost.fromId(f.string(required(root, "cost", ""), "cost"));
             return new NetworkSpec(layers, hidden, output, cost);
         } catch (InvalidInputException e) {
             if (e.getMessage().startsWith(f.source() + ":")) {
@@ -206,8 +263,8 @@ public final class VerifyFileReader {
     /** {"weights": …, "biases": …} under {@code path}; weight matrices the other way round only if {@code lenient}. */
     private ClaimedGradients parameters(Map<String, Object> obj, String path, boolean lenient) {
         String prefix = path.isEmpty() ? "" : path + ".";
-        List<Object> w = f.list(f.required(obj, "weights", path), prefix + "weights");
-        List<Object> b = f.list(f.required(obj, "biases", path), prefix + "biases");
+        List<Object> w = f.list(required(obj, "weights", path), prefix + "weights");
+        List<Object> b = f.list(required(obj, "biases", path), prefix + "biases");
         if (w.size() != spec.depth()) {
             throw f.fail(prefix + "weights", "has " + w.size() + " matrices but layers " + spec.layersText() + " need "
                     + spec.depth() + ", one per pair of adjacent layers");
@@ -261,12 +318,14 @@ public final class VerifyFileReader {
         int in = spec.inputSize();
         int out = spec.outputSize();
         if (single) {
-            double[] x = vector(f.required(root, "input", ""), "input", in);
-            double[] y = vector(f.required(root, "target", ""), "target", out);
+            double[] x = vector(required(root, "input", ""), "input", in);
+            double[] y = vector(required(root, "target", ""), "target", out);
             return new Batch(1, in, out, x, y);
         }
-        List<Object> xs = f.list(f.required(root, "inputs", ""), "inputs");
-        List<Object> ys = f.list(f.required(root, "targets", ""), "targets");
+        List<Object> xs = f.list(required(root, "inputs", ""), "inputs");
+        List<Object> ys = f.list(required(root, "targets", ""), "targets");
+        refuseColumnsPerExample(xs, "inputs", in);
+        refuseColumnsPerExample(ys, "targets", out);
         if (xs.isEmpty()) {
             throw f.fail("inputs", "is empty; give at least one example");
         }
@@ -274,6 +333,19 @@ public final class VerifyFileReader {
             throw f.fail("targets", "has " + ys.size() + " rows but 'inputs' has " + xs.size() + "; give one target per input");
         }
         return new Batch(xs.size(), in, out, rows(xs, "inputs", in), rows(ys, "targets", out));
+    }
+
+    /**
+     * Vectorised numpy code holds a batch as a (width, examples) matrix, one column per example; its {@code tolist()}
+     * then has {@code width} rows of one value per example, which can be told apart unless the batch is as wide.
+     */
+    private void refuseColumnsPerExample(List<Object> rows, String key, int width) {
+        if (rows.size() == width && !rows.isEmpty() && rows.get(0) instanceof List<?> first && first.size() != width
+                && rows.stream().allMatch(r -> r instanceof List<?> l && l.size() == first.size())) {
+            throw f.fail(key, "has " + width + " rows of " + first.size() + " values, but should have one row of " + width
+                    + " values per example; it looks stored one column per example (numpy's (" + width + ", examples) layout), so"
+                    + " transpose it (X.T.tolist())");
+        }
     }
 
     /**
@@ -312,7 +384,8 @@ public final class VerifyFileReader {
             // Only a gradient comes in two forms; a training step is always one step on the batch's mean.
             if (examples > 1 && present("gradients")) {
                 throw f.fail("reduction", "is missing: with a batch of " + examples + " examples say whether your gradient is"
-                        + " their mean (\"mean\", as Nielsen's code and most others) or their sum (\"sum\")");
+                        + " their mean (\"mean\", what a loss averaged over the batch gives) or their sum (\"sum\", what Nielsen's"
+                        + " update_mini_batch adds up in nabla_w and nabla_b before it divides by the batch size)");
             }
             return Reduction.MEAN;
         }
@@ -330,11 +403,24 @@ public final class VerifyFileReader {
             return List.of(root.get(key));
         }
         List<Object> list = f.list(root.get(key), key);
+        if (!list.isEmpty() && list.get(0) instanceof List<?> first && !first.isEmpty() && oneLayer(first)) {
+            throw f.fail(key, "holds one example's layers, but with 'inputs' it needs one list of layers per example, "
+                    + key + "[example][layer][neuron]: dump " + key + " for every example of the batch");
+        }
         if (list.size() != examples) {
             throw f.fail(key, "has " + list.size() + " entries but the batch has " + examples
                     + " examples; with 'inputs' it holds one list per example, " + key + "[example][layer][neuron]");
         }
         return list;
+    }
+
+    /**
+     * Whether {@code entry}, where one example's list of layers belongs, is a single layer: its numbers, or its numbers as
+     * a column ([[x], [y]], which only a network of one-neuron layers could take for a list of layers).
+     */
+    private boolean oneLayer(List<?> entry) {
+        return entry.get(0) instanceof Double || spec.layers().stream().anyMatch(width -> width > 1)
+                && entry.stream().allMatch(e -> e instanceof List<?> c && c.size() == 1 && c.get(0) instanceof Double);
     }
 
     private String examplePath(String key, int e) {
@@ -392,7 +478,7 @@ public final class VerifyFileReader {
     }
 
     private StepClaim step(Parameters parameters) {
-        double eta = f.number(f.required(root, "learningRate", ""), "learningRate");
+        double eta = f.number(required(root, "learningRate", ""), "learningRate");
         if (!(eta > 0)) {
             throw f.fail("learningRate", "is " + eta + " but should be positive");
         }

@@ -105,6 +105,8 @@ class VerifyFileReaderTest {
                 .replace(single, inputs);
         String m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("b.json", batch)).getMessage();
         assertTrue(m.startsWith("b.json: 'reduction' is missing: with a batch of 2 examples say whether"), m);
+        // Nielsen's nabla_w is a sum: the message must not send his readers to "mean".
+        assertTrue(m.contains("(\"sum\", what Nielsen's update_mini_batch adds up"), m);
         String wrong = batch.replace("\"targets\"", "\"reduction\": \"average\", \"targets\"");
         assertEquals("b.json: 'reduction' is \"average\" but should be \"mean\" or \"sum\".",
                 assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("b.json", wrong)).getMessage());

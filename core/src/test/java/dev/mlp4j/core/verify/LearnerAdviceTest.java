@@ -1,0 +1,186 @@
+package dev.mlp4j.core.verify;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.verify.HandWrittenNet.Bug;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What verify tells a learner whose file it cannot match to a known mistake, or cannot read as written: the advice
+ * must fit the file (float32 numbers, a softmax "cross-entropy", the fields it already has, a misspelt field, a batch
+ * stored one column per example).
+ */
+class LearnerAdviceTest {
+    private static final HandWrittenNet NET = new HandWrittenNet(11, "sigmoid", "sigmoid", "cross-entropy", 3, 4, 2);
+
+    private static Map<String, Object> file(HandWrittenNet net, Set<Bug> bugs, boolean float32) {
+        double[][][] batch = VerifyJson.batch(net, 3, 5);
+        HandWrittenNet.Result g = net.gradient(batch[0], batch[1], true, bugs);
+        Map<String, Object> file = VerifyJson.network(net, batch[0], batch[1], "mean");
+        file.put("gradients", VerifyJson.parameters(float32 ? rounded(g.weights()) : g.weights(), float32 ? rounded(g.biases()) : g.biases()));
+        return file;
+    }
+
+    private static VerifyReport verify(Map<String, Object> file) {
+        return Verifier.verify(VerifyFileReader.fromJson("net.json", VerifyJson.json(file)), Tolerance.DEFAULT);
+    }
+
+    /**
+     * The gradient as a float32 program would hold it: each number a float, off by the few parts in a million that
+     * float32 rounding adds up to over a forward and backward pass.
+     */
+    private static double[][][] rounded(double[][][] w) {
+        double[][][] r = new double[w.length][][];
+        for (int i = 0; i < w.length; i++) {
+            r[i] = rounded(w[i]);
+        }
+        return r;
+    }
+
+    private static double[][] rounded(double[][] b) {
+        double[][] r = new double[b.length][];
+        for (int i = 0; i < b.length; i++) {
+            r[i] = new double[b[i].length];
+            for (int k = 0; k < b[i].length; k++) {
+                // Up or down by turns: one factor for all would be a constant factor, which verify names.
+                r[i][k] = (float) (b[i][k] * (1 + ((i + k) % 2 == 0 ? 3e-6 : -2e-6)));
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void float32_numbers_get_the_tolerance_to_use_not_a_search_for_a_mistake() {
+        VerifyReport r = verify(file(NET, Set.of(), true));
+        assertFalse(r.match(), "float32 rounding exceeds the default tolerance; the case would test nothing");
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("Every number your code computed is a float32")
+                && n.contains("--tolerance 1e-3")), r.notes()::toString);
+        assertTrue(r.notes().stream().noneMatch(n -> n.startsWith("No known mistake")), r.notes()::toString);
+        VerifyReport atFloat32 = Verifier.verify(VerifyFileReader.fromJson("net.json", VerifyJson.json(file(NET, Set.of(), true))),
+                new Tolerance(1e-3));
+        assertTrue(atFloat32.match(), atFloat32::toString);
+
+        // The same numbers in double precision with a real mistake get the usual advice, not the float32 one.
+        VerifyReport doubles = verify(file(NET, Set.of(Bug.SIGMA_PRIME_FORMULA_ON_Z, Bug.SIGN_FLIPPED, Bug.SUMMED), false));
+        assertTrue(doubles.notes().stream().noneMatch(n -> n.contains("float32")), doubles.notes()::toString);
+    }
+
+    @Test
+    void the_advice_to_add_fields_names_only_those_the_file_lacks() {
+        double[][][] batch = VerifyJson.batch(NET, 1, 5);
+        HandWrittenNet.Result g = NET.gradient(batch[0], batch[1], true, Set.of());
+        // A slip no known mistake makes: one entry of the gradient off.
+        double[][][] w = g.weights();
+        w[0][1][2] += 0.125;
+        Map<String, Object> file = VerifyJson.network(NET, batch[0], batch[1], "mean");
+        file.put("gradients", VerifyJson.parameters(w, g.biases()));
+        VerifyReport without = verify(file);
+        assertTrue(without.diagnoses().isEmpty(), without.diagnoses()::toString);
+        assertTrue(last(without.notes()).endsWith(", or add 'activations' and 'deltas' to the file to see where the numbers part."),
+                without.notes()::toString);
+
+        file.put("activations", g.activations()[0]);
+        file.put("deltas", g.deltas()[0]);
+        VerifyReport with = verify(file);
+        assertTrue(with.diagnoses().isEmpty(), with.diagnoses()::toString);
+        assertEquals("No known mistake reproduces these numbers; compare the first disagreeing entries above with your code.",
+                last(with.notes()));
+    }
+
+    @Test
+    void a_softmax_file_that_says_cross_entropy_is_told_about_log_likelihood() {
+        HandWrittenNet softmax = new HandWrittenNet(3, "sigmoid", "softmax", "log-likelihood", 2, 4, 3);
+        Map<String, Object> file = file(softmax, Set.of(), false);
+        assertTrue(verify(file).match());
+        file.put("cost", "cross-entropy");
+        VerifyReport r = verify(file);
+        assertFalse(r.match());
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("With a softmax output, \"cross-entropy\" is")
+                && n.endsWith("set \"cost\": \"log-likelihood\".")), r.notes()::toString);
+    }
+
+    @Test
+    void a_missing_field_names_the_misspelling_the_file_has() {
+        Map<String, Object> file = file(NET, Set.of(), false);
+        file.put("gradient", file.remove("gradients"));
+        String m = assertThrows(InvalidInputException.class, () -> verify(file)).getMessage();
+        assertEquals("net.json: 'gradients' is missing, but the file has 'gradient' (misspelt?).", m);
+
+        Map<String, Object> step = file(NET, Set.of(), false);
+        step.put("after", VerifyJson.parameters(NET.weights, NET.biases));
+        step.put("learning_rate", 0.5);
+        m = assertThrows(InvalidInputException.class, () -> verify(step)).getMessage();
+        assertEquals("net.json: 'learningRate' is missing, but the file has 'learning_rate' (misspelt?).", m);
+
+        Map<String, Object> inner = file(NET, Set.of(), false);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> gradients = (Map<String, Object>) inner.get("gradients");
+        gradients.put("weight", gradients.remove("weights"));
+        m = assertThrows(InvalidInputException.class, () -> verify(inner)).getMessage();
+        assertEquals("net.json: 'gradients.weights' is missing, but the file has 'weight' (misspelt?).", m);
+
+        // Nothing alike: the plain sentence.
+        Map<String, Object> none = file(NET, Set.of(), false);
+        none.remove("gradients");
+        none.put("zzz", 1);
+        m = assertThrows(InvalidInputException.class, () -> verify(none)).getMessage();
+        assertEquals("net.json: 'gradients' is missing, so there is nothing to verify.", m);
+    }
+
+    @Test
+    void a_batch_stored_one_column_per_example_is_refused_with_the_transpose_to_make() {
+        double[][][] batch = VerifyJson.batch(NET, 5, 5);
+        Map<String, Object> file = VerifyJson.network(NET, transpose(batch[0]), batch[1], "mean");
+        String m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json", VerifyJson.json(file))).getMessage();
+        assertEquals("net.json: 'inputs' has 3 rows of 5 values, but should have one row of 3 values per example; it looks stored one"
+                + " column per example (numpy's (3, examples) layout), so transpose it (X.T.tolist()).", m);
+    }
+
+    @Test
+    void one_examples_layers_given_for_a_batch_say_the_layout_wanted() {
+        double[][][] batch = VerifyJson.batch(NET, 3, 5);
+        HandWrittenNet.Result g = NET.gradient(batch[0], batch[1], true, Set.of());
+        for (boolean columns : new boolean[] {false, true}) {
+            Map<String, Object> file = VerifyJson.network(NET, batch[0], batch[1], "mean");
+            double[][] one = g.activations()[0];
+            file.put("activations", columns ? columns(one) : one);
+            String m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json", VerifyJson.json(file))).getMessage();
+            assertTrue(m.startsWith("net.json: 'activations' holds one example's layers, but with 'inputs' it needs one list of layers"
+                    + " per example, activations[example][layer][neuron]"), columns + ": " + m);
+        }
+    }
+
+    @Test
+    void a_null_where_a_number_belongs_is_named_as_what_javascript_writes_for_nan() {
+        String text = VerifyJson.json(file(NET, Set.of(), false)).replaceFirst("\"biases\": \\[\\[[^,\\]]+", "\"biases\": [[null");
+        String m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json", text)).getMessage();
+        assertEquals("net.json: 'biases[0][0]' is null, not a number (JSON.stringify writes NaN and Infinity as null: was it one?).", m);
+    }
+
+    private static double[][] transpose(double[][] m) {
+        double[][] t = new double[m[0].length][m.length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[0].length; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return t;
+    }
+
+    private static List<List<double[]>> columns(double[][] layers) {
+        return Arrays.stream(layers).map(l -> Arrays.stream(l).mapToObj(v -> new double[] {v}).toList()).toList();
+    }
+
+    private static String last(List<String> notes) {
+        return notes.get(notes.size() - 1);
+    }
+}
