@@ -27,7 +27,8 @@ public enum DiagnosisKind {
     L2_ON_BIASES("l2-on-biases"),
     L2_NOT_DIVIDED_BY_N("l2-not-divided-by-n"),
     L2_DIVIDED_BY_BATCH("l2-divided-by-batch-size"),
-    MOMENTUM_IGNORED("momentum-ignored");
+    MOMENTUM_IGNORED("momentum-ignored"),
+    L2_IN_GRADIENT("l2-in-gradient");
 
     private final String id;
 

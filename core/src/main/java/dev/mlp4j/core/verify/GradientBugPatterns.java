@@ -10,6 +10,7 @@ import dev.mlp4j.core.nn.Parameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
  *   <li>a backward-pass mistake (output δ, σ' in a hidden layer) that reproduces the whole gradient;</li>
  *   <li>one constant factor on the whole gradient (sign, batch size, the quadratic cost's 2, any other);</li>
  *   <li>a backward-pass mistake times a constant factor;</li>
+ *   <li>an L2 term c·w added to every weight gradient, the biases' right;</li>
  *   <li>array by array: all zero (a layer the backward loop skips), transposed, built from another layer's δ or
  *       activations, or off by its own constant factor.</li>
  * </ol>
@@ -72,6 +74,9 @@ final class GradientBugPatterns {
             }
             if (found.isEmpty()) {
                 found = wholeNetwork(true);
+            }
+            if (found.isEmpty()) {
+                found = l2InGradient(wrong);
             }
             if (found.isEmpty()) {
                 found = arrayByArray(wrong, transposed);
@@ -171,6 +176,49 @@ final class GradientBugPatterns {
             return new ArrayList<>();
         }
         return new ArrayList<>(ConstantFactor.forGradient(factor, ParameterSets.allNames(spec), true, batch.size(), reduction, spec.cost()));
+    }
+
+    /**
+     * An L2 term c·w in the weights' gradient (c = λ/n in Nielsen's form), which verify's ∂C/∂w leaves out: only the
+     * weights disagree, and each by the same positive multiple of its own weights.
+     */
+    private List<Diagnosis> l2InGradient(List<ParameterArray> wrong) {
+        if (wrong.stream().anyMatch(a -> !a.weights())) {
+            return new ArrayList<>();
+        }
+        double dw = 0;
+        double ww = 0;
+        List<ParameterArray> weights = ParameterArray.all(spec).stream().filter(ParameterArray::weights).toList();
+        for (ParameterArray a : weights) {
+            double[] c = a.values(claimed);
+            double[] r = a.values(reference);
+            double[] w = a.values(parameters);
+            for (int i = 0; i < c.length; i++) {
+                dw += (c[i] - r[i]) * w[i];
+                ww += w[i] * w[i];
+            }
+        }
+        double c = ww == 0 ? Double.NaN : dw / ww;
+        if (!(c > 0)) {
+            return new ArrayList<>();
+        }
+        for (ParameterArray a : weights) {
+            double[] r = a.values(reference);
+            double[] w = a.values(parameters);
+            double[] expected = new double[r.length];
+            for (int i = 0; i < r.length; i++) {
+                expected[i] = r[i] + c * w[i];
+            }
+            if (!tolerance.agrees(a.values(claimed), expected)) {
+                return new ArrayList<>();
+            }
+        }
+        List<Diagnosis> out = new ArrayList<>();
+        out.add(new Diagnosis(DiagnosisKind.L2_IN_GRADIENT, ParameterSets.names(wrong), c, String.format(Locale.ROOT,
+                "The weight gradient includes an L2 term c·w with c = %.3g (λ/n in Nielsen's form), while 'gradients' should"
+                        + " hold ∂C/∂w of the cost alone, as network2.py's backprop returns it (L2 enters in the update). Leave the"
+                        + " term out of the file; verify --step checks the update with 'l2' and 'n'.", c)));
+        return out;
     }
 
     /** Stage 4: every disagreeing array on its own; nothing unless each one is explained. */

@@ -97,6 +97,35 @@ class LearnerAdviceTest {
     }
 
     @Test
+    void a_gradient_with_the_l2_term_in_it_is_named_with_its_strength() {
+        double c = 5.0 / 50_000;
+        for (HandWrittenNet net : List.of(NET, new HandWrittenNet(7, "tanh", "softmax", "log-likelihood", 3, 5, 4, 3))) {
+            double[][][] batch = VerifyJson.batch(net, 4, 5);
+            HandWrittenNet.Result g = net.gradient(batch[0], batch[1], true, Set.of());
+            double[][][] w = g.weights();
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w[i].length; j++) {
+                    for (int k = 0; k < w[i][j].length; k++) {
+                        w[i][j][k] += c * net.weights[i][j][k];
+                    }
+                }
+            }
+            Map<String, Object> file = VerifyJson.network(net, batch[0], batch[1], "mean");
+            file.put("gradients", VerifyJson.parameters(w, g.biases()));
+            VerifyReport r = verify(file);
+            assertFalse(r.match());
+            assertEquals(Set.of(DiagnosisKind.L2_IN_GRADIENT), GradientDiagnosisTest.kinds(r), r.diagnoses()::toString);
+            assertEquals(c, r.diagnoses().get(0).value(), c * 1e-6);
+
+            // With the biases off as well it is something else, and not named so.
+            double[][] b = g.biases();
+            b[0][0] += 0.5;
+            file.put("gradients", VerifyJson.parameters(w, b));
+            assertFalse(GradientDiagnosisTest.kinds(verify(file)).contains(DiagnosisKind.L2_IN_GRADIENT));
+        }
+    }
+
+    @Test
     void a_softmax_file_that_says_cross_entropy_is_told_about_log_likelihood() {
         HandWrittenNet softmax = new HandWrittenNet(3, "sigmoid", "softmax", "log-likelihood", 2, 4, 3);
         Map<String, Object> file = file(softmax, Set.of(), false);
