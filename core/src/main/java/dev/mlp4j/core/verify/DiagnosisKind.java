@@ -28,7 +28,8 @@ public enum DiagnosisKind {
     L2_NOT_DIVIDED_BY_N("l2-not-divided-by-n"),
     L2_DIVIDED_BY_BATCH("l2-divided-by-batch-size"),
     MOMENTUM_IGNORED("momentum-ignored"),
-    L2_IN_GRADIENT("l2-in-gradient");
+    L2_IN_GRADIENT("l2-in-gradient"),
+    WEIGHTS_STORED_TO_FROM("weights-stored-to-from");
 
     private final String id;
 

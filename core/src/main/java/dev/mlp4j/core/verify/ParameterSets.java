@@ -87,6 +87,22 @@ final class ParameterSets {
         return d;
     }
 
+    /** {@code p} with each square weight matrix transposed (null stays null): how [to][from] reads as [from][to]. */
+    static Parameters squareTransposed(Parameters p) {
+        if (p == null) {
+            return null;
+        }
+        Parameters t = p.copy();
+        NetworkSpec spec = p.spec();
+        for (int l = 0; l < spec.depth(); l++) {
+            int n = spec.size(l);
+            if (n == spec.size(l + 1)) {
+                System.arraycopy(ParameterArray.transpose(p.weights(l), n, n), 0, t.weights(l), 0, n * n);
+            }
+        }
+        return t;
+    }
+
     static boolean allZero(double[] v) {
         for (double x : v) {
             if (x != 0) {

@@ -47,12 +47,63 @@ public final class Verifier {
     }
 
     private static VerifyReport check(VerifyFile file, Tolerance tolerance, boolean withStep) {
-        NetworkSpec spec = file.spec();
+        VerifyReport report = compare(file, tolerance, withStep);
+        if (report.match() || !hasSquareWeights(file.spec())) {
+            return report;
+        }
+        // A square matrix dumped [to][from] (Nielsen's w[l], written without .T) passes the reader's shape check; read
+        // the other way round, do the numbers agree? Then that, not the backward pass, is what to fix.
+        VerifyReport other = compare(squareTransposed(file), tolerance, withStep);
+        if (!other.match()) {
+            return report;
+        }
+        List<Diagnosis> diagnoses = List.of(new Diagnosis(DiagnosisKind.WEIGHTS_STORED_TO_FROM, squareWeightNames(file.spec()), null,
+                "Your square weight matrices are stored [to][from], as Nielsen's w[l] is (one row per neuron of the next layer): "
+                        + "read the other way round, everything in the file agrees with the reference. The file's layout is "
+                        + "weights[i][j][k] from neuron j of layer i to neuron k of layer i+1, so write w.T.tolist() (and the "
+                        + "same for every weight gradient and step) in the file."));
+        return new VerifyReport(report.source(), report.spec(), report.examples(), report.reduction(), tolerance, report.activations(),
+                report.deltas(), report.gradients(), report.step(), diagnoses, fileNotes(file), false);
+    }
+
+    /** What reading the file left to say: fields ignored, layouts read as something else. */
+    private static List<String> fileNotes(VerifyFile file) {
         List<String> notes = new ArrayList<>();
         for (String field : file.ignoredFields()) {
             notes.add("Ignored the field '" + field + "', which verify files do not have (misspelt?).");
         }
         notes.addAll(file.readingNotes());
+        return notes;
+    }
+
+    private static boolean hasSquareWeights(NetworkSpec spec) {
+        return !squareWeightNames(spec).isEmpty();
+    }
+
+    private static List<String> squareWeightNames(NetworkSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l < spec.depth(); l++) {
+            if (spec.size(l) == spec.size(l + 1)) {
+                names.add(new ParameterArray(true, l).name());
+            }
+        }
+        return names;
+    }
+
+    /** The file with every square weight matrix (parameters, gradient, step) read the other way round. */
+    private static VerifyFile squareTransposed(VerifyFile f) {
+        ClaimedGradients g = f.gradients() == null ? null
+                : new ClaimedGradients(ParameterSets.squareTransposed(f.gradients().values()), f.gradients().transposedWeights());
+        StepClaim s = f.step() == null ? null : new StepClaim(f.step().learningRate(), f.step().momentum(), f.step().l2(), f.step().n(),
+                ParameterSets.squareTransposed(f.step().before()), ParameterSets.squareTransposed(f.step().after()),
+                ParameterSets.squareTransposed(f.step().velocityBefore()));
+        return new VerifyFile(f.source(), f.spec(), ParameterSets.squareTransposed(f.parameters()), f.batch(), f.reduction(), g,
+                f.activations(), f.deltas(), s, f.ignoredFields(), f.readingNotes());
+    }
+
+    private static VerifyReport compare(VerifyFile file, Tolerance tolerance, boolean withStep) {
+        NetworkSpec spec = file.spec();
+        List<String> notes = fileNotes(file);
         List<Diagnosis> diagnoses = new ArrayList<>();
         Trace trace = BackpropTracer.trace(file.parameters(), file.batch(), BackpropMistake.NONE);
 

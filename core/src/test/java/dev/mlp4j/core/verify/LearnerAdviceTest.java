@@ -126,6 +126,31 @@ class LearnerAdviceTest {
     }
 
     @Test
+    void square_weights_dumped_to_from_are_named_as_the_layout_to_fix_not_as_a_wrong_forward_pass() {
+        HandWrittenNet square = new HandWrittenNet(9, "sigmoid", "sigmoid", "cross-entropy", 3, 3, 3);
+        double[][][] batch = VerifyJson.batch(square, 2, 5);
+        HandWrittenNet.Result g = square.gradient(batch[0], batch[1], true, Set.of());
+        for (boolean withActivations : new boolean[] {false, true}) {
+            Map<String, Object> file = VerifyJson.network(square, batch[0], batch[1], "mean");
+            // What numpy's w.tolist() and nabla_w's give: each matrix [to][from].
+            file.put("weights", VerifyJson.transposed(square.weights));
+            file.put("gradients", VerifyJson.parameters(VerifyJson.transposed(g.weights()), g.biases()));
+            if (withActivations) {
+                file.put("activations", g.activations());
+            }
+            VerifyReport r = verify(file);
+            assertFalse(r.match());
+            assertEquals(Set.of(DiagnosisKind.WEIGHTS_STORED_TO_FROM), GradientDiagnosisTest.kinds(r), r.diagnoses()::toString);
+            assertEquals(List.of("weights[0]", "weights[1]"), r.diagnoses().get(0).arrays());
+            assertTrue(r.notes().isEmpty(), r.notes()::toString);
+
+            file.put("weights", square.weights);
+            file.put("gradients", VerifyJson.parameters(g.weights(), g.biases()));
+            assertTrue(verify(file).match(), "the same file written [from][to]");
+        }
+    }
+
+    @Test
     void a_softmax_file_that_says_cross_entropy_is_told_about_log_likelihood() {
         HandWrittenNet softmax = new HandWrittenNet(3, "sigmoid", "softmax", "log-likelihood", 2, 4, 3);
         Map<String, Object> file = file(softmax, Set.of(), false);
