@@ -7,10 +7,13 @@ package dev.mlp4j.core.verify;
  * @param output     how the output layer's δ is formed
  * @param derivative how σ'(z) is formed in the hidden layers (and, for the quadratic cost with an element-wise
  *                   output activation, in the output layer's chain rule)
- * @param layer      the weight layer whose hidden δ takes the derivative mistake, or {@link #EVERY_LAYER}
+ * @param layer      the weight layer whose hidden δ takes the derivative mistake, {@link #EVERY_LAYER}, or
+ *                   {@link #HIDDEN_LAYERS}
  */
 public record BackpropMistake(OutputForm output, DerivativeForm derivative, int layer) {
     public static final int EVERY_LAYER = -1;
+    /** Every hidden layer's δ, but not the output layer's chain rule: a mistake in the backward loop alone. */
+    public static final int HIDDEN_LAYERS = -2;
     public static final BackpropMistake NONE = new BackpropMistake(OutputForm.CORRECT, DerivativeForm.CORRECT, EVERY_LAYER);
 
     public enum OutputForm {
@@ -41,6 +44,6 @@ public record BackpropMistake(OutputForm output, DerivativeForm derivative, int 
 
     /** The derivative form weight layer {@code l}'s hidden δ takes. */
     public DerivativeForm derivativeAt(int l) {
-        return layer == EVERY_LAYER || layer == l ? derivative : DerivativeForm.CORRECT;
+        return layer == EVERY_LAYER || layer == HIDDEN_LAYERS || layer == l ? derivative : DerivativeForm.CORRECT;
     }
 }

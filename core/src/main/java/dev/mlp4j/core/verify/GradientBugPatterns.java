@@ -130,6 +130,17 @@ final class GradientBugPatterns {
         list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.A_FORM_OF_Z, BackpropMistake.EVERY_LAYER),
                 DiagnosisKind.SIGMA_PRIME_FORMULA_ON_Z, "σ' is computed with its formula in terms of a, but fed z: "
                 + derivativeInA().replace("a", "z") + " instead of " + derivativeInA() + ". Pass the activation a = σ(z)."));
+        if (hiddenLayers > 0 && cost == Cost.QUADRATIC && !out.isRowWise() && out != Activation.LINEAR) {
+            // The output layer's chain rule takes σ' too: a mistake may sit in the backward loop only.
+            list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.OF_ACTIVATION, BackpropMistake.HIDDEN_LAYERS),
+                    DiagnosisKind.SIGMA_PRIME_OF_ACTIVATION, "In the hidden layers σ' is evaluated at the activation a = σ(z) "
+                    + "instead of at z (the output layer's is right), so σ is applied twice there. In the backward loop use "
+                    + "σ'(z), or its form in a: " + derivativeInA() + "."));
+            list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.A_FORM_OF_Z, BackpropMistake.HIDDEN_LAYERS),
+                    DiagnosisKind.SIGMA_PRIME_FORMULA_ON_Z, "In the hidden layers σ' is computed with its formula in terms of a "
+                    + "but fed z (the output layer's is right): " + derivativeInA().replace("a", "z") + " instead of "
+                    + derivativeInA() + ". In the backward loop pass the activation a = σ(z)."));
+        }
         return list;
     }
 

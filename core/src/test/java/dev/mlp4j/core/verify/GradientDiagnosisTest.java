@@ -98,6 +98,22 @@ class GradientDiagnosisTest {
     }
 
     @Test
+    void a_derivative_mistake_in_the_backward_loop_only_is_named_under_the_quadratic_cost_too() {
+        // The output layer's chain rule takes σ' as well under the quadratic cost; there it is right, the loop's is not.
+        for (HandWrittenNet net : List.of(SIGMOID_QUADRATIC, new HandWrittenNet(8, "tanh", "tanh", "quadratic", 3, 5, 2))) {
+            Diagnosis a = only(verify(net, 3, "mean", Set.of(Bug.SIGMA_PRIME_OF_ACTIVATION, Bug.IN_HIDDEN_LOOP_ONLY)),
+                    DiagnosisKind.SIGMA_PRIME_OF_ACTIVATION);
+            assertTrue(a.message().startsWith("In the hidden layers σ' is evaluated at the activation"), a.message());
+            Diagnosis z = only(verify(net, 3, "mean", Set.of(Bug.SIGMA_PRIME_FORMULA_ON_Z, Bug.IN_HIDDEN_LOOP_ONLY)),
+                    DiagnosisKind.SIGMA_PRIME_FORMULA_ON_Z);
+            assertTrue(z.message().startsWith("In the hidden layers σ' is computed with its formula in terms of a"), z.message());
+            // Made everywhere, the same mistakes keep their whole-network wording.
+            assertTrue(only(verify(net, 3, "mean", Set.of(Bug.SIGMA_PRIME_OF_ACTIVATION)), DiagnosisKind.SIGMA_PRIME_OF_ACTIVATION)
+                    .message().startsWith("σ' is evaluated at the activation"));
+        }
+    }
+
+    @Test
     void the_derivative_formula_fed_z_is_named() {
         Diagnosis d = only(verify(SIGMOID_CE, 3, "mean", Set.of(Bug.SIGMA_PRIME_FORMULA_ON_Z)), DiagnosisKind.SIGMA_PRIME_FORMULA_ON_Z);
         assertTrue(d.message().contains("z(1 − z)"), d.message());

@@ -35,7 +35,9 @@ final class HandWrittenNet {
         /** weights[1]'s gradient built with the activations of layer 2 instead of layer 1 (equal sizes). */
         WEIGHTS_FROM_NEXT_ACTIVATIONS,
         /** relu'(z) taken as 0.1 for z ≤ 0. */
-        LEAKY_RELU_DERIVATIVE
+        LEAKY_RELU_DERIVATIVE,
+        /** The derivative mistakes above made in the backward loop only: the output layer's chain rule is right. */
+        IN_HIDDEN_LOOP_ONLY
     }
 
     final int[] layers;
@@ -289,7 +291,7 @@ final class HandWrittenNet {
                 }
                 d[i] = a[i] * (dCda[i] - dot);
             } else {
-                d[i] = dCda[i] * slope(output, z[i], bugs);
+                d[i] = dCda[i] * slope(output, z[i], bugs.contains(Bug.IN_HIDDEN_LOOP_ONLY) ? Set.of() : bugs);
             }
             if (bugs.contains(Bug.TWICE_OUTPUT_DELTA)) {
                 d[i] *= 2;
