@@ -248,7 +248,7 @@ public final class VerifyFileReader {
         try {
             boolean hasHidden = layers.size() > 2;
             Activation hidden = hasHidden || present("hidden")
-                    ? Activation.fromId(f.string(required(root, "hidden", ""), "hidden")) : Activation.SIGMOID;
+                    ? Activation.hiddenFromId(f.string(required(root, "hidden", ""), "hidden")) : Activation.SIGMOID;
             Activation output = Activation.fromId(f.string(required(root, "output", ""), "output"));
             Cost cost = Cost.fromId(f.string(required(root, "cost", ""), "cost"));
             return new NetworkSpec(layers, hidden, output, cost);
@@ -256,7 +256,9 @@ public final class VerifyFileReader {
             if (e.getMessage().startsWith(f.source() + ":")) {
                 throw e;
             }
-            throw new InvalidInputException(f.source() + ": " + e.getMessage(), e);
+            // The network's refusals advise command-line options; in a verify file the same choices are fields.
+            String advice = e.getMessage().replaceAll("--(hidden|output|cost) ([a-z-]+)", "\"$1\": \"$2\"");
+            throw new InvalidInputException(f.source() + ": " + advice, e);
         }
     }
 

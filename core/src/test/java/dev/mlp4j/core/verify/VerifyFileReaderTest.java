@@ -121,6 +121,13 @@ class VerifyFileReaderTest {
         String m = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json",
                 SMALL.formatted("").replace("\"cost\": \"cross-entropy\"", "\"cost\": \"hinge\""))).getMessage();
         assertTrue(m.startsWith("net.json: Unknown cost 'hinge'"), m);
+        String hidden = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json",
+                SMALL.formatted("").replace("\"hidden\": \"tanh\"", "\"hidden\": \"swish\""))).getMessage();
+        assertEquals("net.json: Unknown hidden activation 'swish'; use one of sigmoid, tanh, relu, linear.", hidden);
+        // The network's advice names the file's fields, not the command line's options.
+        String pair = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json",
+                SMALL.formatted("").replace("\"output\": \"sigmoid\"", "\"output\": \"linear\""))).getMessage();
+        assertTrue(pair.endsWith("; use \"output\": \"sigmoid\", or \"cost\": \"quadratic\"."), pair);
         String missing = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json",
                 SMALL.formatted("").replace("\"hidden\": \"tanh\", ", ""))).getMessage();
         assertEquals("net.json: 'hidden' is missing.", missing);
