@@ -1,6 +1,7 @@
 package dev.mlp4j.core.verify;
 
 import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.nn.NetworkSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class ConstantFactor {
      * those are all of the network's arrays.
      */
     static List<Diagnosis> forGradient(double factor, List<String> arrays, boolean whole, int examples,
-                                       Reduction reduction, Cost cost) {
+                                       Reduction reduction, NetworkSpec spec) {
         List<Diagnosis> out = new ArrayList<>();
         String subject = whole ? "The gradient" : "The " + String.join(", ", arrays) + " gradient" + (arrays.size() > 1 ? "s" : "");
         if (factor < 0) {
@@ -31,14 +32,14 @@ final class ConstantFactor {
             return out;
         }
         String times = subject + (arrays.size() > 1 && !whole ? " are " : " is ") + number(size) + " times the reference";
-        out.add(batchOrOther(size, arrays, examples, reduction, cost, times, whole
+        out.add(batchOrOther(size, arrays, examples, reduction, spec, times, whole
                 ? "A different learning rate would hide it, but the gradient itself is off."
                 : "Every array must be formed the same way; compare how these are computed with the others."));
         return out;
     }
 
     /** What a step that is {@code factor} times the reference step (on the batch mean) says. */
-    static List<Diagnosis> forStep(double factor, List<String> arrays, int examples, Cost cost, double learningRate) {
+    static List<Diagnosis> forStep(double factor, List<String> arrays, int examples, NetworkSpec spec, double learningRate) {
         List<Diagnosis> out = new ArrayList<>();
         if (factor < 0) {
             out.add(new Diagnosis(DiagnosisKind.SIGN_FLIPPED, arrays, -1.0, "The step goes up the gradient (w + η∇C "
@@ -56,13 +57,15 @@ final class ConstantFactor {
             out.add(new Diagnosis(DiagnosisKind.LEARNING_RATE_MISSING, arrays, size, times + ", 1/η: the learning rate η = "
                     + number(learningRate) + " is not applied; the update must be w − η∇C."));
         } else {
-            out.add(batchOrOther(size, arrays, examples, Reduction.MEAN, cost, times, "Scale the update to w − η∇C."));
+            out.add(batchOrOther(size, arrays, examples, Reduction.MEAN, spec, times, "Scale the update to w − η∇C."));
         }
         return out;
     }
 
-    private static Diagnosis batchOrOther(double size, List<String> arrays, int examples, Reduction reduction, Cost cost,
+    private static Diagnosis batchOrOther(double size, List<String> arrays, int examples, Reduction reduction, NetworkSpec spec,
                                           String times, String otherAdvice) {
+        Cost cost = spec.cost();
+        int outputs = spec.outputSize();
         if (examples > 1 && reduction == Reduction.MEAN && Tolerance.sameFactor(size, examples)) {
             return new Diagnosis(DiagnosisKind.SUMMED_NOT_AVERAGED, arrays, (double) examples, times + ", the batch size "
                     + examples + ": the examples' gradients are summed, not averaged. Divide by the batch size, or declare "
@@ -81,6 +84,15 @@ final class ConstantFactor {
         if (cost == Cost.QUADRATIC && Tolerance.sameFactor(size, 2)) {
             return new Diagnosis(DiagnosisKind.COST_HALF_MISSING, arrays, 2.0, times + ": the quadratic cost is ½‖a − y‖², "
                     + "whose gradient is a − y, not 2(a − y). Drop the factor 2, or keep it and halve the learning rate.");
+        }
+        if (cost == Cost.QUADRATIC && outputs > 1 && (Tolerance.sameFactor(size, 2.0 / outputs) || Tolerance.sameFactor(size, 1.0 / outputs))) {
+            // Keras' and PyTorch's MSE average over the outputs; a gradient right for that cost differs by this factor.
+            boolean half = Tolerance.sameFactor(size, 1.0 / outputs);
+            return new Diagnosis(DiagnosisKind.MEAN_OVER_OUTPUTS, arrays, size, times + ", " + (half ? "1/" : "2/") + outputs
+                    + " for " + outputs + " outputs: your cost is the " + (half ? "halved " : "") + "mean squared error over the outputs, "
+                    + (half ? "(1/2n)" : "(1/n)") + " Σ (a − y)², while the quadratic cost is ½‖a − y‖², summed. For that cost your "
+                    + "gradient is right; to verify it, multiply it by " + number(1 / size) + " in the file (or drop the 1/n"
+                    + (half ? "" : " and the 2") + " from your cost).");
         }
         return new Diagnosis(DiagnosisKind.CONSTANT_FACTOR, arrays, size, times + "; no known mistake gives "
                 + number(size) + ". " + otherAdvice);

@@ -29,7 +29,8 @@ public enum DiagnosisKind {
     L2_DIVIDED_BY_BATCH("l2-divided-by-batch-size"),
     MOMENTUM_IGNORED("momentum-ignored"),
     L2_IN_GRADIENT("l2-in-gradient"),
-    WEIGHTS_STORED_TO_FROM("weights-stored-to-from");
+    WEIGHTS_STORED_TO_FROM("weights-stored-to-from"),
+    MEAN_OVER_OUTPUTS("mean-over-outputs");
 
     private final String id;
 

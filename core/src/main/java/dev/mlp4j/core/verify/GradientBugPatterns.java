@@ -173,7 +173,7 @@ final class GradientBugPatterns {
             fitting.add(g);
             out.add(new Diagnosis(c.kind(), ParameterSets.names(changed), null, c.message()));
             if (withFactor) {
-                out.addAll(ConstantFactor.forGradient(factor, ParameterSets.allNames(spec), true, batch.size(), reduction, spec.cost()));
+                out.addAll(ConstantFactor.forGradient(factor, ParameterSets.allNames(spec), true, batch.size(), reduction, spec));
             }
         }
         return out;
@@ -186,7 +186,7 @@ final class GradientBugPatterns {
                 || !ParameterSets.agree(claimed, reference, factor, tolerance)) {
             return new ArrayList<>();
         }
-        return new ArrayList<>(ConstantFactor.forGradient(factor, ParameterSets.allNames(spec), true, batch.size(), reduction, spec.cost()));
+        return new ArrayList<>(ConstantFactor.forGradient(factor, ParameterSets.allNames(spec), true, batch.size(), reduction, spec));
     }
 
     /**
@@ -271,7 +271,7 @@ final class GradientBugPatterns {
             out.add(new Diagnosis(DiagnosisKind.WRONG_LAYER, wrongLayer, null, String.join(" ", wrongLayerWhy)
                     + " Index δ and activations by the layer the weights connect: weights[i] joins layer i to layer i+1."));
         }
-        factors.forEach((factor, arrays) -> out.addAll(ConstantFactor.forGradient(factor, arrays, false, batch.size(), reduction, spec.cost())));
+        factors.forEach((factor, arrays) -> out.addAll(ConstantFactor.forGradient(factor, arrays, false, batch.size(), reduction, spec)));
         return out;
     }
 

@@ -163,7 +163,7 @@ final class StepBugPatterns {
             fitting.add(c.step());
             out.add(new Diagnosis(c.kind(), ParameterSets.names(changed), c.value(), c.message()));
             if (withFactor) {
-                out.addAll(ConstantFactor.forStep(factor, ParameterSets.allNames(spec), batch.size(), spec.cost(), claim.learningRate()));
+                out.addAll(ConstantFactor.forStep(factor, ParameterSets.allNames(spec), batch.size(), spec, claim.learningRate()));
             }
         }
         return out;
@@ -175,7 +175,7 @@ final class StepBugPatterns {
                 || !ParameterSets.agree(claimed, reference, factor, tolerance)) {
             return new ArrayList<>();
         }
-        return new ArrayList<>(ConstantFactor.forStep(factor, ParameterSets.allNames(spec), batch.size(), spec.cost(),
+        return new ArrayList<>(ConstantFactor.forStep(factor, ParameterSets.allNames(spec), batch.size(), spec,
                 claim.learningRate()));
     }
 

@@ -151,6 +151,32 @@ class LearnerAdviceTest {
     }
 
     @Test
+    void a_gradient_of_the_mean_squared_error_over_the_outputs_is_named_as_that_cost() {
+        HandWrittenNet quadratic = new HandWrittenNet(6, "sigmoid", "sigmoid", "quadratic", 3, 4, 5);
+        double[][][] batch = VerifyJson.batch(quadratic, 3, 5);
+        HandWrittenNet.Result g = quadratic.gradient(batch[0], batch[1], true, Set.of());
+        for (double factor : new double[] {2.0 / 5, 1.0 / 5}) {
+            double[][][] w = g.weights();
+            double[][][] sw = new double[w.length][][];
+            double[][] sb = new double[g.biases().length][];
+            for (int i = 0; i < w.length; i++) {
+                sw[i] = new double[w[i].length][];
+                for (int j = 0; j < w[i].length; j++) {
+                    sw[i][j] = Arrays.stream(w[i][j]).map(v -> v * factor).toArray();
+                }
+                sb[i] = Arrays.stream(g.biases()[i]).map(v -> v * factor).toArray();
+            }
+            Map<String, Object> file = VerifyJson.network(quadratic, batch[0], batch[1], "mean");
+            file.put("gradients", VerifyJson.parameters(sw, sb));
+            VerifyReport r = verify(file);
+            assertEquals(Set.of(DiagnosisKind.MEAN_OVER_OUTPUTS), GradientDiagnosisTest.kinds(r), r.diagnoses()::toString);
+            String m = r.diagnoses().get(0).message();
+            assertTrue(m.contains((factor == 2.0 / 5 ? "2/5" : "1/5") + " for 5 outputs: your cost is the "), m);
+            assertTrue(m.contains("multiply it by " + (factor == 2.0 / 5 ? "2.5" : "5") + " in the file"), m);
+        }
+    }
+
+    @Test
     void a_softmax_file_that_says_cross_entropy_is_told_about_log_likelihood() {
         HandWrittenNet softmax = new HandWrittenNet(3, "sigmoid", "softmax", "log-likelihood", 2, 4, 3);
         Map<String, Object> file = file(softmax, Set.of(), false);
