@@ -30,7 +30,8 @@ public enum DiagnosisKind {
     MOMENTUM_IGNORED("momentum-ignored"),
     L2_IN_GRADIENT("l2-in-gradient"),
     WEIGHTS_STORED_TO_FROM("weights-stored-to-from"),
-    MEAN_OVER_OUTPUTS("mean-over-outputs");
+    MEAN_OVER_OUTPUTS("mean-over-outputs"),
+    VELOCITY_PER_GRADIENT("velocity-per-gradient");
 
     private final String id;
 

@@ -48,7 +48,24 @@ public final class Verifier {
 
     private static VerifyReport check(VerifyFile file, Tolerance tolerance, boolean withStep) {
         VerifyReport report = compare(file, tolerance, withStep);
-        if (report.match() || !hasSquareWeights(file.spec())) {
+        if (report.match()) {
+            return report;
+        }
+        StepClaim step = file.step();
+        if (withStep && step.velocityBefore() != null && step.momentum() > 0) {
+            // PyTorch's SGD keeps v ← μv + ∇C and steps w ← w − ηv: its v is the file's velocity divided by −η.
+            StepClaim perGradient = new StepClaim(step.learningRate(), step.momentum(), step.l2(), step.n(), step.before(), step.after(),
+                    ParameterSets.times(step.velocityBefore(), -step.learningRate()));
+            VerifyFile other = new VerifyFile(file.source(), file.spec(), file.parameters(), file.batch(), file.reduction(), file.gradients(),
+                    file.activations(), file.deltas(), perGradient, file.ignoredFields(), file.readingNotes());
+            if (compare(other, tolerance, true).match()) {
+                return withDiagnosis(report, file, tolerance, new Diagnosis(DiagnosisKind.VELOCITY_PER_GRADIENT, List.of("velocityBefore"),
+                        -step.learningRate(), "Your velocity follows v ← μv + ∇C, w ← w − ηv (PyTorch's SGD); read as −η·v it agrees "
+                        + "everywhere, so the step is right. In the file 'velocityBefore' is the step itself (v ← μv − η∇C; w ← w + v):"
+                        + " write −η times your velocity there."));
+            }
+        }
+        if (!hasSquareWeights(file.spec())) {
             return report;
         }
         // A square matrix dumped [to][from] (Nielsen's w[l], written without .T) passes the reader's shape check; read
@@ -57,13 +74,17 @@ public final class Verifier {
         if (!other.match()) {
             return report;
         }
-        List<Diagnosis> diagnoses = List.of(new Diagnosis(DiagnosisKind.WEIGHTS_STORED_TO_FROM, squareWeightNames(file.spec()), null,
+        return withDiagnosis(report, file, tolerance, new Diagnosis(DiagnosisKind.WEIGHTS_STORED_TO_FROM, squareWeightNames(file.spec()), null,
                 "Your square weight matrices are stored [to][from], as Nielsen's w[l] is (one row per neuron of the next layer): "
                         + "read the other way round, everything in the file agrees with the reference. The file's layout is "
                         + "weights[i][j][k] from neuron j of layer i to neuron k of layer i+1, so write w.T.tolist() (and the "
                         + "same for every weight gradient and step) in the file."));
+    }
+
+    /** {@code report}'s comparisons, explained by one diagnosis about how the file is written rather than the code. */
+    private static VerifyReport withDiagnosis(VerifyReport report, VerifyFile file, Tolerance tolerance, Diagnosis d) {
         return new VerifyReport(report.source(), report.spec(), report.examples(), report.reduction(), tolerance, report.activations(),
-                report.deltas(), report.gradients(), report.step(), diagnoses, fileNotes(file), false);
+                report.deltas(), report.gradients(), report.step(), List.of(d), fileNotes(file), false);
     }
 
     /** What reading the file left to say: fields ignored, layouts read as something else. */

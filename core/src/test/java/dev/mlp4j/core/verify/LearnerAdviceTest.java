@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -174,6 +175,46 @@ class LearnerAdviceTest {
             assertTrue(m.contains((factor == 2.0 / 5 ? "2/5" : "1/5") + " for 5 outputs: your cost is the "), m);
             assertTrue(m.contains("multiply it by " + (factor == 2.0 / 5 ? "2.5" : "5") + " in the file"), m);
         }
+    }
+
+    @Test
+    void a_velocity_kept_as_pytorch_keeps_it_is_named_as_that_convention() {
+        double eta = 0.5;
+        double[][][] vw = new double[NET.depth()][][];
+        double[][] vb = new double[NET.depth()][];
+        double[][][] torchW = new double[NET.depth()][][];
+        double[][] torchB = new double[NET.depth()][];
+        Random random = new Random(3);
+        for (int i = 0; i < NET.depth(); i++) {
+            vw[i] = new double[NET.layers[i]][NET.layers[i + 1]];
+            torchW[i] = new double[NET.layers[i]][NET.layers[i + 1]];
+            for (int j = 0; j < NET.layers[i]; j++) {
+                for (int k = 0; k < NET.layers[i + 1]; k++) {
+                    vw[i][j][k] = 0.05 * random.nextGaussian();
+                    torchW[i][j][k] = vw[i][j][k] / -eta;
+                }
+            }
+            vb[i] = new double[NET.layers[i + 1]];
+            torchB[i] = new double[NET.layers[i + 1]];
+            for (int k = 0; k < vb[i].length; k++) {
+                vb[i][k] = 0.05 * random.nextGaussian();
+                torchB[i][k] = vb[i][k] / -eta;
+            }
+        }
+        double[][][] batch = VerifyJson.batch(NET, 4, 9);
+        HandWrittenNet after = NET.step(batch[0], batch[1], new HandWrittenNet.StepSettings(eta, 0, 1, 0.9, vw, vb), Set.of(), Set.of());
+        Map<String, Object> file = VerifyJson.network(NET, batch[0], batch[1], "mean");
+        file.put("learningRate", eta);
+        file.put("momentum", 0.9);
+        file.put("after", VerifyJson.parameters(after.weights, after.biases));
+        file.put("velocityBefore", VerifyJson.parameters(vw, vb));
+        assertTrue(Verifier.verifyStep(VerifyFileReader.fromJson("s.json", VerifyJson.json(file)), Tolerance.DEFAULT).match());
+
+        file.put("velocityBefore", VerifyJson.parameters(torchW, torchB));
+        VerifyReport r = Verifier.verifyStep(VerifyFileReader.fromJson("s.json", VerifyJson.json(file)), Tolerance.DEFAULT);
+        assertFalse(r.match());
+        assertEquals(Set.of(DiagnosisKind.VELOCITY_PER_GRADIENT), GradientDiagnosisTest.kinds(r), r.diagnoses()::toString);
+        assertEquals(-eta, r.diagnoses().get(0).value());
     }
 
     @Test
