@@ -31,7 +31,8 @@ public enum DiagnosisKind {
     L2_IN_GRADIENT("l2-in-gradient"),
     WEIGHTS_STORED_TO_FROM("weights-stored-to-from"),
     MEAN_OVER_OUTPUTS("mean-over-outputs"),
-    VELOCITY_PER_GRADIENT("velocity-per-gradient");
+    VELOCITY_PER_GRADIENT("velocity-per-gradient"),
+    STALE_VELOCITY("stale-velocity");
 
     private final String id;
 

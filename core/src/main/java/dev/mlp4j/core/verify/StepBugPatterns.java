@@ -110,6 +110,14 @@ final class StepBugPatterns {
                     DiagnosisKind.MOMENTUM_IGNORED, claim.momentum(), "The step ignores the declared momentum μ = "
                     + ConstantFactor.number(claim.momentum()) + ": it is a plain SGD step, without μ times the previous "
                     + "velocity (v ← μv − η∇C; w ← w + v)."));
+            if (claim.velocityBefore() != null) {
+                list.add(new Candidate(rule.withLearningRate(-eta).delta(claim.before(), gradient, claim.velocityBefore()),
+                        DiagnosisKind.SIGN_FLIPPED, -1.0, "The step adds η∇C to the velocity instead of subtracting it "
+                        + "(v ← μv + η∇C): gradient ascent, hidden by the momentum term. Use v ← μv − η∇C; w ← w + v."));
+                list.add(new Candidate(claim.velocityBefore().copy(), DiagnosisKind.STALE_VELOCITY, null, "The parameters moved "
+                        + "by the velocity from before this step (w ← w + v, then v ← μv − η∇C): the update runs in the wrong "
+                        + "order, so each step is the previous one's. Update the velocity first, then add it: v ← μv − η∇C; w ← w + v."));
+            }
         }
         return list;
     }

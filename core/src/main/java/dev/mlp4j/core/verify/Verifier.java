@@ -188,6 +188,13 @@ public final class Verifier {
                 notes.add("Every number your code computed is a float32 (exactly representable in 32 bits): float32 arithmetic "
                         + "differs from the reference by rounding of about 1e-7 per operation, which adds up; run again with "
                         + "--tolerance 1e-3 to compare at float32's precision.");
+            } else if (withStep && !gradients.isEmpty() && gradients.stream().allMatch(ArrayComparison::agrees)) {
+                notes.add("No known mistake reproduces these numbers. Your gradient agrees with the reference, so the mistake is "
+                        + "in the update: compare it with v ← μv − η(∇C + (λ/n)w); w ← w + v, on the batch's mean gradient "
+                        + "(the biases without the L2 term; with no momentum, w ← w − η(∇C + (λ/n)w)).");
+            } else if (withStep && gradients.isEmpty()) {
+                notes.add("No known mistake reproduces these numbers; add 'gradients' (your backprop's output on this batch) to "
+                        + "the file to tell a wrong gradient from a wrong update.");
             } else {
                 notes.add("No known mistake reproduces these numbers; compare the first disagreeing entries above with your code"
                         + missingFields(file) + ".");
@@ -200,9 +207,6 @@ public final class Verifier {
     /** ", or add 'x' and 'y' to the file …" for what the file leaves out that would show more; empty when it has all. */
     private static String missingFields(VerifyFile file) {
         List<String> missing = new ArrayList<>();
-        if (file.gradients() == null) {
-            missing.add("'gradients'");
-        }
         if (file.activations() == null) {
             missing.add("'activations'");
         }

@@ -317,7 +317,9 @@ final class HandWrittenNet {
         L2_ON_BIASES,
         L2_NOT_DIVIDED_BY_N,
         L2_DIVIDED_BY_BATCH,
-        MOMENTUM_IGNORED
+        MOMENTUM_IGNORED,
+        /** w ← w + v with the velocity from before the step, then v ← μv − η∇C: the update in the wrong order. */
+        STALE_VELOCITY
     }
 
     /** Step settings: η, and optionally L2 (λ, n) and momentum (μ, with velocity in the hand-written layout). */
@@ -370,7 +372,8 @@ final class HandWrittenNet {
             for (int j = 0; j < layers[i]; j++) {
                 for (int k = 0; k < layers[i + 1]; k++) {
                     double v = s.velocityW() == null ? 0 : s.velocityW()[i][j][k];
-                    weights[i][j][k] += mu * v - rate * (g.weights()[i][j][k] + decay * weights[i][j][k]);
+                    weights[i][j][k] += bugs.contains(StepBug.STALE_VELOCITY) ? v
+                            : mu * v - rate * (g.weights()[i][j][k] + decay * weights[i][j][k]);
                 }
             }
             for (int k = 0; k < layers[i + 1]; k++) {
@@ -379,7 +382,7 @@ final class HandWrittenNet {
                 }
                 double v = s.velocityB() == null ? 0 : s.velocityB()[i][k];
                 double biasDecay = bugs.contains(StepBug.L2_ON_BIASES) ? decay : 0;
-                biases[i][k] += mu * v - rate * (g.biases()[i][k] + biasDecay * biases[i][k]);
+                biases[i][k] += bugs.contains(StepBug.STALE_VELOCITY) ? v : mu * v - rate * (g.biases()[i][k] + biasDecay * biases[i][k]);
             }
         }
     }

@@ -218,6 +218,27 @@ class LearnerAdviceTest {
     }
 
     @Test
+    void an_unexplained_step_is_pointed_at_the_update_or_asked_for_the_gradient() {
+        double[][][] batch = VerifyJson.batch(NET, 4, 9);
+        HandWrittenNet after = NET.step(batch[0], batch[1], HandWrittenNet.StepSettings.plain(0.5), Set.of(), Set.of());
+        after.weights[1][2][0] += 0.0625;  // a slip in the update no known mistake makes
+        HandWrittenNet.Result g = NET.gradient(batch[0], batch[1], true, Set.of());
+        Map<String, Object> file = VerifyJson.network(NET, batch[0], batch[1], "mean");
+        file.put("learningRate", 0.5);
+        file.put("after", VerifyJson.parameters(after.weights, after.biases));
+        VerifyReport without = Verifier.verifyStep(VerifyFileReader.fromJson("s.json", VerifyJson.json(file)), Tolerance.DEFAULT);
+        assertTrue(without.diagnoses().isEmpty(), without.diagnoses()::toString);
+        assertTrue(last(without.notes()).contains("add 'gradients' (your backprop's output on this batch) to the file to tell a wrong"
+                + " gradient from a wrong update"), without.notes()::toString);
+
+        file.put("gradients", VerifyJson.parameters(g.weights(), g.biases()));
+        VerifyReport with = Verifier.verifyStep(VerifyFileReader.fromJson("s.json", VerifyJson.json(file)), Tolerance.DEFAULT);
+        assertTrue(with.diagnoses().isEmpty(), with.diagnoses()::toString);
+        assertTrue(last(with.notes()).contains("Your gradient agrees with the reference, so the mistake is in the update"),
+                with.notes()::toString);
+    }
+
+    @Test
     void a_softmax_file_that_says_cross_entropy_is_told_about_log_likelihood() {
         HandWrittenNet softmax = new HandWrittenNet(3, "sigmoid", "softmax", "log-likelihood", 2, 4, 3);
         Map<String, Object> file = file(softmax, Set.of(), false);

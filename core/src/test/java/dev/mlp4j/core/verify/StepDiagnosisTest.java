@@ -162,6 +162,12 @@ class StepDiagnosisTest {
     }
 
     @Test
+    void momentum_mistakes_that_a_velocity_reveals_are_named() {
+        only(step(withMomentum(), StepBug.ASCENT), DiagnosisKind.SIGN_FLIPPED);
+        only(step(withMomentum(), StepBug.STALE_VELOCITY), DiagnosisKind.STALE_VELOCITY);
+    }
+
+    @Test
     void momentum_without_a_velocity_cannot_be_told_from_plain_sgd_and_says_so() {
         StepSettings s = new StepSettings(0.5, 0, 1, 0.9, null, null);
         VerifyReport r = step(s, StepBug.MOMENTUM_IGNORED);
