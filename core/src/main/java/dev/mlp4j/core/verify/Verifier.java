@@ -241,19 +241,19 @@ public final class Verifier {
                 }
             }
         }
-        int inexactCandidates = 0;
+        int telling = 0;
         for (double[] a : arrays) {
             for (double v : a) {
                 if ((double) (float) v != v) {
                     return false;
                 }
-                // Zeros, halves and the like are floats in any precision; they prove nothing.
+                // Zeros, halves and the like are floats in any precision; only the others tell float32 from float64.
                 if (v != Math.scalb(Math.rint(Math.scalb(v, 8)), -8)) {
-                    inexactCandidates++;
+                    telling++;
                 }
             }
         }
-        return inexactCandidates > 0;
+        return telling > 0;
     }
 
     /** ∇C of the batch at p by core's Backprop, without L2, as the mean or the sum over the examples. */
