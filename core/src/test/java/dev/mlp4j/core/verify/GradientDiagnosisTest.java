@@ -156,7 +156,7 @@ class GradientDiagnosisTest {
     @Test
     void a_factor_two_on_a_batch_of_two_says_it_could_be_either() {
         Diagnosis d = only(verify(SIGMOID_QUADRATIC, 2, "mean", Set.of(Bug.TWICE_OUTPUT_DELTA)), DiagnosisKind.SUMMED_NOT_AVERAGED);
-        assertTrue(d.message().contains("a forgotten ½ also gives 2"), d.message());
+        assertTrue(d.message().contains("The same factor also fits a forgotten ½ in the quadratic cost (2)"), d.message());
     }
 
     @Test

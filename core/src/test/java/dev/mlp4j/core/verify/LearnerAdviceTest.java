@@ -239,6 +239,45 @@ class LearnerAdviceTest {
     }
 
     @Test
+    void a_factor_two_mistakes_give_alike_names_both() {
+        // Gradient: 1/5 on a batch of 5 is the mean divided again, and for 10 outputs 2/10 is the MSE over them.
+        HandWrittenNet ten = new HandWrittenNet(2, "sigmoid", "sigmoid", "quadratic", 3, 4, 10);
+        double[][][] batch = VerifyJson.batch(ten, 5, 5);
+        HandWrittenNet.Result g = ten.gradient(batch[0], batch[1], true, Set.of());
+        Map<String, Object> file = VerifyJson.network(ten, batch[0], batch[1], "mean");
+        file.put("gradients", VerifyJson.parameters(scaled(g.weights(), 0.2), scaled(g.biases(), 0.2)));
+        Diagnosis d = verify(file).diagnoses().get(0);
+        assertEquals(DiagnosisKind.DIVIDED_BY_BATCH_TWICE, d.kind());
+        assertTrue(d.message().contains("The same factor also fits the mean squared error over the 10 outputs (2/10)"), d.message());
+
+        // Step: η = 0.1 at batch 10 makes "η twice" and "divided by the batch again" the same 0.1.
+        HandWrittenNet net = new HandWrittenNet(21, "sigmoid", "sigmoid", "cross-entropy", 3, 5, 2);
+        double[][][] b = VerifyJson.batch(net, 10, 9);
+        HandWrittenNet after = net.step(b[0], b[1], HandWrittenNet.StepSettings.plain(0.1), Set.of(),
+                Set.of(HandWrittenNet.StepBug.LEARNING_RATE_TWICE));
+        Map<String, Object> step = VerifyJson.network(net, b[0], b[1], "mean");
+        step.put("learningRate", 0.1);
+        step.put("after", VerifyJson.parameters(after.weights, after.biases));
+        VerifyReport r = Verifier.verifyStep(VerifyFileReader.fromJson("s.json", VerifyJson.json(step)), Tolerance.DEFAULT);
+        assertEquals(1, r.diagnoses().size(), r.diagnoses()::toString);
+        Diagnosis s = r.diagnoses().get(0);
+        assertEquals(DiagnosisKind.LEARNING_RATE_TWICE, s.kind());
+        assertTrue(s.message().contains("The same factor also fits the batch mean divided by the batch size again (1/10)"), s.message());
+    }
+
+    private static double[][][] scaled(double[][][] w, double f) {
+        double[][][] r = new double[w.length][][];
+        for (int i = 0; i < w.length; i++) {
+            r[i] = scaled(w[i], f);
+        }
+        return r;
+    }
+
+    private static double[][] scaled(double[][] b, double f) {
+        return Arrays.stream(b).map(row -> Arrays.stream(row).map(v -> v * f).toArray()).toArray(double[][]::new);
+    }
+
+    @Test
     void a_softmax_file_that_says_cross_entropy_is_told_about_log_likelihood() {
         HandWrittenNet softmax = new HandWrittenNet(3, "sigmoid", "softmax", "log-likelihood", 2, 4, 3);
         Map<String, Object> file = file(softmax, Set.of(), false);
