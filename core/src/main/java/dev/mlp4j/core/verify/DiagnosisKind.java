@@ -32,7 +32,8 @@ public enum DiagnosisKind {
     WEIGHTS_STORED_TO_FROM("weights-stored-to-from"),
     MEAN_OVER_OUTPUTS("mean-over-outputs"),
     VELOCITY_PER_GRADIENT("velocity-per-gradient"),
-    STALE_VELOCITY("stale-velocity");
+    STALE_VELOCITY("stale-velocity"),
+    NEGATIVE_GRADIENT_STORED("negative-gradient-stored");
 
     private final String id;
 

@@ -172,6 +172,13 @@ public final class Verifier {
             }
         }
 
+        if (withStep && step.stream().allMatch(ArrayComparison::agrees)) {
+            // A step that agrees while the gradient is its negative: the code keeps −∇C and adds it, which is right.
+            diagnoses.replaceAll(d -> d.kind() == DiagnosisKind.SIGN_FLIPPED && d.arrays().equals(ParameterSets.allNames(spec))
+                    ? new Diagnosis(DiagnosisKind.NEGATIVE_GRADIENT_STORED, d.arrays(), -1.0, "Your 'gradients' are −∂C/∂w and −∂C/∂b, "
+                    + "and your step agrees with the reference: your code keeps the negative gradient and adds it (w ← w + η·g), "
+                    + "which is right. In the file 'gradients' hold +∂C/∂w: write the negative of yours.") : d);
+        }
         boolean match = activations.stream().allMatch(ArrayComparison::agrees)
                 && deltas.stream().allMatch(ArrayComparison::agrees)
                 && gradients.stream().allMatch(ArrayComparison::agrees)

@@ -278,6 +278,22 @@ class LearnerAdviceTest {
     }
 
     @Test
+    void a_negative_gradient_beside_a_right_step_is_named_as_a_convention_not_a_sign_error() {
+        double[][][] batch = VerifyJson.batch(NET, 4, 9);
+        HandWrittenNet after = NET.step(batch[0], batch[1], HandWrittenNet.StepSettings.plain(0.5), Set.of(), Set.of());
+        HandWrittenNet.Result g = NET.gradient(batch[0], batch[1], true, Set.of());
+        Map<String, Object> file = VerifyJson.network(NET, batch[0], batch[1], "mean");
+        file.put("learningRate", 0.5);
+        file.put("after", VerifyJson.parameters(after.weights, after.biases));
+        file.put("gradients", VerifyJson.parameters(scaled(g.weights(), -1), scaled(g.biases(), -1)));
+        VerifyReport r = Verifier.verifyStep(VerifyFileReader.fromJson("s.json", VerifyJson.json(file)), Tolerance.DEFAULT);
+        assertEquals(Set.of(DiagnosisKind.NEGATIVE_GRADIENT_STORED), GradientDiagnosisTest.kinds(r), r.diagnoses()::toString);
+        // Without the step, nothing says the sign is a convention: a sign error it is.
+        VerifyReport plain = verify(file);
+        assertEquals(Set.of(DiagnosisKind.SIGN_FLIPPED), GradientDiagnosisTest.kinds(plain), plain.diagnoses()::toString);
+    }
+
+    @Test
     void a_softmax_file_that_says_cross_entropy_is_told_about_log_likelihood() {
         HandWrittenNet softmax = new HandWrittenNet(3, "sigmoid", "softmax", "log-likelihood", 2, 4, 3);
         Map<String, Object> file = file(softmax, Set.of(), false);
