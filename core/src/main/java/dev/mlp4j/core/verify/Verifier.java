@@ -26,19 +26,23 @@ public final class Verifier {
     private Verifier() {
     }
 
-    /** Checks the file's gradient (and forward pass and δ, where given). */
+    /** Checks the file's gradient, forward pass and δ, whichever it gives. */
     public static VerifyReport verify(VerifyFile file, Tolerance tolerance) {
-        if (file.gradients() == null) {
+        if (file.gradients() == null && file.activations() == null && file.deltas() == null) {
             String near = VerifyFileReader.nearest("gradients", file.ignoredFields());
             throw new InvalidInputException(file.source() + ": 'gradients' is missing"
-                    + (near != null ? ", but the file has '" + near + "' (misspelt?)" : ", so there is nothing to verify")
-                    + (file.step() != null ? "; to check the training step the file records, use verify --step." : "."));
+                    + (near != null ? ", but the file has '" + near + "' (misspelt?)"
+                    : ", and so are 'activations' and 'deltas': there is nothing to verify")
+                    + (file.step() != null || file.stepProblem() != null ? "; to check the training step the file records, use verify --step." : "."));
         }
         return check(file, tolerance, false);
     }
 
     /** Checks the file's training step, and its gradient, forward pass and δ where given. */
     public static VerifyReport verifyStep(VerifyFile file, Tolerance tolerance) {
+        if (file.stepProblem() != null) {
+            throw new InvalidInputException(file.stepProblem());
+        }
         if (file.step() == null) {
             throw new InvalidInputException(file.source() + ": 'after' is missing: verify --step needs the parameters "
                     + "'before' and 'after' one step, its 'learningRate', and the batch in 'inputs'/'targets'.");
@@ -57,7 +61,7 @@ public final class Verifier {
             StepClaim perGradient = new StepClaim(step.learningRate(), step.momentum(), step.l2(), step.n(), step.before(), step.after(),
                     ParameterSets.times(step.velocityBefore(), -step.learningRate()));
             VerifyFile other = new VerifyFile(file.source(), file.spec(), file.parameters(), file.batch(), file.reduction(), file.gradients(),
-                    file.activations(), file.deltas(), perGradient, file.ignoredFields(), file.readingNotes());
+                    file.activations(), file.deltas(), perGradient, null, file.ignoredFields(), file.readingNotes());
             if (compare(other, tolerance, true).match()) {
                 return withDiagnosis(report, file, tolerance, new Diagnosis(DiagnosisKind.VELOCITY_PER_GRADIENT, List.of("velocityBefore"),
                         -step.learningRate(), "Your velocity follows v ← μv + ∇C, w ← w − ηv (PyTorch's SGD); read as −η·v it agrees "
@@ -94,6 +98,9 @@ public final class Verifier {
             notes.add("Ignored the field '" + field + "', which verify files do not have (misspelt?).");
         }
         notes.addAll(file.readingNotes());
+        if (file.stepProblem() != null) {
+            notes.add("The step was not read, which only verify --step needs: " + file.stepProblem());
+        }
         return notes;
     }
 
@@ -119,7 +126,7 @@ public final class Verifier {
                 ParameterSets.squareTransposed(f.step().before()), ParameterSets.squareTransposed(f.step().after()),
                 ParameterSets.squareTransposed(f.step().velocityBefore()));
         return new VerifyFile(f.source(), f.spec(), ParameterSets.squareTransposed(f.parameters()), f.batch(), f.reduction(), g,
-                f.activations(), f.deltas(), s, f.ignoredFields(), f.readingNotes());
+                f.activations(), f.deltas(), s, f.stepProblem(), f.ignoredFields(), f.readingNotes());
     }
 
     private static VerifyReport compare(VerifyFile file, Tolerance tolerance, boolean withStep) {
@@ -214,6 +221,9 @@ public final class Verifier {
     /** ", or add 'x' and 'y' to the file …" for what the file leaves out that would show more; empty when it has all. */
     private static String missingFields(VerifyFile file) {
         List<String> missing = new ArrayList<>();
+        if (file.gradients() == null) {
+            missing.add("'gradients'");
+        }
         if (file.activations() == null) {
             missing.add("'activations'");
         }

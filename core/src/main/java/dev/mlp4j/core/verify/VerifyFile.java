@@ -18,13 +18,14 @@ import java.util.List;
  * @param activations   the user's forward pass, per layer then row-major by example, or null; entry 0 (the input)
  *                      is null when the file left the input out
  * @param deltas        the user's δ per weight layer, row-major by example, or null
- * @param step          the user's training step, or null when the file has none
+ * @param step          the user's training step, or null when the file has none or it could not be read
+ * @param stepProblem   why the file's step could not be read (one sentence), or null
  * @param ignoredFields top-level fields the format does not know, named so that a misspelt field is noticed
  * @param readingNotes  how parts of the file were read that the format writes otherwise (vectors as numpy columns,
  *                      arrays as JavaScript typed arrays' objects), one sentence each
  */
 public record VerifyFile(String source, NetworkSpec spec, Parameters parameters, Batch batch, Reduction reduction,
-                         ClaimedGradients gradients, double[][] activations, double[][] deltas, StepClaim step,
+                         ClaimedGradients gradients, double[][] activations, double[][] deltas, StepClaim step, String stepProblem,
                          List<String> ignoredFields, List<String> readingNotes) {
     public VerifyFile {
         ignoredFields = List.copyOf(ignoredFields);

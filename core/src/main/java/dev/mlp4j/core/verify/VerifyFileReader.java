@@ -164,7 +164,16 @@ public final class VerifyFileReader {
                 ? parameters(f.object(root.get("gradients"), "gradients"), "gradients", true) : null;
         double[][] activations = present("activations") ? activations(batch.size()) : null;
         double[][] deltas = present("deltas") ? deltas(batch.size()) : null;
-        StepClaim step = present("after") ? step(parameters) : null;
+        StepClaim step = null;
+        String stepProblem = null;
+        if (present("after")) {
+            // Only verify --step needs the step: a fault in its fields must not stop the gradient check.
+            try {
+                step = step(parameters);
+            } catch (InvalidInputException e) {
+                stepProblem = e.getMessage();
+            }
+        }
         List<String> readingNotes = new ArrayList<>();
         if (!columnFields.isEmpty()) {
             readingNotes.add("Read the column vectors of " + quoted(columnFields) + " ([[x], [y], ...], numpy's (n, 1) arrays)"
@@ -174,8 +183,8 @@ public final class VerifyFileReader {
             readingNotes.add("Read the objects keyed \"0\", \"1\", ... in " + quoted(indexedObjectFields) + " (what JSON.stringify"
                     + " writes for a typed array such as Float64Array) as the arrays they stand for.");
         }
-        return new VerifyFile(f.source(), spec, parameters, batch, reduction, gradients, activations, deltas, step, ignored,
-                readingNotes);
+        return new VerifyFile(f.source(), spec, parameters, batch, reduction, gradients, activations, deltas, step, stepProblem,
+                ignored, readingNotes);
     }
 
     private static String quoted(Set<String> fields) {

@@ -294,6 +294,25 @@ class LearnerAdviceTest {
     }
 
     @Test
+    void a_forward_pass_and_deltas_without_a_gradient_are_verified() {
+        double[][][] batch = VerifyJson.batch(NET, 1, 5);
+        HandWrittenNet.Result right = NET.gradient(batch[0], batch[1], true, Set.of());
+        HandWrittenNet.Result wrong = NET.gradient(batch[0], batch[1], true, Set.of(Bug.HIDDEN_WITHOUT_SIGMA_PRIME));
+        Map<String, Object> file = VerifyJson.network(NET, batch[0], batch[1], "mean");
+        file.put("activations", right.activations()[0]);
+        file.put("deltas", right.deltas()[0]);
+        VerifyReport ok = verify(file);
+        assertTrue(ok.match(), ok::toString);
+        assertEquals(3, ok.activations().size());
+        assertEquals(List.of(), ok.gradients());
+
+        file.put("deltas", wrong.deltas()[0]);
+        VerifyReport r = verify(file);
+        assertFalse(r.match());
+        assertTrue(last(r.notes()).endsWith(", or add 'gradients' to the file to see where the numbers part."), r.notes()::toString);
+    }
+
+    @Test
     void a_softmax_file_that_says_cross_entropy_is_told_about_log_likelihood() {
         HandWrittenNet softmax = new HandWrittenNet(3, "sigmoid", "softmax", "log-likelihood", 2, 4, 3);
         Map<String, Object> file = file(softmax, Set.of(), false);
@@ -315,8 +334,13 @@ class LearnerAdviceTest {
         Map<String, Object> step = file(NET, Set.of(), false);
         step.put("after", VerifyJson.parameters(NET.weights, NET.biases));
         step.put("learning_rate", 0.5);
-        m = assertThrows(InvalidInputException.class, () -> verify(step)).getMessage();
+        m = assertThrows(InvalidInputException.class, () -> Verifier.verifyStep(VerifyFileReader.fromJson("net.json", VerifyJson.json(step)),
+                Tolerance.DEFAULT)).getMessage();
         assertEquals("net.json: 'learningRate' is missing, but the file has 'learning_rate' (misspelt?).", m);
+        // The gradient check does not need the step: it runs, and says why the step was not read.
+        VerifyReport gradientOnly = verify(step);
+        assertTrue(gradientOnly.match(), gradientOnly::toString);
+        assertTrue(gradientOnly.notes().contains("The step was not read, which only verify --step needs: " + m), gradientOnly.notes()::toString);
 
         Map<String, Object> inner = file(NET, Set.of(), false);
         @SuppressWarnings("unchecked")
@@ -330,7 +354,7 @@ class LearnerAdviceTest {
         none.remove("gradients");
         none.put("zzz", 1);
         m = assertThrows(InvalidInputException.class, () -> verify(none)).getMessage();
-        assertEquals("net.json: 'gradients' is missing, so there is nothing to verify.", m);
+        assertEquals("net.json: 'gradients' is missing, and so are 'activations' and 'deltas': there is nothing to verify.", m);
     }
 
     @Test

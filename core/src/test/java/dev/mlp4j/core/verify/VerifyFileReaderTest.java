@@ -87,9 +87,10 @@ class VerifyFileReaderTest {
         assertEquals("net.json: 'activations' has 1 layers but should have 3, one per layer with the input first (or 2 without the input).",
                 refused(", \"activations\": [[1, 0.5]]"));
         assertEquals("net.json: 'deltas[1][0]' should be a number.", refused(", \"deltas\": [[0, 0, 0], [\"x\"]]"));
+        // A step's faults are kept for verify --step, which refuses with them; the rest of the file is read.
         assertEquals("net.json: 'learningRate' is -1.0 but should be positive.",
-                refused(", \"learningRate\": -1, \"after\": {\"weights\": [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7], [0.8], [0.9]]], \"biases\": [[0, 0, 0], [0]]}"));
-        assertTrue(refused(", \"l2\": 5, \"learningRate\": 1, \"after\": {\"weights\": [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7], [0.8], [0.9]]], \"biases\": [[0, 0, 0], [0]]}")
+                read(", \"learningRate\": -1, \"after\": {\"weights\": [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7], [0.8], [0.9]]], \"biases\": [[0, 0, 0], [0]]}").stepProblem());
+        assertTrue(read(", \"l2\": 5, \"learningRate\": 1, \"after\": {\"weights\": [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7], [0.8], [0.9]]], \"biases\": [[0, 0, 0], [0]]}").stepProblem()
                 .startsWith("net.json: 'n' is missing: with 'l2' give the training-set size n too"));
         assertTrue(refused(", \"inputs\": [[1, 2]]").contains("has both 'input'/'target' and 'inputs'/'targets'"));
     }
