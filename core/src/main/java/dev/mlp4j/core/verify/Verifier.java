@@ -202,6 +202,11 @@ public final class Verifier {
                 notes.add("Every number your code computed is a float32 (exactly representable in 32 bits): float32 arithmetic "
                         + "differs from the reference by rounding of about 1e-7 per operation, which adds up; run again with "
                         + "--tolerance 1e-3 to compare at float32's precision.");
+            } else if (withStep && !gradients.isEmpty() && gradients.stream().allMatch(ArrayComparison::agrees)
+                    && file.step().momentum() > 0 && file.step().velocityBefore() == null) {
+                notes.add("No known mistake reproduces these numbers. Your gradient agrees with the reference; with momentum and "
+                        + "no 'velocityBefore' the step is checked as a first step (v = 0), so unless yours was the first, give "
+                        + "'velocityBefore' before looking for a mistake in the update.");
             } else if (withStep && !gradients.isEmpty() && gradients.stream().allMatch(ArrayComparison::agrees)) {
                 notes.add("No known mistake reproduces these numbers. Your gradient agrees with the reference, so the mistake is "
                         + "in the update: compare it with v ← μv − η(∇C + (λ/n)w); w ← w + v, on the batch's mean gradient "

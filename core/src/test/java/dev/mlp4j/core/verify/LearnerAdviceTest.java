@@ -236,6 +236,11 @@ class LearnerAdviceTest {
         assertTrue(with.diagnoses().isEmpty(), with.diagnoses()::toString);
         assertTrue(last(with.notes()).contains("Your gradient agrees with the reference, so the mistake is in the update"),
                 with.notes()::toString);
+
+        // A later step with momentum but no velocity given: the velocity, not the update, is the first suspect.
+        file.put("momentum", 0.9);
+        VerifyReport momentum = Verifier.verifyStep(VerifyFileReader.fromJson("s.json", VerifyJson.json(file)), Tolerance.DEFAULT);
+        assertTrue(last(momentum.notes()).contains("give 'velocityBefore' before looking for a mistake in the update"), momentum.notes()::toString);
     }
 
     @Test
