@@ -176,7 +176,22 @@ public enum Cost {
                 return c;
             }
         }
-        throw new InvalidInputException("Unknown cost '" + id + "'; use one of quadratic, cross-entropy, log-likelihood.");
+        throw new InvalidInputException("Unknown cost '" + id + "'; " + nameFor(wanted) + "use one of quadratic, cross-entropy, log-likelihood.");
+    }
+
+    /** What other libraries' names for these costs are called here, as the start of a clause; empty when unknown. */
+    private static String nameFor(String other) {
+        String plain = other.replace("-", "");
+        if (plain.matches("mse|meansquarederror|squarederror|sse|l2")) {
+            return "the squared error is quadratic here (½‖a − y‖²; a mean over the outputs differs from it by a constant factor); ";
+        }
+        if (plain.matches("categoricalcrossentropy|softmaxcrossentropy|nll|negativeloglikelihood|crossentropyloss|loglikelihoodloss")) {
+            return "−Σ y ln a after a softmax output is log-likelihood here; ";
+        }
+        if (plain.matches("binarycrossentropy|bce|crossentropy|logloss|bcewithlogits")) {
+            return "−Σ [y ln a + (1 − y) ln(1 − a)] is cross-entropy here; ";
+        }
+        return "";
     }
 
     @Override

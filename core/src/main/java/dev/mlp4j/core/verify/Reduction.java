@@ -1,9 +1,11 @@
 package dev.mlp4j.core.verify;
 
+import java.util.Locale;
+
 /**
- * How a batch's gradient is formed from its examples' gradients. Nielsen's code and most others average (the
- * gradient of the mean cost); some hand-written nets sum and fold 1/m into the learning rate instead. Either is
- * right when declared; the verify file says which its author meant.
+ * How a batch's gradient is formed from its examples' gradients: averaged (the gradient of the mean cost, what most
+ * libraries give) or summed (Nielsen's nabla_w, which his update divides by m; some hand-written nets fold 1/m into
+ * the learning rate). Either is right when declared; the verify file says which its author meant.
  */
 public enum Reduction {
     MEAN("mean"),
@@ -24,14 +26,14 @@ public enum Reduction {
         return this == MEAN ? 1.0 / examples : 1.0;
     }
 
-    /** The reduction named {@code id}, or null when it names none. */
+    /** The reduction named {@code id} (any case; "average" for the mean, "total" for the sum), or null when it names none. */
     public static Reduction fromId(String id) {
-        for (Reduction r : values()) {
-            if (r.id.equals(id)) {
-                return r;
-            }
-        }
-        return null;
+        String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+        return switch (wanted) {
+            case "mean", "average", "avg" -> MEAN;
+            case "sum", "total" -> SUM;
+            default -> null;
+        };
     }
 
     @Override

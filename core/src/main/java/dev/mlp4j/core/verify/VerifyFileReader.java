@@ -37,6 +37,16 @@ public final class VerifyFileReader {
     private static final Set<String> KNOWN = Set.of("layers", "hidden", "output", "cost", "weights", "biases", "input",
             "target", "inputs", "targets", "reduction", "gradients", "activations", "deltas", "learningRate", "before",
             "after", "l2", "n", "momentum", "velocityBefore");
+    /** What hand-written code often calls the fields (lower case, letters only), for a missing field's message. */
+    private static final Map<String, Set<String>> SYNONYMS = Map.of(
+            "targets", Set.of("labels", "y", "ys", "outputs", "expected"),
+            "target", Set.of("label", "y", "expected"),
+            "inputs", Set.of("x", "xs", "data", "examples", "images"),
+            "input", Set.of("x", "example", "image"),
+            "gradients", Set.of("grads", "grad", "nabla", "gradient"),
+            "learningRate", Set.of("eta", "lr", "alpha", "rate"),
+            "weights", Set.of("w", "ws"),
+            "biases", Set.of("b", "bs", "bias"));
     /** The fields of a {"weights": …, "biases": …} object. */
     private static final Set<String> PARAMETER_KEYS = Set.of("weights", "biases");
     private static final String LAYOUT = "weights[i][j][k] is the weight from neuron j of layer i to neuron k of layer i+1";
@@ -194,7 +204,11 @@ public final class VerifyFileReader {
     /** {@code obj[key]}; when it is missing, the sentence names a field of {@code obj} that looks like a misspelling of it. */
     private Object required(Map<String, Object> obj, String key, String path) {
         if (obj.get(key) == null) {
-            String near = nearest(key, obj.keySet().stream().filter(k -> !KNOWN.contains(k) && !PARAMETER_KEYS.contains(k)).toList());
+            List<String> unknown = obj.keySet().stream().filter(k -> !KNOWN.contains(k) && !PARAMETER_KEYS.contains(k)).toList();
+            String near = nearest(key, unknown);
+            if (near == null) {
+                near = unknown.stream().filter(k -> SYNONYMS.getOrDefault(key, Set.of()).contains(letters(k))).findFirst().orElse(null);
+            }
             if (near != null) {
                 throw f.fail(path.isEmpty() ? key : path + "." + key, "is missing, but the file has '" + near + "' (misspelt?)");
             }
@@ -330,11 +344,20 @@ public final class VerifyFileReader {
         int out = spec.outputSize();
         if (single) {
             double[] x = vector(required(root, "input", ""), "input", in);
-            double[] y = vector(required(root, "target", ""), "target", out);
+            Object target = required(root, "target", "");
+            if (out > 1 && target instanceof Double) {
+                throw f.fail("target", "is one number, a class index perhaps, but the network has " + out + " outputs: give " + out
+                        + " values, one-hot for a class (class 1 of " + out + " is " + oneHot(1, out) + ")");
+            }
+            double[] y = vector(target, "target", out);
             return new Batch(1, in, out, x, y);
         }
         List<Object> xs = f.list(required(root, "inputs", ""), "inputs");
         List<Object> ys = f.list(required(root, "targets", ""), "targets");
+        if (out > 1 && !ys.isEmpty() && ys.stream().allMatch(y -> y instanceof Double)) {
+            throw f.fail("targets", "holds one number per example, class indices perhaps, but the network has " + out + " outputs: give "
+                    + "each example's target as " + out + " values, one-hot for a class (class 1 of " + out + " is " + oneHot(1, out) + ")");
+        }
         refuseColumnsPerExample(xs, "inputs", in);
         refuseColumnsPerExample(ys, "targets", out);
         if (xs.isEmpty()) {
@@ -344,6 +367,14 @@ public final class VerifyFileReader {
             throw f.fail("targets", "has " + ys.size() + " rows but 'inputs' has " + xs.size() + "; give one target per input");
         }
         return new Batch(xs.size(), in, out, rows(xs, "inputs", in), rows(ys, "targets", out));
+    }
+
+    private static String oneHot(int k, int n) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ", ").append(i == k ? 1 : 0);
+        }
+        return sb.append(']').toString();
     }
 
     /**

@@ -318,6 +318,32 @@ class LearnerAdviceTest {
     }
 
     @Test
+    void other_libraries_words_are_understood_or_translated() {
+        Map<String, Object> file = file(NET, Set.of(), false);
+        file.put("reduction", "Average");
+        assertTrue(verify(file).match(), "\"Average\" is the mean");
+
+        file.put("cost", "mse");
+        String mse = assertThrows(InvalidInputException.class, () -> verify(file)).getMessage();
+        assertEquals("net.json: Unknown cost 'mse'; the squared error is quadratic here (½‖a − y‖²; a mean over the outputs differs from it"
+                + " by a constant factor); use one of quadratic, cross-entropy, log-likelihood.", mse);
+        file.put("cost", "categorical_crossentropy");
+        assertTrue(assertThrows(InvalidInputException.class, () -> verify(file)).getMessage()
+                .contains("−Σ y ln a after a softmax output is log-likelihood here"));
+
+        Map<String, Object> labels = file(NET, Set.of(), false);
+        labels.put("labels", labels.remove("targets"));
+        assertEquals("net.json: 'targets' is missing, but the file has 'labels' (misspelt?).",
+                assertThrows(InvalidInputException.class, () -> verify(labels)).getMessage());
+
+        Map<String, Object> indices = file(NET, Set.of(), false);
+        indices.put("targets", List.of(1.0, 0.0, 1.0));
+        assertEquals("net.json: 'targets' holds one number per example, class indices perhaps, but the network has 2 outputs: give each"
+                + " example's target as 2 values, one-hot for a class (class 1 of 2 is [0, 1]).",
+                assertThrows(InvalidInputException.class, () -> verify(indices)).getMessage());
+    }
+
+    @Test
     void a_softmax_file_that_says_cross_entropy_is_told_about_log_likelihood() {
         HandWrittenNet softmax = new HandWrittenNet(3, "sigmoid", "softmax", "log-likelihood", 2, 4, 3);
         Map<String, Object> file = file(softmax, Set.of(), false);

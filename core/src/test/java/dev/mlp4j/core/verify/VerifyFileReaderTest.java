@@ -108,8 +108,8 @@ class VerifyFileReaderTest {
         assertTrue(m.startsWith("b.json: 'reduction' is missing: with a batch of 2 examples say whether"), m);
         // Nielsen's nabla_w is a sum: the message must not send his readers to "mean".
         assertTrue(m.contains("(\"sum\", what Nielsen's update_mini_batch adds up"), m);
-        String wrong = batch.replace("\"targets\"", "\"reduction\": \"average\", \"targets\"");
-        assertEquals("b.json: 'reduction' is \"average\" but should be \"mean\" or \"sum\".",
+        String wrong = batch.replace("\"targets\"", "\"reduction\": \"median\", \"targets\"");
+        assertEquals("b.json: 'reduction' is \"median\" but should be \"mean\" or \"sum\".",
                 assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("b.json", wrong)).getMessage());
         VerifyFile f = VerifyFileReader.fromJson("b.json", batch.replace("\"targets\"", "\"reduction\": \"sum\", \"targets\""));
         assertEquals(2, f.examples());
