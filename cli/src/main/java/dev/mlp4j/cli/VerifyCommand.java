@@ -156,11 +156,12 @@ final class VerifyCommand implements Callable<Integer> {
         m.put("examples", r.examples());
         m.put("reduction", r.reduction().id());
         m.put("tolerance", r.tolerance().relative());
-        m.put("activations", arrays(r.activations()));
-        m.put("deltas", arrays(r.deltas()));
-        m.put("gradients", arrays(r.gradients()));
+        m.put("activations", arrays(r.activations(), i -> false));
+        m.put("deltas", arrays(r.deltas(), i -> false));
+        Set<Integer> transposed = transposedLayers(f);
+        m.put("gradients", arrays(r.gradients(), i -> i % 2 == 0 && transposed.contains(i / 2)));
         m.put("layers", layers(r.gradients(), transposedLayers(f)));
-        m.put("step", arrays(r.step()));
+        m.put("step", arrays(r.step(), i -> false));
         List<Map<String, Object>> diagnoses = new ArrayList<>();
         for (Diagnosis d : r.diagnoses()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -175,11 +176,16 @@ final class VerifyCommand implements Callable<Integer> {
         return m;
     }
 
-    private static List<Map<String, Object>> arrays(List<ArrayComparison> arrays) {
+    /** Each array's comparison; one stored [to][from] says so ({@code "storedToFrom": true}), its values compared read the other way round. */
+    private static List<Map<String, Object>> arrays(List<ArrayComparison> arrays, IntPredicate transposed) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (ArrayComparison a : arrays) {
+        for (int i = 0; i < arrays.size(); i++) {
+            ArrayComparison a = arrays.get(i);
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("array", a.name());
+            if (transposed.test(i)) {
+                x.put("storedToFrom", true);
+            }
             x.put("entries", a.entries());
             x.put("mismatches", a.mismatches());
             x.put("maxRelativeError", finite(a.maxRelativeError()));

@@ -59,6 +59,13 @@ class VerifyCommandTest {
                 assertFalse(layer.get("match").asBoolean(), layer.toString());
             }
         }
+        for (JsonNode a : j.get("gradients")) {
+            boolean transposed = false;
+            for (JsonNode t : transposedLayers) {
+                transposed |= t.asText().equals(a.get("array").asText());
+            }
+            assertEquals(transposed, a.has("storedToFrom") && a.get("storedToFrom").asBoolean(), a.toString());
+        }
     }
 
     @Test
