@@ -197,9 +197,9 @@ public final class Verifier {
                 notes.add("With a softmax output, \"cross-entropy\" is −Σ [y ln a + (1 − y) ln(1 − a)] over the outputs; if your "
                         + "cost is −Σ y ln a (often called categorical cross-entropy), set \"cost\": \"log-likelihood\".");
             }
-            if (tolerance.relative() < FLOAT32_TOLERANCE && float32(file)) {
+            if (tolerance.relative() < FLOAT32_TOLERANCE && float32Disagreement(file, activations, deltas, gradients, step)) {
                 // Rounding, not a mistake, until a float32 tolerance says otherwise: the advice below would mislead.
-                notes.add("Every number your code computed is a float32 (exactly representable in 32 bits): float32 arithmetic "
+                notes.add("The numbers that disagree are float32 (exactly representable in 32 bits): float32 arithmetic "
                         + "differs from the reference by rounding of about 1e-7 per operation, which adds up; run again with "
                         + "--tolerance 1e-3 to compare at float32's precision.");
             } else if (withStep && !gradients.isEmpty() && gradients.stream().allMatch(ArrayComparison::agrees)
@@ -244,35 +244,57 @@ public final class Verifier {
         return n == 1 ? items.get(0) : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
     }
 
-    /** Whether every number the user's code computed (gradient, step, activations, δ) is exactly a float32. */
-    static boolean float32(VerifyFile file) {
-        List<double[]> arrays = new ArrayList<>();
-        for (Parameters p : new Parameters[] {file.gradients() == null ? null : file.gradients().values(),
-                file.step() == null ? null : file.step().after()}) {
-            if (p != null) {
-                ParameterArray.all(p.spec()).forEach(a -> arrays.add(a.values(p)));
+    /**
+     * Whether every array that disagrees holds numbers the user's code wrote as float32 (exactly representable in 32
+     * bits), so that the disagreement may be float32 rounding: a net may keep some arrays (its biases, say) in
+     * Float32Array and others in doubles.
+     */
+    static boolean float32Disagreement(VerifyFile file, List<ArrayComparison> activations, List<ArrayComparison> deltas,
+                                       List<ArrayComparison> gradients, List<ArrayComparison> step) {
+        List<ArrayComparison> compared = new ArrayList<>();
+        List<double[]> claimed = new ArrayList<>();
+        if (!activations.isEmpty()) {
+            int skip = file.activations().length - activations.size();
+            for (int i = 0; i < activations.size(); i++) {
+                compared.add(activations.get(i));
+                claimed.add(file.activations()[i + skip]);
             }
         }
-        for (double[][] layers : new double[][][] {file.activations(), file.deltas()}) {
-            if (layers != null) {
-                for (int l = 0; l < layers.length; l++) {
-                    // The input (activations[0]) is data, not computed: pixels may well be exact floats.
-                    if (layers[l] != null && !(layers == file.activations() && l == 0)) {
-                        arrays.add(layers[l]);
-                    }
-                }
-            }
+        for (int l = 0; l < deltas.size(); l++) {
+            compared.add(deltas.get(l));
+            claimed.add(file.deltas()[l]);
         }
-        int telling = 0;
-        for (double[] a : arrays) {
-            for (double v : a) {
-                if ((double) (float) v != v) {
+        List<ParameterArray> arrays = ParameterArray.all(file.spec());
+        for (int i = 0; i < gradients.size(); i++) {
+            compared.add(gradients.get(i));
+            claimed.add(arrays.get(i).values(file.gradients().values()));
+        }
+        for (int i = 0; i < step.size(); i++) {
+            compared.add(step.get(i));
+            claimed.add(arrays.get(i).values(file.step().after()));
+        }
+        boolean any = false;
+        for (int i = 0; i < compared.size(); i++) {
+            if (!compared.get(i).agrees()) {
+                if (!float32(claimed.get(i))) {
                     return false;
                 }
-                // Zeros, halves and the like are floats in any precision; only the others tell float32 from float64.
-                if (v != Math.scalb(Math.rint(Math.scalb(v, 8)), -8)) {
-                    telling++;
-                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Whether every number of {@code values} is exactly a float32, and some of them say so. */
+    private static boolean float32(double[] values) {
+        int telling = 0;
+        for (double v : values) {
+            if ((double) (float) v != v) {
+                return false;
+            }
+            // Zeros, halves and the like are floats in any precision; only the others tell float32 from float64.
+            if (v != Math.scalb(Math.rint(Math.scalb(v, 8)), -8)) {
+                telling++;
             }
         }
         return telling > 0;
