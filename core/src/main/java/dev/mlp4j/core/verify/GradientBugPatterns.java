@@ -56,7 +56,8 @@ final class GradientBugPatterns {
     }
 
     /** A mistake to try, with what to say when it fits. */
-    private record Candidate(BackpropMistake mistake, DiagnosisKind kind, String message) {
+    /** A backward-pass mistake to try, with what to say when it fits; the step search tries them too. */
+    record Candidate(BackpropMistake mistake, DiagnosisKind kind, String message) {
     }
 
     /** The diagnoses; {@code transposedShapes} are weight layers whose gradient arrived as [to][from]. */
@@ -93,7 +94,8 @@ final class GradientBugPatterns {
         return found;
     }
 
-    private List<Candidate> candidates() {
+    /** The backward-pass mistakes worth trying on {@code spec}: those that can change its gradient. */
+    static List<Candidate> candidates(NetworkSpec spec) {
         List<Candidate> list = new ArrayList<>();
         Activation out = spec.output();
         Cost cost = spec.cost();
@@ -126,25 +128,25 @@ final class GradientBugPatterns {
         list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.OF_ACTIVATION, BackpropMistake.EVERY_LAYER),
                 DiagnosisKind.SIGMA_PRIME_OF_ACTIVATION, "σ' is evaluated at the activation a = σ(z) instead of at z, "
                 + "so σ is applied twice (e.g. sigmoidPrime(a) = σ(a)(1 − σ(a))). Use σ'(z), or its form in a: "
-                + derivativeInA() + "."));
+                + derivativeInA(spec) + "."));
         list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.A_FORM_OF_Z, BackpropMistake.EVERY_LAYER),
                 DiagnosisKind.SIGMA_PRIME_FORMULA_ON_Z, "σ' is computed with its formula in terms of a, but fed z: "
-                + derivativeInA().replace("a", "z") + " instead of " + derivativeInA() + ". Pass the activation a = σ(z)."));
+                + derivativeInA(spec).replace("a", "z") + " instead of " + derivativeInA(spec) + ". Pass the activation a = σ(z)."));
         if (hiddenLayers > 0 && cost == Cost.QUADRATIC && !out.isRowWise() && out != Activation.LINEAR) {
             // The output layer's chain rule takes σ' too: a mistake may sit in the backward loop only.
             list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.OF_ACTIVATION, BackpropMistake.HIDDEN_LAYERS),
                     DiagnosisKind.SIGMA_PRIME_OF_ACTIVATION, "In the hidden layers σ' is evaluated at the activation a = σ(z) "
                     + "instead of at z (the output layer's is right), so σ is applied twice there. In the backward loop use "
-                    + "σ'(z), or its form in a: " + derivativeInA() + "."));
+                    + "σ'(z), or its form in a: " + derivativeInA(spec) + "."));
             list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.A_FORM_OF_Z, BackpropMistake.HIDDEN_LAYERS),
                     DiagnosisKind.SIGMA_PRIME_FORMULA_ON_Z, "In the hidden layers σ' is computed with its formula in terms of a "
-                    + "but fed z (the output layer's is right): " + derivativeInA().replace("a", "z") + " instead of "
-                    + derivativeInA() + ". In the backward loop pass the activation a = σ(z)."));
+                    + "but fed z (the output layer's is right): " + derivativeInA(spec).replace("a", "z") + " instead of "
+                    + derivativeInA(spec) + ". In the backward loop pass the activation a = σ(z)."));
         }
         return list;
     }
 
-    private String derivativeInA() {
+    private static String derivativeInA(NetworkSpec spec) {
         Activation a = spec.depth() > 1 ? spec.hidden() : spec.output();
         return a == Activation.TANH ? "1 − a²" : "a(1 − a)";
     }
@@ -153,7 +155,7 @@ final class GradientBugPatterns {
     private List<Diagnosis> wholeNetwork(boolean withFactor) {
         List<Diagnosis> out = new ArrayList<>();
         List<Parameters> fitting = new ArrayList<>();
-        for (Candidate c : candidates()) {
+        for (Candidate c : candidates(spec)) {
             Parameters g = BackpropTracer.trace(parameters, batch, c.mistake()).gradients(scale);
             List<ParameterArray> changed = ParameterSets.disagreeing(g, reference, tolerance);
             if (changed.isEmpty()) {

@@ -119,6 +119,13 @@ final class StepBugPatterns {
                         + "order, so each step is the previous one's. Update the velocity first, then add it: v ← μv − η∇C; w ← w + v."));
             }
         }
+        // A step can be right as an update and wrong in the gradient it applies: the backward-pass mistakes, seen
+        // through the update. With the file's own gradient the gradient check names them; without it, only this does.
+        for (GradientBugPatterns.Candidate c : GradientBugPatterns.candidates(spec)) {
+            Parameters mistaken = BackpropTracer.trace(claim.before(), batch, c.mistake()).gradients(Reduction.MEAN.scale(batch.size()));
+            list.add(new Candidate(rule.delta(claim.before(), mistaken, claim.velocityBefore()), c.kind(), null,
+                    c.message() + " (Seen in the step: the update itself is right; the gradient it applies is not.)"));
+        }
         return list;
     }
 

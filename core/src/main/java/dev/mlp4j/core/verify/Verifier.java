@@ -11,6 +11,7 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -172,7 +173,11 @@ public final class Verifier {
             Parameters reference = rule.delta(claim.before(), gradient, claim.velocityBefore());
             Parameters claimed = ParameterSets.minus(claim.after(), claim.before());
             step = compare(spec, claimed, reference, Set.of(), tolerance);
-            diagnoses.addAll(new StepBugPatterns(claim, file.batch(), gradient, claimed, reference, rule, tolerance).explain());
+            // A gradient mistake the gradient check named shows in the step too: named once.
+            Set<DiagnosisKind> named = new HashSet<>();
+            diagnoses.forEach(d -> named.add(d.kind()));
+            new StepBugPatterns(claim, file.batch(), gradient, claimed, reference, rule, tolerance).explain().stream()
+                    .filter(d -> !named.contains(d.kind())).forEach(diagnoses::add);
             if (claim.momentum() > 0 && claim.velocityBefore() == null) {
                 notes.add("With momentum and no 'velocityBefore' the velocity is taken as zero, and then a step with "
                         + "momentum equals a plain SGD step: give 'velocityBefore' to check the momentum term.");

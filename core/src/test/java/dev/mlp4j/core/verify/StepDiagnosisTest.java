@@ -180,7 +180,19 @@ class StepDiagnosisTest {
         VerifyReport r = step(NET, StepSettings.plain(0.5), Set.of(HandWrittenNet.Bug.OUTPUT_TIMES_SIGMA_PRIME), Set.of(), true);
         assertFalse(r.match());
         assertEquals(EnumSet.of(DiagnosisKind.OUTPUT_DELTA_TIMES_SIGMA_PRIME), GradientDiagnosisTest.kinds(r), r.diagnoses()::toString);
+        assertEquals(1, r.diagnoses().size(), "named once, not again from the step: " + r.diagnoses());
         assertFalse(r.step().get(0).agrees(), "the step made with that gradient is wrong too");
+    }
+
+    @Test
+    void a_wrong_gradient_is_named_from_the_step_alone_when_the_file_has_no_gradient() {
+        for (HandWrittenNet.Bug bug : List.of(HandWrittenNet.Bug.OUTPUT_TIMES_SIGMA_PRIME, HandWrittenNet.Bug.SIGMA_PRIME_OF_ACTIVATION)) {
+            VerifyReport r = step(NET, StepSettings.plain(0.5), Set.of(bug), Set.of(), false);
+            assertFalse(r.match());
+            assertEquals(1, r.diagnoses().size(), r.diagnoses()::toString);
+            assertTrue(r.diagnoses().get(0).message().endsWith("(Seen in the step: the update itself is right; the gradient it applies is not.)"),
+                    r.diagnoses()::toString);
+        }
     }
 
     @Test
