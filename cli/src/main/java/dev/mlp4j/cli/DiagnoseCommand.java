@@ -11,6 +11,8 @@ import dev.mlp4j.core.diagnose.LayerStatistics;
 import dev.mlp4j.core.diagnose.NetworkDiagnosis;
 import dev.mlp4j.core.diagnose.Percent;
 import dev.mlp4j.core.diagnose.Thresholds;
+import dev.mlp4j.core.diagnose.WeightsOrigin;
+import dev.mlp4j.core.io.Json;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -25,7 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,9 +92,12 @@ final class DiagnoseCommand implements Callable<Integer> {
     /**
      * The network to diagnose and where it came from.
      *
-     * @param learningRate the η its file gives (a verify file's step), or null
+     * @param origin       where its weights came from, for the advice
+     * @param learningRate the η its file gives (a verify file's learningRate), or null
+     * @param note         a line to print about how the file was read, or null
      */
-    private record Subject(Parameters parameters, String description, String source, Batch ownBatch, Double learningRate) {
+    private record Subject(Parameters parameters, String description, String source, WeightsOrigin origin, Batch ownBatch,
+                           Double learningRate, String note) {
     }
 
     @Override
@@ -104,10 +112,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         Subject subject = subject();
         List<Batch> drawn = new ArrayList<>();
         String dataText = batches(subject, drawn);
-        // --lr wins; else the η the verify file's step was taken at, which is the one its network trains with.
+        // --lr wins; else the η the verify file gives, which is the one its network trains with.
         double eta = lr != null ? lr : subject.learningRate() != null ? subject.learningRate() : DEFAULT_LR;
         String etaSource = lr == null && subject.learningRate() != null ? " (the file's learningRate)" : "";
-        DiagnoseReport r = NetworkDiagnosis.run(subject.parameters(), drawn, eta, Thresholds.DEFAULT, subject.source().equals("model"));
+        DiagnoseReport r = NetworkDiagnosis.run(subject.parameters(), drawn, eta, Thresholds.DEFAULT, subject.origin());
         print(out, subject, dataText, etaSource, r);
         if (common.json) {
             JsonOutput.print(out, json(subject, dataText, r));
@@ -128,13 +136,26 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         if (model != null) {
             Model m = ModelFile.load(model);
-            return new Subject(m.parameters(), "model " + model + " (" + m.spec() + ")", "model", null, null);
+            return new Subject(m.parameters(), "model " + model + " (" + m.spec() + ")", "model", WeightsOrigin.TRAINED, null,
+                    null, null);
         }
         if (verifyFile != null) {
             VerifyFile f = VerifyFileReader.read(verifyFile);
-            // The file's learningRate is read with its step (the "after" parameters); without one there is none.
-            Double eta = f.step() == null ? null : f.step().learningRate();
-            return new Subject(f.parameters(), "verify file " + verifyFile + " (" + f.spec() + ")", "verify-file", f.batch(), eta);
+            // verify reads the file's learningRate only with its step (the "after" parameters); a file without one
+            // may still say the η its network trains at, which core's verify API does not expose: read it here.
+            Double eta = f.step() != null ? f.step().learningRate() : null;
+            String note = null;
+            if (eta == null) {
+                Object field = learningRateField(verifyFile);
+                if (field instanceof Double d && d > 0 && Double.isFinite(d)) {
+                    eta = d;
+                } else if (field != null && lr == null) {
+                    note = "note: the file's learningRate " + jsonText(field) + " is not a positive number; the update ratios are for "
+                            + jsonText(DEFAULT_LR) + " (give --lr to choose)";
+                }
+            }
+            return new Subject(f.parameters(), "verify file " + verifyFile + " (" + f.spec() + ")", "verify-file",
+                    WeightsOrigin.HAND_WRITTEN, f.batch(), eta, note);
         }
         NetworkSpec s = network.spec(Presets.mnist().spec());
         WeightInit scheme;
@@ -144,7 +165,28 @@ final class DiagnoseCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         return new Subject(scheme.initialise(s, new Random(seed)), "new network " + s + ", init " + scheme.id() + " (seed " + seed + ")",
-                "layers", null, null);
+                "layers", WeightsOrigin.initialised(scheme), null, null, null);
+    }
+
+    /**
+     * The top-level "learningRate" of a verify file that {@link VerifyFileReader} has read already (so the file is
+     * valid JSON), as core's JSON parser gives it, or null when absent.
+     */
+    private static Object learningRateField(Path file) {
+        try {
+            Object root = Json.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return root instanceof Map<?, ?> m ? m.get("learningRate") : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A JSON value as the user wrote it, near enough: a whole number without ".0". */
+    private static String jsonText(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.valueOf(d.longValue());
+        }
+        return v instanceof String text ? "\"" + text + "\"" : String.valueOf(v);
     }
 
     /** Fills {@code out} with the batches to run and says where they came from. */
@@ -218,12 +260,15 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.println("backend " + ReferenceProvider.NAME + " on " + REFERENCE_DEVICE + " (the diagnosis always runs on the reference)");
         out.println("data: " + dataText + "; inputs in [" + num(r.inputMin()) + ", " + num(r.inputMax()) + "], mean " + num(r.inputMean()));
         out.println("update ratios for learning rate " + num(r.learningRate()) + etaSource + "; nothing is trained");
+        if (subject.note() != null) {
+            out.println(subject.note());
+        }
         out.printf("%-6s %-6s %-11s %9s %9s %10s %6s %10s %10s %9s %9s %10s%n", "layer", "units", "activation", "z mean",
-                "z std", "saturated", "dead", "|grad w|", "delta RMS", "vs above", "|w|", "lr|gw|/|w|");
+                "z std", "saturated", "dead", "|grad w|", "|delta|", "vs above", "|w|", "lr|gw|/|w|");
         for (LayerStatistics s : r.layers()) {
             out.printf("%-6d %-6d %-11s %9s %9s %10s %6s %10s %10s %9s %9s %10s%n", s.layer(), s.units(), s.activation().id(),
                     num(s.preActivationMean()), num(s.preActivationStd()), share(s.saturatedFraction()), share(s.deadFraction()),
-                    num(s.weightGradientNorm()), num(s.deltaRms()), num(s.gradientRatio()), num(s.weightNorm()), num(s.updateRatio()));
+                    num(s.weightGradientNorm()), num(s.deltaNorm()), num(s.gradientRatio()), num(s.weightNorm()), num(s.updateRatio()));
         }
         if (r.clean()) {
             out.println("found nothing: no saturated or dead units, the gradient neither vanishes nor explodes, and the "
@@ -282,7 +327,10 @@ final class DiagnoseCommand implements Callable<Integer> {
             x.put("dead", finite(s.deadFraction()));
             x.put("weightGradientNorm", finite(s.weightGradientNorm()));
             x.put("deltaRms", finite(s.deltaRms()));
+            x.put("deltaNorm", finite(s.deltaNorm()));
             x.put("gradientRatio", finite(s.gradientRatio()));
+            x.put("slopeFactor", finite(s.slopeFactor()));
+            x.put("weightsGain", finite(s.weightsGain()));
             x.put("weightNorm", finite(s.weightNorm()));
             x.put("updateRatio", finite(s.updateRatio()));
             layers.add(x);

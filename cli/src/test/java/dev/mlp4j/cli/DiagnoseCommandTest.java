@@ -101,10 +101,72 @@ class DiagnoseCommandTest {
         assertTrue(given.out().contains("update ratios for learning rate 0.500; nothing is trained"), given.out());
         assertEquals(0.5, given.json().get("lr").asDouble());
 
-        // A file without a step has no learning rate that verify reads: the default.
+        // A file without a learningRate: the default.
         CliRun noStep = CliRun.of("diagnose", "--verify-file", Fixtures.path("verify/correct.json").toString(), "--json");
         assertEquals(0, noStep.exitCode(), noStep.err());
         assertTrue(noStep.out().contains("update ratios for learning rate 0.500; nothing is trained"), noStep.out());
+    }
+
+    @Test
+    void a_verify_files_learning_rate_without_a_step_is_the_one_the_update_ratios_are_for(@TempDir Path dir) throws Exception {
+        // The file has learningRate but no "after": verify reads no step, yet the η is the user's.
+        String text = Files.readString(Fixtures.path("verify/correct.json"));
+        assertFalse(text.contains("learningRate") || text.contains("\"after\""), "the fixture has no step");
+        Path file = dir.resolve("eta30.json");
+        Files.writeString(file, text.replaceFirst("\\{", "{\"learningRate\": 30, "));
+        CliRun run = CliRun.of("diagnose", "--verify-file", file.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("update ratios for learning rate 30.0 (the file's learningRate); nothing is trained"), run.out());
+        assertEquals(30.0, run.json().get("lr").asDouble());
+        CliRun given = CliRun.of("diagnose", "--verify-file", file.toString(), "--lr", "0.1", "--json");
+        assertEquals(0.1, given.json().get("lr").asDouble());
+        // One that is not a positive number is not used, and the output says so.
+        Files.writeString(file, text.replaceFirst("\\{", "{\"learningRate\": -1, "));
+        CliRun bad = CliRun.of("diagnose", "--verify-file", file.toString(), "--json");
+        assertEquals(0, bad.exitCode(), bad.err());
+        assertEquals(0.5, bad.json().get("lr").asDouble());
+        assertTrue(bad.out().contains("note: the file's learningRate -1 is not a positive number; the update ratios are for 0.5"),
+                bad.out());
+    }
+
+    @Test
+    void advice_for_a_verify_files_network_says_what_to_do_to_hand_written_weights() {
+        CliRun run = CliRun.of("diagnose", "--verify-file", Fixtures.path("verify/raw-pixels.json").toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode findings = run.json().get("findings");
+        boolean drawn = false;
+        for (JsonNode f : findings) {
+            String advice = f.get("advice").asText();
+            assertFalse(advice.contains("(--init"), advice);
+            drawn |= advice.contains("draw the weights with standard deviation 1/√16 = 0.25 (mlp4j's --init normal-scaled)");
+        }
+        assertTrue(drawn, findings.toString());
+    }
+
+    @Test
+    void a_wide_network_at_the_recommended_initialisation_is_clean_and_no_advice_repeats_the_init_in_use() {
+        for (String init : new String[] {"normal-scaled", "xavier"}) {
+            for (String layers : new String[] {"2,1000,1", "2,300,300,1", "2,100,100,100,1"}) {
+                CliRun run = CliRun.of("diagnose", "--layers", layers, "--init", init, "--example", "circle", "--json");
+                assertEquals(0, run.exitCode(), run.err());
+                for (JsonNode f : run.json().get("findings")) {
+                    assertFalse(f.get("kind").asText().equals("vanishing-gradient"), layers + " " + init + ": " + f);
+                }
+            }
+        }
+        // A deep sigmoid stack at normal-scaled does vanish: the advice neither repeats the init nor asks to
+        // unsaturate units that are not saturated.
+        CliRun deep = CliRun.of("diagnose", "--layers", "2,20,20,20,20,20,1", "--init", "normal-scaled", "--example", "circle", "--json");
+        boolean vanishing = false;
+        for (JsonNode f : deep.json().get("findings")) {
+            String advice = f.get("advice").asText();
+            assertFalse(advice.contains("--init normal-scaled"), advice);
+            if (f.get("kind").asText().equals("vanishing-gradient")) {
+                vanishing = true;
+                assertFalse(advice.contains("unsaturate"), advice);
+            }
+        }
+        assertTrue(vanishing, deep.out());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.mlp4j.core.verify.BackpropTracer;
 import dev.mlp4j.core.verify.Trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,9 +31,9 @@ public final class NetworkDiagnosis {
     private NetworkDiagnosis() {
     }
 
-    /** Diagnoses a freshly initialised network: advice may name an initialisation. */
+    /** Diagnoses a freshly initialised network (scheme not known): advice may name an initialisation. */
     public static DiagnoseReport run(Parameters p, List<Batch> batches, double learningRate, Thresholds thresholds) {
-        return run(p, batches, learningRate, thresholds, false);
+        return run(p, batches, learningRate, thresholds, WeightsOrigin.initialised(null));
     }
 
     /**
@@ -40,9 +41,19 @@ public final class NetworkDiagnosis {
      * the weights no longer are what an initialisation made them.
      */
     public static DiagnoseReport run(Parameters p, List<Batch> batches, double learningRate, Thresholds thresholds, boolean trained) {
-        if (p == null || batches == null || thresholds == null) {
-            throw new InvalidInputException((p == null ? "The parameters are" : batches == null ? "The batches are" : "The thresholds are")
-                    + " null; diagnose needs parameters, batches of examples and thresholds (Thresholds.DEFAULT for the usual ones).");
+        return run(p, batches, learningRate, thresholds, trained ? WeightsOrigin.TRAINED : WeightsOrigin.initialised(null));
+    }
+
+    /**
+     * Diagnoses {@code p}, whose weights came from {@code origin}: that decides what the advice tells the user to
+     * change (another --init, other training, or how to draw a hand-written network's weights).
+     */
+    public static DiagnoseReport run(Parameters p, List<Batch> batches, double learningRate, Thresholds thresholds, WeightsOrigin origin) {
+        if (p == null || batches == null || thresholds == null || origin == null) {
+            throw new InvalidInputException((p == null ? "The parameters are" : batches == null ? "The batches are"
+                    : thresholds == null ? "The thresholds are" : "The weights' origin is")
+                    + " null; diagnose needs parameters, batches of examples, thresholds (Thresholds.DEFAULT for the usual ones)"
+                    + " and where the weights came from.");
         }
         if (batches.isEmpty()) {
             throw new InvalidInputException("Diagnose needs at least one batch of examples.");
@@ -68,6 +79,10 @@ public final class NetworkDiagnosis {
         boolean[][] everActive = new boolean[depth][];
         double[] gradientNorm = new double[depth];
         double[] deltaRms = new double[depth];
+        // Σ over examples of ‖δ‖² per layer, and of ‖Wᵀδ‖² where W is the layer above's weights and δ its δ:
+        // what reaches the layer before its units' slopes act.
+        double[] deltaSquares = new double[depth];
+        double[] backSquares = new double[depth];
         boolean finite = true;
         double inMin = Double.POSITIVE_INFINITY;
         double inMax = Double.NEGATIVE_INFINITY;
@@ -107,6 +122,12 @@ public final class NetworkDiagnosis {
                     }
                 }
                 zCount[l] += (long) m * units;
+                for (double d : trace.deltas()[l]) {
+                    deltaSquares[l] += d * d;
+                }
+                if (l < depth - 1) {
+                    backSquares[l] += backSquares(p.weights(l + 1), trace.deltas()[l + 1], m, units, spec.size(l + 2));
+                }
             }
             backprop.dataGradient(p, batch, StepSettings.NONE, g);
             for (int l = 0; l < depth; l++) {
@@ -131,15 +152,19 @@ public final class NetworkDiagnosis {
                 }
                 dead = (double) never / everActive[l].length;
             }
-            double ratio = l == depth - 1 ? Double.NaN : deltaRms[l] / deltaRms[l + 1];
+            boolean output = l == depth - 1;
+            double ratio = output ? Double.NaN : quotient(deltaSquares[l], deltaSquares[l + 1]);
+            double slope = output ? Double.NaN : quotient(deltaSquares[l], backSquares[l]);
+            double gain = l == 0 ? Double.NaN : quotient(backSquares[l - 1], deltaSquares[l]);
+            finite &= Double.isFinite(deltaSquares[l]);
             double weightNorm = norm(p.weights(l));
             layers.add(new LayerStatistics(l + 1, a, spec.size(l + 1), mean, std, sat, dead, gradientNorm[l], deltaRms[l],
-                    ratio, weightNorm, learningRate * gradientNorm[l] / weightNorm));
+                    Math.sqrt(deltaSquares[l] / examples), ratio, slope, gain, weightNorm, learningRate * gradientNorm[l] / weightNorm));
         }
         DiagnoseReport measured = new DiagnoseReport(spec, batches.size(), examples, inMin, inMax, inSum / inCount,
                 learningRate, layers, List.of());
         return new DiagnoseReport(spec, batches.size(), examples, inMin, inMax, inSum / inCount, learningRate, layers,
-                Findings.of(measured, finite, thresholds, trained));
+                Findings.of(measured, finite, thresholds, origin));
     }
 
     private static double saturationLimit(Activation a) {
@@ -148,6 +173,33 @@ public final class NetworkDiagnosis {
             case TANH -> TANH_SATURATION;
             default -> Double.POSITIVE_INFINITY;
         };
+    }
+
+    /** √(a/b), the ratio of two norms given as sums of squares; NaN when b is 0, where there is no ratio. */
+    private static double quotient(double a, double b) {
+        return b > 0 ? Math.sqrt(a / b) : Double.NaN;
+    }
+
+    /**
+     * Σ over the m examples of ‖Wᵀδ‖², for weights W of {@code above} × {@code width} (core's layout, one row per
+     * unit above) and δ of the layer above, row-major by example.
+     */
+    private static double backSquares(double[] w, double[] delta, int m, int width, int above) {
+        double sum = 0;
+        double[] back = new double[width];
+        for (int r = 0; r < m; r++) {
+            Arrays.fill(back, 0);
+            for (int j = 0; j < above; j++) {
+                double d = delta[r * above + j];
+                for (int k = 0; k < width; k++) {
+                    back[k] += w[j * width + k] * d;
+                }
+            }
+            for (double v : back) {
+                sum += v * v;
+            }
+        }
+        return sum;
     }
 
     private static double norm(double[] v) {

@@ -214,6 +214,36 @@ class NetworkDiagnosisTest {
     }
 
     @Test
+    void relus_inactive_on_a_handful_of_examples_are_reported_as_resting_on_those_few() {
+        // The learner's verify file: 5 examples, 60 % "never active", where 1000 examples of the same kind show 20 %.
+        NetworkSpec spec = NetworkSpec.of(Activation.RELU, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 20, 16, 4);
+        Parameters p = WeightInit.HE.initialise(spec, new Random(1));
+        for (int j = 0; j < 16; j++) {
+            p.biases(0)[j] = j < 6 ? -50 : 2;
+        }
+        DiagnoseReport few = NetworkDiagnosis.run(p, batches(spec, 1, 5, 1, 7), 0.1, Thresholds.DEFAULT);
+        Finding f = finding(few, FindingKind.DEAD_RELU, 1);
+        assertTrue(f.advice().contains("only 5 examples") && f.advice().contains("may be active on others"), f.advice());
+        assertFalse(f.advice().contains("never learns again"), f.advice());
+        // On 200 examples the same units are dead, and said to be.
+        Finding dead = finding(diagnose(spec, p, 1, 0.1), FindingKind.DEAD_RELU, 1);
+        assertEquals(f.value(), dead.value());
+        assertFalse(dead.advice().contains("only "), dead.advice());
+        assertTrue(dead.advice().contains("a dead relu never learns again"), dead.advice());
+    }
+
+    @Test
+    void the_update_too_large_advice_names_the_learning_rate_that_brings_the_ratio_to_the_threshold() {
+        DiagnoseReport large = diagnose(SIGMOID_100, WeightInit.NORMAL_SCALED, 1, 100);
+        Finding f = finding(large, FindingKind.UPDATE_TOO_LARGE, 2);
+        assertFalse(f.advice().contains("below 1,"), f.advice());
+        // The ratio is linear in η: at η·3/ratio it is the threshold, 3.
+        double eta = 100 * Thresholds.DEFAULT.updateTooLarge() / f.value();
+        assertTrue(f.advice().contains("lower the learning rate below " + Findings.number(eta) + ","), eta + ": " + f.advice());
+        assertTrue(f.advice().contains("falls to 3"), f.advice());
+    }
+
+    @Test
     void a_deep_sigmoid_stack_shows_a_vanishing_gradient() {
         NetworkSpec spec = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 20, 20, 20, 20, 20, 20, 4);
         DiagnoseReport r = diagnose(spec, WeightInit.NORMAL_SCALED, 1, 0.5);
