@@ -173,6 +173,17 @@ class NetworkDiagnosisTest {
         }
     }
 
+    private static final NetworkSpec RELU_20_16_4 = NetworkSpec.of(Activation.RELU, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 20, 16, 4);
+
+    /** He-initialised 20-16-4 relus whose first 6 hidden units have biases of −50: they never fire on inputs in [0, 1). */
+    private static Parameters sixDeadRelus() {
+        Parameters p = WeightInit.HE.initialise(RELU_20_16_4, new Random(1));
+        for (int j = 0; j < 16; j++) {
+            p.biases(0)[j] = j < 6 ? -50 : 2;
+        }
+        return p;
+    }
+
     @Test
     void a_finding_shows_its_share_as_the_table_does() {
         assertEquals("99.7 %", Percent.share(0.99685));
@@ -182,11 +193,8 @@ class NetworkDiagnosisTest {
         assertEquals("> 99.9 %", Percent.share(0.9996), "not all of them");
         assertEquals("< 0.1 %", Percent.share(0.0004), "not none of them");
         assertEquals("-", Percent.share(Double.NaN));
-        NetworkSpec spec = NetworkSpec.of(Activation.RELU, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 20, 16, 4);
-        Parameters p = WeightInit.HE.initialise(spec, new Random(1));
-        for (int j = 0; j < 16; j++) {
-            p.biases(0)[j] = j < 6 ? -50 : 2;
-        }
+        NetworkSpec spec = RELU_20_16_4;
+        Parameters p = sixDeadRelus();
         DiagnoseReport dead = diagnose(spec, p, 1, 0.1);
         assertTrue(finding(dead, FindingKind.DEAD_RELU, 1).advice().startsWith("layer 1: 37.5 % of relu units never active"),
                 finding(dead, FindingKind.DEAD_RELU, 1).advice());
@@ -198,11 +206,8 @@ class NetworkDiagnosisTest {
 
     @Test
     void relus_that_never_fire_are_found_dead() {
-        NetworkSpec spec = NetworkSpec.of(Activation.RELU, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 20, 16, 4);
-        Parameters p = WeightInit.HE.initialise(spec, new Random(1));
-        for (int j = 0; j < 16; j++) {
-            p.biases(0)[j] = j < 6 ? -50 : 2;
-        }
+        NetworkSpec spec = RELU_20_16_4;
+        Parameters p = sixDeadRelus();
         DiagnoseReport r = diagnose(spec, p, 1, 0.1);
         Finding f = finding(r, FindingKind.DEAD_RELU, 1);
         assertEquals(6.0 / 16, f.value(), 1e-12);
@@ -216,11 +221,8 @@ class NetworkDiagnosisTest {
     @Test
     void relus_inactive_on_a_handful_of_examples_are_reported_as_resting_on_those_few() {
         // The learner's verify file: 5 examples, 60 % "never active", where 1000 examples of the same kind show 20 %.
-        NetworkSpec spec = NetworkSpec.of(Activation.RELU, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 20, 16, 4);
-        Parameters p = WeightInit.HE.initialise(spec, new Random(1));
-        for (int j = 0; j < 16; j++) {
-            p.biases(0)[j] = j < 6 ? -50 : 2;
-        }
+        NetworkSpec spec = RELU_20_16_4;
+        Parameters p = sixDeadRelus();
         DiagnoseReport few = NetworkDiagnosis.run(p, batches(spec, 1, 5, 1, 7), 0.1, Thresholds.DEFAULT);
         Finding f = finding(few, FindingKind.DEAD_RELU, 1);
         assertTrue(f.advice().contains("only 5 examples") && f.advice().contains("may be active on others"), f.advice());
