@@ -396,6 +396,10 @@ public final class VerifyFileReader {
      * so it is read as that, and the field is named in a note.
      */
     private double[] vector(Object node, String path, int length) {
+        if (length == 1 && node instanceof Double d) {
+            // One output's target (or one input) written as a bare number, as a binary classifier's labels often are.
+            return new double[] {d};
+        }
         if (node instanceof List<?> list && length > 0 && list.size() == length
                 && list.stream().allMatch(e -> e instanceof List<?> c && c.size() == 1)) {
             double[] v = new double[length];

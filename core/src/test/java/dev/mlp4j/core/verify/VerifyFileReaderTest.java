@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,6 +116,17 @@ class VerifyFileReaderTest {
         assertEquals(2, f.examples());
         assertEquals(Reduction.SUM, f.reduction());
         assertEquals(0.1, f.batch().inputs()[3]);
+    }
+
+    @Test
+    void one_outputs_targets_may_be_bare_numbers() {
+        VerifyFile bare = VerifyFileReader.fromJson("net.json", SMALL.formatted("").replace("\"target\": [1.0]", "\"target\": 1.0"));
+        assertArrayEquals(read("").batch().targets(), bare.batch().targets());
+        String batch = "\"inputs\": [[1.0, 0.5], [0.2, 0.1]], \"targets\": ";
+        VerifyFile rows = VerifyFileReader.fromJson("b.json", SMALL.formatted("").replace("\"input\": [1.0, 0.5], \"target\": [1.0]", batch + "[[1.0], [0.0]]"));
+        VerifyFile numbers = VerifyFileReader.fromJson("b.json", SMALL.formatted("").replace("\"input\": [1.0, 0.5], \"target\": [1.0]", batch + "[1.0, 0.0]"));
+        assertArrayEquals(rows.batch().targets(), numbers.batch().targets());
+        assertEquals(List.of(), numbers.readingNotes());
     }
 
     @Test
