@@ -61,9 +61,7 @@ public final class Verifier {
             // PyTorch's SGD keeps v ← μv + ∇C and steps w ← w − ηv: its v is the file's velocity divided by −η.
             StepClaim perGradient = new StepClaim(step.learningRate(), step.momentum(), step.l2(), step.n(), step.before(), step.after(),
                     ParameterSets.times(step.velocityBefore(), -step.learningRate()));
-            VerifyFile other = new VerifyFile(file.source(), file.spec(), file.parameters(), file.batch(), file.reduction(), file.gradients(),
-                    file.activations(), file.deltas(), perGradient, null, file.ignoredFields(), file.readingNotes());
-            if (compare(other, tolerance, true).match()) {
+            if (compare(readOtherwise(file, file.parameters(), file.gradients(), perGradient), tolerance, true).match()) {
                 return withDiagnosis(report, file, tolerance, new Diagnosis(DiagnosisKind.VELOCITY_PER_GRADIENT, List.of("velocityBefore"),
                         -step.learningRate(), "Your velocity follows v ← μv + ∇C, w ← w − ηv (PyTorch's SGD); read as −η·v it agrees "
                         + "everywhere, so the step is right. In the file 'velocityBefore' is the step itself (v ← μv − η∇C; w ← w + v):"
@@ -126,8 +124,13 @@ public final class Verifier {
         StepClaim s = f.step() == null ? null : new StepClaim(f.step().learningRate(), f.step().momentum(), f.step().l2(), f.step().n(),
                 ParameterSets.squareTransposed(f.step().before()), ParameterSets.squareTransposed(f.step().after()),
                 ParameterSets.squareTransposed(f.step().velocityBefore()));
-        return new VerifyFile(f.source(), f.spec(), ParameterSets.squareTransposed(f.parameters()), f.batch(), f.reduction(), g,
-                f.activations(), f.deltas(), s, f.stepProblem(), f.ignoredFields(), f.readingNotes());
+        return readOtherwise(f, ParameterSets.squareTransposed(f.parameters()), g, s);
+    }
+
+    /** {@code f} with its parameters, gradient and step read another way; the rest as it is. */
+    private static VerifyFile readOtherwise(VerifyFile f, Parameters parameters, ClaimedGradients gradients, StepClaim step) {
+        return new VerifyFile(f.source(), f.spec(), parameters, f.batch(), f.reduction(), gradients, f.activations(), f.deltas(), step,
+                f.stepProblem(), f.ignoredFields(), f.readingNotes());
     }
 
     private static VerifyReport compare(VerifyFile file, Tolerance tolerance, boolean withStep) {
