@@ -7,6 +7,7 @@ import dev.mlp4j.cli.download.RemoteFile;
 import dev.mlp4j.cli.download.TargetFolder;
 import dev.mlp4j.cli.download.Timeouts;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.data.DataFolder;
 import dev.mlp4j.core.data.DataLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,8 +95,9 @@ final class DownloadCommand implements Callable<Integer> {
                 files.add(m);
             }
         }
-        Path found = DataLocator.find(null, which);
-        if (found == null || !found.equals(target)) {
+        // Where train would look now, without refusing anything: the download itself went well either way.
+        DataFolder found = DataLocator.locate(null, which);
+        if (found == null || !found.dir().equals(target)) {
             out.println("train and eval find it with --data " + target + (which == DataLocator.Dataset.MNIST ? "" : " --dataset " + which.id())
                     + " (or MLP4J_DATA=" + target + ").");
         }

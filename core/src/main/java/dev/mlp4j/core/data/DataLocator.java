@@ -14,6 +14,9 @@ import java.util.List;
  * {@code mlp4j.data}, the environment variable {@code MLP4J_DATA}, then the data set's usual places
  * ({@code ../shared/mnist} for MNIST; Debian's {@code /usr/share/datasets/fashion-mnist}, then
  * {@code ../shared/fashion-mnist} where {@code mlp4j download} puts it, for Fashion-MNIST).
+ *
+ * <p>The first folder holding all four files is the one read, and its files are recognised ({@link KnownFiles}): a
+ * folder holding another known data set's files is refused, never read under the name asked for.
  */
 public final class DataLocator {
 
@@ -73,8 +76,11 @@ public final class DataLocator {
         return list;
     }
 
-    /** The first candidate folder holding all four files, or null. */
-    public static Path find(String explicit, Dataset dataset) {
+    /**
+     * The first candidate folder holding all four files, with what its files are, or null; nothing is refused here,
+     * for a caller that takes any MNIST-format data and names it (bench), or only asks where it would be found.
+     */
+    public static DataFolder locate(String explicit, Dataset dataset) {
         for (String[] c : candidates(explicit, dataset)) {
             Path p;
             try {
@@ -84,17 +90,24 @@ public final class DataLocator {
                         + "); give the folder that holds the four " + dataset.id() + " files.");
             }
             if (MnistFiles.present(p)) {
-                return p.toAbsolutePath().normalize();
+                Path dir = p.toAbsolutePath().normalize();
+                return new DataFolder(dir, c[1], KnownFiles.recognise(dir));
             }
         }
         return null;
     }
 
-    /** Like {@link #find} but a sentence saying where it looked and what it needs when nothing is found. */
-    public static Path require(String explicit, Dataset dataset) {
-        Path p = find(explicit, dataset);
-        if (p != null) {
-            return p;
+    /** The first candidate folder holding all four files, or null; one that holds another data set's files is refused. */
+    public static Path find(String explicit, Dataset dataset) {
+        DataFolder folder = locate(explicit, dataset);
+        return folder == null ? null : folder.requireNoneOtherThan(dataset).dir();
+    }
+
+    /** Like {@link #find}, with what the files are, but a sentence saying where it looked and what it needs when nothing is found. */
+    public static DataFolder require(String explicit, Dataset dataset) {
+        DataFolder folder = locate(explicit, dataset);
+        if (folder != null) {
+            return folder.requireNoneOtherThan(dataset);
         }
         for (String[] c : candidates(explicit, dataset)) {
             Path given = Paths.get(c[0]).toAbsolutePath().normalize();
