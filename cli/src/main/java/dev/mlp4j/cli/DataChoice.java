@@ -16,7 +16,7 @@ final class DataChoice {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--data", paramLabel = "DIR", converter = PathConverter.Text.class, description = "Folder with the four MNIST-format files (else MLP4J_DATA, then ../shared/mnist).")
+    @Option(names = "--data", paramLabel = "DIR", converter = PathConverter.Text.class, description = "Folder with the four MNIST-format files (else MLP4J_DATA, then ../shared/mnist, then ~/.mlp4j/data/mnist).")
     String data;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "mnist or fashion-mnist. Default: ${DEFAULT-VALUE}.")
