@@ -7,6 +7,7 @@ import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.backend.BackendUnavailableException;
 import dev.mlp4j.core.backend.Backends;
 import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.data.DataFolder;
 import dev.mlp4j.core.data.DataLocator;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.data.Mnist;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -285,10 +285,11 @@ final class BenchCommand implements Callable<Integer> {
 
     /** MNIST's training set where found; else random images as sparse as MNIST's (about 19 % non-zero pixels). */
     private DataSet trainingData(PrintWriter out) {
-        Path dir = DataLocator.find(data, DataLocator.Dataset.MNIST);
-        if (dir != null) {
-            out.println("data: MNIST training set from " + dir);
-            return Mnist.load(dir).train();
+        // Any MNIST-format data times the same, so none is refused; it is named for what it is.
+        DataFolder folder = DataLocator.locate(data, DataLocator.Dataset.MNIST);
+        if (folder != null) {
+            out.println("data: " + (folder.dataset() == null ? "the training set of unknown files" : folder.name() + " training set") + " from " + folder.dir());
+            return Mnist.load(folder.dir()).train();
         }
         if (data != null) {
             DataLocator.require(data, DataLocator.Dataset.MNIST);

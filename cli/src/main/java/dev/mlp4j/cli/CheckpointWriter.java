@@ -29,6 +29,7 @@ final class CheckpointWriter implements TrainingListener {
     private final String backend;
     private final BackendHistory backendsBefore;
     private final DataIdentity data;
+    private final String dataset;
     /** The epoch the folder's checkpoint.json holds as written by this run; 0 before its first. */
     private int checkpointEpoch;
     /** The epoch of the parameters the folder's model.json holds as written by this run; 0 before its first. */
@@ -37,9 +38,10 @@ final class CheckpointWriter implements TrainingListener {
     /**
      * @param backendsBefore where the epochs before this session ran (none for a fresh run)
      * @param data           what the run trains on, kept so a resume can refuse other data
+     * @param dataset        what the run read, as {@link DataChoice.Loaded#dataset()} names it, for the model's record
      */
     CheckpointWriter(Path dir, TrainSettings settings, TrainingConfig config, TrainingAccuracies accuracies, String backend,
-                     BackendHistory backendsBefore, DataIdentity data) {
+                     BackendHistory backendsBefore, DataIdentity data, String dataset) {
         this.dir = dir;
         this.settings = settings;
         this.config = config;
@@ -47,6 +49,7 @@ final class CheckpointWriter implements TrainingListener {
         this.backend = backend;
         this.backendsBefore = backendsBefore;
         this.data = data;
+        this.dataset = dataset;
     }
 
     @Override
@@ -68,7 +71,7 @@ final class CheckpointWriter implements TrainingListener {
         try {
             CheckpointFile.save(new Checkpoint(state, context), dir);
             checkpointEpoch = state.epochsDone();
-            ModelFile.save(new Model(kept.spec(), kept, ModelRecord.of(config, settings, backend, state.epochsDone(),
+            ModelFile.save(new Model(kept.spec(), kept, ModelRecord.of(config, dataset, backend, state.epochsDone(),
                     keptEpoch == 0 ? null : state.history().get(keptEpoch - 1))), dir.resolve(MODEL_FILE));
             modelEpoch = keptEpoch;
         } catch (IOException e) {

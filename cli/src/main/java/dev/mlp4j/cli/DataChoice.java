@@ -1,6 +1,7 @@
 package dev.mlp4j.cli;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.data.DataFolder;
 import dev.mlp4j.core.data.DataLocator;
 import dev.mlp4j.core.data.Examples;
 import dev.mlp4j.core.data.Mnist;
@@ -10,14 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-
 /** Where the examples come from: an MNIST-format folder or a generated example problem. */
 final class DataChoice {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--data", paramLabel = "DIR", converter = PathConverter.Text.class, description = "Folder with the four MNIST-format files (else MLP4J_DATA, then ../shared/mnist).")
+    @Option(names = "--data", paramLabel = "DIR", converter = PathConverter.Text.class, description = "Folder with the four MNIST-format files (else MLP4J_DATA, then ../shared/mnist, then ~/.mlp4j/data/mnist).")
     String data;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "mnist or fashion-mnist. Default: ${DEFAULT-VALUE}.")
@@ -59,23 +58,38 @@ final class DataChoice {
         }
     }
 
-    /** Loads the data: train, validation (MNIST only) and test sets. */
+    /** Loads the data: train, validation (MNIST only) and test sets, named for what the files are. */
     Loaded load(long seed) {
         refuseDataWithExample();
         if (example != null) {
             Examples.TrainTest tt = Examples.byName(example, seed);
             return new Loaded(new TrainingData(tt.train(), null, tt.test()), "example " + example
-                    + " (" + tt.train().size() + " train, " + tt.test().size() + " test, seed " + seed + ")");
+                    + " (" + tt.train().size() + " train, " + tt.test().size() + " test, seed " + seed + ")", "example:" + example);
         }
-        Path dir = DataLocator.require(data, dataset());
-        Mnist m = Mnist.load(dir);
+        DataFolder folder = DataLocator.require(data, dataset());
+        Mnist m = Mnist.load(folder.dir());
         // Pixels are bytes scaled to [0, 1], always finite; TrainingData would refuse any that were not.
         TrainingData td = new TrainingData(m.train(), m.validation(), m.test());
-        return new Loaded(td, dataset + " from " + dir + " ("
-                + m.train().size() + " train, " + (m.validation() == null ? 0 : m.validation().size()) + " validation, "
-                + m.test().size() + " test)");
+        String sizes = m.train().size() + " train, " + (m.validation() == null ? 0 : m.validation().size()) + " validation, "
+                + m.test().size() + " test";
+        String description = folder.dataset() != null ? folder.name() + " from " + folder.dir() + " (" + sizes + ")"
+                : "unknown files from " + folder.dir() + " (" + sizes + "; not the published " + dataset().id() + " files)";
+        return new Loaded(td, description, folder.name());
     }
 
-    record Loaded(TrainingData data, String description) {
+    /**
+     * @param dataset what was read, for the JSON and the report: a data set's id, "unknown" for files that are no known
+     *                data set's, or "example:NAME"
+     */
+    record Loaded(TrainingData data, String description, String dataset) {
+        /** The data named in a title. */
+        String label() {
+            return dataset.equals(DataFolder.UNKNOWN) ? "unknown files" : dataset;
+        }
+
+        /** The data named as the subject of a sentence. */
+        String subject() {
+            return dataset.equals(DataFolder.UNKNOWN) ? "the data" : dataset;
+        }
     }
 }

@@ -7,6 +7,8 @@ import dev.mlp4j.cli.download.RemoteFile;
 import dev.mlp4j.cli.download.TargetFolder;
 import dev.mlp4j.cli.download.Timeouts;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.data.DataFolder;
+import dev.mlp4j.core.data.DataHome;
 import dev.mlp4j.core.data.DataLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -38,7 +41,7 @@ final class DownloadCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "Where to put the files. Default: ../shared/mnist (or ../shared/fashion-mnist) beside the project, where train looks.")
+            description = "Where to put the files. Default: MLP4J_DATA if set, else ~/.mlp4j/data/mnist (or ~/.mlp4j/data/fashion-mnist), where train looks.")
     Path dir;
 
     @Option(names = "--mirror", paramLabel = "URL", description = "A mirror to fetch from instead of the known ones (repeatable, tried in order).")
@@ -63,7 +66,7 @@ final class DownloadCommand implements Callable<Integer> {
         if (!mirrors.isEmpty()) {
             source = source.withMirrors(mirrors.stream().map(DownloadCommand::mirror).toList());
         }
-        Path target = (dir != null ? dir : defaultDir(source)).toAbsolutePath().normalize();
+        Path target = (dir != null ? dir : defaultDir(which)).toAbsolutePath().normalize();
         // Said before anything is fetched: a folder that cannot take the files would waste the download.
         OutputPaths.checkFolder(dir != null ? "--dir" : "The download folder", target);
         // Also before anything is fetched: a folder or FIFO under a file's name would fail (or be replaced) only after
@@ -94,8 +97,9 @@ final class DownloadCommand implements Callable<Integer> {
                 files.add(m);
             }
         }
-        Path found = DataLocator.find(null, which);
-        if (found == null || !found.equals(target)) {
+        // Where train would look now, without refusing anything: the download itself went well either way.
+        DataFolder found = DataLocator.locate(null, which);
+        if (found == null || !found.dir().equals(target)) {
             out.println("train and eval find it with --data " + target + (which == DataLocator.Dataset.MNIST ? "" : " --dataset " + which.id())
                     + " (or MLP4J_DATA=" + target + ").");
         }
@@ -119,11 +123,23 @@ final class DownloadCommand implements Callable<Integer> {
         };
     }
 
-    /** Beside the project, where the data locator looks: the launcher passes the project's root. */
-    private static Path defaultDir(DatasetSource source) {
-        String root = System.getProperty("mlp4j.root");
-        Path base = root == null || root.isBlank() ? Paths.get("") : Paths.get(root);
-        return base.resolve(source.defaultFolder());
+    /**
+     * The folder the user keeps data in (-Dmlp4j.data, then MLP4J_DATA, as the data locator looks), else the per-user
+     * data home: outside the project, so a download serves every clone and a fresh clone finds it.
+     */
+    private static Path defaultDir(DataLocator.Dataset dataset) {
+        String[][] settings = {{System.getProperty("mlp4j.data"), "-Dmlp4j.data"}, {System.getenv("MLP4J_DATA"), "MLP4J_DATA"}};
+        for (String[] setting : settings) {
+            if (setting[0] != null && !setting[0].isBlank()) {
+                try {
+                    return Paths.get(setting[0]);
+                } catch (InvalidPathException e) {
+                    throw new UsageException(setting[1] + " '" + setting[0].replace("\0", "\\0") + "' is not a valid path (" + e.getReason()
+                            + "); set it to a folder, or give --dir.");
+                }
+            }
+        }
+        return DataHome.of(dataset);
     }
 
     private static URI mirror(String text) {

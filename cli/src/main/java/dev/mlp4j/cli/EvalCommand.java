@@ -95,6 +95,7 @@ final class EvalCommand implements Callable<Integer> {
             json.put("testAccuracy", e.accuracy());
             json.put("cost", e.cost());
             json.put("examples", e.examples());
+            json.put("dataset", loaded.dataset());
             json.put("meanSquaredError", e.meanSquaredError());
             json.put("backend", sel.backend().info().name());
             json.put("device", sel.backend().info().device());

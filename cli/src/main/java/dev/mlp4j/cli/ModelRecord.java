@@ -12,10 +12,11 @@ final class ModelRecord {
     }
 
     /**
+     * @param data   what the run read, as {@link DataChoice.Loaded#dataset()} names it
      * @param epochs the epochs trained
      * @param kept   the epoch whose parameters the model holds, or null
      */
-    static Map<String, Object> of(TrainingConfig c, TrainSettings s, String backend, int epochs, EpochResult kept) {
+    static Map<String, Object> of(TrainingConfig c, String data, String backend, int epochs, EpochResult kept) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epochs", epochs);
         m.put("batchSize", c.batchSize());
@@ -25,7 +26,7 @@ final class ModelRecord {
         m.put("dropout", c.dropout());
         m.put("init", c.init().id());
         m.put("seed", c.seed());
-        m.put("data", s.dataName());
+        m.put("data", data);
         m.put("backend", backend);
         if (kept != null && kept.test() != null && Double.isFinite(kept.test().accuracy())) {
             m.put("testAccuracy", kept.test().accuracy());

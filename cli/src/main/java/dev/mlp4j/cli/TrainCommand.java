@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
         printHeader(out, start, config, loaded);
         Backends.Selection selection = selectBackend(out, start);
         TrainingOutcome outcome = train(out, start, config, loaded, identity, selection);
-        return new TrainEnding(start, config, outputs, outcome, selection.backend().info())
+        return new TrainEnding(start, config, outputs, outcome, selection.backend().info(), loaded.dataset())
                 .print(out, spec.commandLine().getErr(), common.json);
     }
 
@@ -157,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
         out.println("network: " + net + ", " + net.parameterCount() + " parameters, init " + config.init());
         out.println("training: " + trainingLine(config));
         if (config.patience() > 0 && loaded.data().validation() == null) {
-            out.println("note: " + settings.dataName() + " has no validation set, so --patience judges each epoch by its training cost");
+            out.println("note: " + loaded.subject() + " has no validation set, so --patience judges each epoch by its training cost");
         }
     }
 
@@ -192,13 +192,13 @@ final class TrainCommand implements Callable<Integer> {
             trainer.addListener(new EpochPrinter(out, config.epochs()));
             trainer.addListener(keeper);
             if (report != null) {
-                reporter = new TrainingReport(report, backend, td, "train: " + settings.dataName() + ", " + net,
+                reporter = new TrainingReport(report, backend, td, "train: " + loaded.label() + ", " + net,
                         reportFacts(loaded, net, config, selection), start.state().history(), start.accuracies(), config.epochs());
                 trainer.addListener(failures.guard(reporter));
             }
             if (outputs.checkpointDir() != null) {
                 checkpointWriter = new CheckpointWriter(outputs.checkpointDir(), settings, config, start.accuracies(),
-                        selection.backend().info().name(), start.backends(), identity);
+                        selection.backend().info().name(), start.backends(), identity, loaded.dataset());
                 trainer.addListener(failures.guard(checkpointWriter));
             }
             // Ctrl-C or SIGTERM from here on stops training after the current batch; Main.run disarms it at the very end,
@@ -235,7 +235,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        String dataDir = data.isExample() ? null : DataLocator.require(data.data, data.dataset()).toString();
+        String dataDir = data.isExample() ? null : DataLocator.require(data.data, data.dataset()).dir().toString();
         TrainSettings s = new TrainSettings(net, epochs == null ? preset.epochs() : epochs, batch == null ? preset.batch() : batch,
                 lr == null ? preset.learningRate() : lr, schedule(preset), momentum == null ? preset.momentum() : momentum,
                 l2 != null ? l2 : network.isDefault() ? preset.l2() : 0.0, dropout, scheme, seed, patience,

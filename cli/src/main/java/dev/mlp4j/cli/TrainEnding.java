@@ -29,8 +29,10 @@ final class TrainEnding {
     private final BackendInfo backend;
     /** The epoch whose parameters the run keeps, or null when none completed. */
     private final EpochResult kept;
+    /** What the run read, as {@link DataChoice.Loaded#dataset()} names it. */
+    private final String dataset;
 
-    TrainEnding(RunStart start, TrainingConfig config, RunOutputs outputs, TrainingOutcome outcome, BackendInfo backend) {
+    TrainEnding(RunStart start, TrainingConfig config, RunOutputs outputs, TrainingOutcome outcome, BackendInfo backend, String dataset) {
         this.start = start;
         this.settings = start.settings();
         this.config = config;
@@ -39,6 +41,7 @@ final class TrainEnding {
         this.result = outcome.result();
         this.backend = backend;
         this.kept = outcome.keeper().epoch(result);
+        this.dataset = dataset;
     }
 
     /** Prints the end of the run to {@code out}, and an error or interruption to {@code err}; returns the exit code. */
@@ -76,7 +79,7 @@ final class TrainEnding {
             return false;
         }
         Model model = new Model(settings.network(), outcome.keeper().parameters(result),
-                ModelRecord.of(config, settings, backend.name(), result.history().size(), kept));
+                ModelRecord.of(config, dataset, backend.name(), result.history().size(), kept));
         OutputFailures failures = outcome.failures();
         failures.attempt(save, () -> {
             try {
@@ -173,6 +176,7 @@ final class TrainEnding {
         Map<String, Object> json = JsonOutput.object("train");
         json.put("backend", backend.name());
         json.put("device", backend.device());
+        json.put("dataset", dataset);
         json.put("epochs", result.history().size());
         json.put("testAccuracy", kept == null || kept.test() == null ? null : kept.test().accuracy());
         EpochResult bestOnTest = TrainCommand.bestOnTest(result);

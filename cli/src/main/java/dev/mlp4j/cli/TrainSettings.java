@@ -54,7 +54,7 @@ record TrainSettings(NetworkSpec network, int epochs, int batch, double learning
                 dataset, example, dir);
     }
 
-    /** What the saved model's "data" field says. */
+    /** The data asked for: the data set's id or "example:NAME" (what was read may be unknown files: DataChoice.Loaded). */
     String dataName() {
         return example != null ? "example:" + example : dataset;
     }

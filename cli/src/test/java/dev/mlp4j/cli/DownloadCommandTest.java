@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +66,70 @@ class DownloadCommandTest {
             assertEquals(0, again.exitCode(), again.err());
             assertEquals("present", again.json().get("files").get(0).get("status").asText());
             assertTrue(MnistFiles.present(dir));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** Runs {@code body} with user.home at {@code home} and -Dmlp4j.data set to {@code data} (null: not set), put back after. */
+    private static <T> T withHome(Path home, String data, Supplier<T> body) {
+        Assumptions.assumeTrue(System.getenv("MLP4J_DATA") == null, "MLP4J_DATA is set, so download's default folder is that");
+        String homeBefore = System.getProperty("user.home");
+        String dataBefore = System.getProperty("mlp4j.data");
+        try {
+            System.setProperty("user.home", home.toString());
+            if (data == null) {
+                System.clearProperty("mlp4j.data");
+            } else {
+                System.setProperty("mlp4j.data", data);
+            }
+            return body.get();
+        } finally {
+            System.setProperty("user.home", homeBefore);
+            if (dataBefore == null) {
+                System.clearProperty("mlp4j.data");
+            } else {
+                System.setProperty("mlp4j.data", dataBefore);
+            }
+        }
+    }
+
+    @Test
+    void without_dir_the_files_go_to_the_data_home_unless_the_user_names_a_data_folder(@TempDir Path home) throws Exception {
+        HttpServer server = serve(null);
+        try {
+            String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist/";
+            CliRun r = withHome(home, null, () -> CliRun.of("download", "--dataset", "fashion-mnist", "--mirror", mirror, "--no-progress"));
+            Path target = home.resolve(".mlp4j").resolve("data").resolve("fashion-mnist");
+            assertEquals(1, r.exitCode(), "the mirror has nothing: " + r.err());
+            assertEquals("fashion-mnist into " + target, r.out().lines().findFirst().orElse(""), r.out());
+            assertTrue(r.err().contains("Nothing wrong was kept under " + target.resolve("train-images-idx3-ubyte.gz")), r.err());
+
+            // A data folder the user keeps (MLP4J_DATA, or -Dmlp4j.data as here) is where train looks first: download fills it.
+            Path own = home.resolve("own");
+            CliRun o = withHome(home, own.toString(), () -> CliRun.of("download", "--mirror", mirror, "--no-progress"));
+            assertEquals("mnist into " + own, o.out().lines().findFirst().orElse(""), o.out());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void a_download_into_the_data_home_is_found_there(@TempDir Path home) throws Exception {
+        Path mnist = DataLocator.find(null, DataLocator.Dataset.MNIST);
+        Assumptions.assumeTrue(mnist != null && MnistFiles.find(mnist, MnistFiles.TRAIN_IMAGES).toString().endsWith(".gz"),
+                "MNIST's .gz files not found; see README 'Getting MNIST'");
+        HttpServer server = serve(mnist);
+        try {
+            String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist/";
+            CliRun r = withHome(home, null, () -> CliRun.of("download", "--mirror", mirror, "--no-progress", "--json"));
+            assertEquals(0, r.exitCode(), r.err());
+            Path target = home.resolve(".mlp4j/data/mnist");
+            assertEquals(target.toString(), r.json().get("dir").asText());
+            assertTrue(MnistFiles.present(target));
+            // The data home is the last place searched: found there unless an earlier place holds MNIST too.
+            List<String[]> candidates = withHome(home, null, () -> DataLocator.candidates(null, DataLocator.Dataset.MNIST));
+            assertEquals(target.toString(), candidates.get(candidates.size() - 1)[0]);
         } finally {
             server.stop(0);
         }

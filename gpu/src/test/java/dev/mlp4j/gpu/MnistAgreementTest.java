@@ -42,7 +42,7 @@ class MnistAgreementTest {
     @Test
     void opencl_reaches_the_reference_test_accuracy_within_a_third_of_a_point() {
         Path dir = DataLocator.find(null, DataLocator.Dataset.MNIST);
-        assumeTrue(dir != null, "MNIST not found (set -Dmlp4j.data=DIR or MLP4J_DATA, or put it in ../shared/mnist)");
+        assumeTrue(dir != null, "MNIST not found (set -Dmlp4j.data=DIR or MLP4J_DATA, or run ./mlp4j download)");
         TestDevices.assumeOpenCl();
         Mnist mnist = Mnist.load(dir);
         TrainingData data = new TrainingData(mnist.train(), null, mnist.test());

@@ -7,12 +7,8 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
-/**
- * Where a data set can be fetched from: public mirrors, tried in order, and the four files with their checksums.
- *
- * @param defaultFolder where the files go without --dir, relative to the project (beside it, where train looks)
- */
-public record DatasetSource(DataLocator.Dataset dataset, List<URI> mirrors, List<RemoteFile> files, String defaultFolder) {
+/** Where a data set can be fetched from: public mirrors, tried in order, and the four files with their checksums. */
+public record DatasetSource(DataLocator.Dataset dataset, List<URI> mirrors, List<RemoteFile> files) {
     public DatasetSource {
         mirrors = List.copyOf(mirrors);
         files = List.copyOf(files);
@@ -20,7 +16,7 @@ public record DatasetSource(DataLocator.Dataset dataset, List<URI> mirrors, List
 
     /** The same files from other mirrors (--mirror, and tests). */
     public DatasetSource withMirrors(List<URI> others) {
-        return new DatasetSource(dataset, others, files, defaultFolder);
+        return new DatasetSource(dataset, others, files);
     }
 
     public static DatasetSource of(DataLocator.Dataset dataset) {
@@ -42,8 +38,7 @@ public record DatasetSource(DataLocator.Dataset dataset, List<URI> mirrors, List
                 List.of(file(MnistFiles.TRAIN_IMAGES, Digest.sha256("440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609")),
                         file(MnistFiles.TRAIN_LABELS, Digest.sha256("3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c")),
                         file(MnistFiles.TEST_IMAGES, Digest.sha256("8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6")),
-                        file(MnistFiles.TEST_LABELS, Digest.sha256("f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"))),
-                "../shared/mnist");
+                        file(MnistFiles.TEST_LABELS, Digest.sha256("f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"))));
     }
 
     /**
@@ -61,8 +56,7 @@ public record DatasetSource(DataLocator.Dataset dataset, List<URI> mirrors, List
                         file(MnistFiles.TEST_IMAGES, Digest.sha256("cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa"),
                                 Digest.md5("bef4ecab320f06d8554ea6380940ec79")),
                         file(MnistFiles.TEST_LABELS, Digest.sha256("8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05"),
-                                Digest.md5("bb300cfdad3c16e7a12a480ee83cd310"))),
-                "../shared/fashion-mnist");
+                                Digest.md5("bb300cfdad3c16e7a12a480ee83cd310"))));
     }
 
     private static RemoteFile file(String idxName, Digest... accepted) {

@@ -54,9 +54,9 @@ public final class TargetFolder {
         return null;
     }
 
-    /** A folder beside {@code dir} named for the data set, as the default folders are. */
+    /** A folder beside {@code dir} named for the data set, as the data home's folders are. */
     private static Path elsewhere(DatasetSource source, Path dir) {
-        Path named = dir.resolveSibling(Path.of(source.defaultFolder()).getFileName());
+        Path named = dir.resolveSibling(source.dataset().id());
         return named.equals(dir) ? dir.resolve(source.dataset().id()) : named;
     }
 }

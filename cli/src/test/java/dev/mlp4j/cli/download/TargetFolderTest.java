@@ -21,16 +21,16 @@ class TargetFolderTest {
     private static final String NAME = "data.gz";
     private static final byte[] MINE = "the images of the data set being fetched".getBytes();
     private static final byte[] THEIRS = "the images of another data set".getBytes();
-    private static final DatasetSource WANTED = source(DataLocator.Dataset.FASHION_MNIST, MINE, "../shared/fashion-mnist");
-    private static final List<DatasetSource> OTHERS = List.of(source(DataLocator.Dataset.MNIST, THEIRS, "../shared/mnist"));
+    private static final DatasetSource WANTED = source(DataLocator.Dataset.FASHION_MNIST, MINE);
+    private static final List<DatasetSource> OTHERS = List.of(source(DataLocator.Dataset.MNIST, THEIRS));
 
     @TempDir
     Path dir;
 
-    private static DatasetSource source(DataLocator.Dataset dataset, byte[] content, String folder) {
+    private static DatasetSource source(DataLocator.Dataset dataset, byte[] content) {
         try {
             Digest d = Digest.sha256(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
-            return new DatasetSource(dataset, List.of(URI.create("http://127.0.0.1:1/")), List.of(new RemoteFile(NAME, List.of(d))), folder);
+            return new DatasetSource(dataset, List.of(URI.create("http://127.0.0.1:1/")), List.of(new RemoteFile(NAME, List.of(d))));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -7,13 +7,20 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds an MNIST-format data set on disk. In order: the folder the user named (--data), the system property
  * {@code mlp4j.data}, the environment variable {@code MLP4J_DATA}, then the data set's usual places
  * ({@code ../shared/mnist} for MNIST; Debian's {@code /usr/share/datasets/fashion-mnist}, then
- * {@code ../shared/fashion-mnist} where {@code mlp4j download} puts it, for Fashion-MNIST).
+ * {@code ../shared/fashion-mnist}, for Fashion-MNIST), and last the data home {@code ~/.mlp4j/data/<dataset>}
+ * ({@link DataHome}), where {@code mlp4j download} puts it. The {@code ../shared} folders beside the project let
+ * clones side by side share one copy, and keep finding what earlier versions downloaded there.
+ *
+ * <p>The first folder holding all four files is the one read, and its files are recognised ({@link KnownFiles}): a
+ * folder holding another known data set's files is refused, never read under the name asked for.
  */
 public final class DataLocator {
 
@@ -47,7 +54,7 @@ public final class DataLocator {
     private DataLocator() {
     }
 
-    /** The folders looked at, in order, each with where it came from. */
+    /** The folders looked at, in order, each with where it came from; a folder reached twice is listed once. */
     public static List<String[]> candidates(String explicit, Dataset dataset) {
         List<String[]> list = new ArrayList<>();
         if (explicit != null && !explicit.isBlank()) {
@@ -70,11 +77,34 @@ public final class DataLocator {
                 list.add(new String[] {Paths.get(root).resolve(place).normalize().toString(), "default"});
             }
         }
-        return list;
+        list.add(new String[] {DataHome.of(dataset).toString(), "data home"});
+        return withoutRepeats(list);
     }
 
-    /** The first candidate folder holding all four files, or null. */
-    public static Path find(String explicit, Dataset dataset) {
+    /** Run from the project's root, ../shared/mnist and the root's ../shared/mnist are one folder: said once. */
+    private static List<String[]> withoutRepeats(List<String[]> list) {
+        List<String[]> kept = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (String[] c : list) {
+            Path p;
+            try {
+                p = Paths.get(c[0]).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                kept.add(c);
+                continue;
+            }
+            if (seen.add(p)) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The first candidate folder holding all four files, with what its files are, or null; nothing is refused here,
+     * for a caller that takes any MNIST-format data and names it (bench), or only asks where it would be found.
+     */
+    public static DataFolder locate(String explicit, Dataset dataset) {
         for (String[] c : candidates(explicit, dataset)) {
             Path p;
             try {
@@ -84,17 +114,24 @@ public final class DataLocator {
                         + "); give the folder that holds the four " + dataset.id() + " files.");
             }
             if (MnistFiles.present(p)) {
-                return p.toAbsolutePath().normalize();
+                Path dir = p.toAbsolutePath().normalize();
+                return new DataFolder(dir, c[1], KnownFiles.recognise(dir));
             }
         }
         return null;
     }
 
-    /** Like {@link #find} but a sentence saying where it looked and what it needs when nothing is found. */
-    public static Path require(String explicit, Dataset dataset) {
-        Path p = find(explicit, dataset);
-        if (p != null) {
-            return p;
+    /** The first candidate folder holding all four files, or null; one that holds another data set's files is refused. */
+    public static Path find(String explicit, Dataset dataset) {
+        DataFolder folder = locate(explicit, dataset);
+        return folder == null ? null : folder.requireNoneOtherThan(dataset).dir();
+    }
+
+    /** Like {@link #find}, with what the files are, but a sentence saying where it looked and what it needs when nothing is found. */
+    public static DataFolder require(String explicit, Dataset dataset) {
+        DataFolder folder = locate(explicit, dataset);
+        if (folder != null) {
+            return folder.requireNoneOtherThan(dataset);
         }
         for (String[] c : candidates(explicit, dataset)) {
             Path given = Paths.get(c[0]).toAbsolutePath().normalize();

@@ -120,7 +120,7 @@ class MnistLoaderTest {
     void the_locator_finds_a_folder_named_with_data() {
         Path mini = Fixtures.miniMnist();
         assertEquals(mini.toAbsolutePath().normalize(), DataLocator.find(mini.toString(), DataLocator.Dataset.MNIST));
-        assertEquals(mini.toAbsolutePath().normalize(), DataLocator.require(mini.toString(), DataLocator.Dataset.MNIST));
+        assertEquals(mini.toAbsolutePath().normalize(), DataLocator.require(mini.toString(), DataLocator.Dataset.MNIST).dir());
     }
 
     @Test

@@ -23,7 +23,7 @@ class MnistMemoryTest {
     @Test
     void one_epoch_of_784_100_10_on_full_mnist_runs_in_a_1_gib_heap(@TempDir Path tmp) {
         Path mnist = DataLocator.find(null, DataLocator.Dataset.MNIST);
-        assumeTrue(mnist != null, "MNIST not found (looked in -Dmlp4j.data, MLP4J_DATA and ../shared/mnist); skipping the 1 GiB heap test");
+        assumeTrue(mnist != null, "MNIST not found (looked in -Dmlp4j.data, MLP4J_DATA, ../shared/mnist and ~/.mlp4j/data/mnist); skipping the 1 GiB heap test");
         ChildJvm.Result r = ChildJvm.run(tmp, 300, List.of("-Xmx1g"), MnistEpochMain.class, mnist.toString());
         assertEquals(0, r.exitCode(), r.output());
         Matcher m = Pattern.compile("trained 1 epoch\\(s\\), test accuracy ([0-9.]+), peak heap (\\d+) MB").matcher(r.output());

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Nielsen's chapter-1 network on real MNIST: 784-30-10 sigmoid, quadratic cost, η = 3.0, m = 10. His run reaches
  * about 95 % within a few epochs; this asserts at least 94 % after at most 5. Runs only where MNIST is found
- * (-Dmlp4j.data, MLP4J_DATA, or ../shared/mnist from the project root); skipped otherwise.
+ * (-Dmlp4j.data, MLP4J_DATA, ../shared/mnist from the project root, or ~/.mlp4j/data/mnist); skipped otherwise.
  */
 @Tag("mnist")
 class MnistAccuracyTest {
