@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The shape of a network: layer sizes from input to output, the activations of the hidden layers, that of the
@@ -59,7 +60,8 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
         if (hiddenActivations.size() > 1 && hiddenActivations.size() != hiddenLayers) {
             throw new InvalidInputException(hiddenActivations.size() + " hidden activations (" + describe(hiddenActivations) + ") are given for the "
                     + hiddenLayers + " hidden layer" + (hiddenLayers == 1 ? "" : "s") + " of " + describe(layers)
-                    + "; give one activation for all hidden layers" + (hiddenLayers > 1 ? ", or one for each of the " + hiddenLayers : "") + ".");
+                    + "; give one activation for all hidden layers" + (hiddenLayers > 1 ? ", or one for each of the " + hiddenLayers
+                    + " (e.g. " + describe(fitted(hiddenActivations, hiddenLayers)) + ")" : "") + ".");
         }
         hiddenActivations = shortest(hiddenActivations);
         if (hiddenActivations.stream().anyMatch(Activation::isRowWise) && hiddenLayers > 0) {
@@ -149,6 +151,11 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
     /** A network with one activation for all hidden layers, or one per hidden layer, e.g. {@code List.of(RELU, SIGMOID)}. */
     public static NetworkSpec of(List<Activation> hidden, Activation output, Cost cost, int... layers) {
         return new NetworkSpec(Arrays.stream(layers).boxed().collect(Collectors.toList()), hidden, output, cost);
+    }
+
+    /** {@code given} cut or, with its last entry repeated, filled to {@code n} entries: a list of the right length to suggest. */
+    private static List<Activation> fitted(List<Activation> given, int n) {
+        return IntStream.range(0, n).mapToObj(i -> given.get(Math.min(i, given.size() - 1))).toList();
     }
 
     /** One activation when all of {@code given} are the same, else a copy of the list. */

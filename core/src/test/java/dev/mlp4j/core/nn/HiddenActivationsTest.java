@@ -51,7 +51,7 @@ class HiddenActivationsTest {
         InvalidInputException three = assertThrows(InvalidInputException.class, () -> NetworkSpec.of(
                 List.of(Activation.RELU, Activation.SIGMOID, Activation.TANH), Activation.SIGMOID, Cost.QUADRATIC, 784, 30, 20, 10));
         assertEquals("3 hidden activations (relu,sigmoid,tanh) are given for the 2 hidden layers of 784,30,20,10; "
-                + "give one activation for all hidden layers, or one for each of the 2.", three.getMessage());
+                + "give one activation for all hidden layers, or one for each of the 2 (e.g. relu,sigmoid).", three.getMessage());
         // Equal entries are counted too: three for two layers is a mistake even when they agree.
         assertThrows(InvalidInputException.class, () -> NetworkSpec.of(List.of(Activation.RELU, Activation.RELU, Activation.RELU),
                 Activation.SIGMOID, Cost.QUADRATIC, 4, 3, 3, 1));

@@ -67,7 +67,7 @@ class MixedHiddenVerifyTest {
         String three = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json",
                 text.replace("[\"relu\", \"sigmoid\"]", "[\"relu\", \"sigmoid\", \"tanh\"]"))).getMessage();
         assertEquals("net.json: 3 hidden activations (relu,sigmoid,tanh) are given for the 2 hidden layers of 3,4,4,3; "
-                + "give one activation for all hidden layers, or one for each of the 2.", three);
+                + "give one activation for all hidden layers, or one for each of the 2 (e.g. relu,sigmoid).", three);
         String unknown = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("net.json",
                 text.replace("\"sigmoid\"]", "\"swish\"]"))).getMessage();
         assertTrue(unknown.contains("'swish'"), unknown);
