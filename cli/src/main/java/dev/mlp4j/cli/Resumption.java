@@ -111,10 +111,9 @@ final class Resumption {
                 s.example() == null ? s.dataset() : "none (example " + s.example() + ")");
     }
 
-    /** --hidden as the checkpoint's network holds it: a list of one activation repeated stands for that activation. */
+    /** --hidden as the checkpoint's network holds it (a list of one activation repeated is that activation), checked against its layers. */
     private static List<Activation> hiddenGiven(String hidden, NetworkSpec net) {
-        List<Activation> given = NetworkSpec.parseHidden(hidden);
-        return given.stream().distinct().count() == 1 && given.size() == Math.max(1, net.depth() - 1) ? List.of(given.get(0)) : given;
+        return new NetworkSpec(net.layers(), NetworkSpec.parseHidden(hidden), net.output(), net.cost()).hiddenActivations();
     }
 
     private static void check(ParseResult given, String option, Supplier<Object> value, Object stored, Object shown) {

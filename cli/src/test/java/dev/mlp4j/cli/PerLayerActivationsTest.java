@@ -109,6 +109,9 @@ class PerLayerActivationsTest {
         CliRun other = CliRun.of("train", "--resume", ck.toString(), "--hidden", "relu", "--no-progress");
         assertEquals(2, other.exitCode());
         assertTrue(other.err().contains("--hidden contradicts the checkpoint, which was trained with hidden relu,sigmoid"), other.err());
+        CliRun tooMany = CliRun.of("train", "--resume", ck.toString(), "--hidden", "relu,sigmoid,tanh", "--no-progress");
+        assertEquals(2, tooMany.exitCode());
+        assertTrue(tooMany.err().contains("3 hidden activations (relu,sigmoid,tanh) are given for the 2 hidden layers"), tooMany.err());
         CliRun same = CliRun.of("train", "--resume", ck.toString(), "--hidden", "relu, sigmoid", "--epochs", "2", "--backend", "core",
                 "--no-progress");
         assertEquals(0, same.exitCode(), same.err());
