@@ -58,6 +58,15 @@ def activate(name, z):
     return softmax(z) if name == "softmax" else ACTIVATIONS[name][0](z)
 
 
+def activation_of(case, l, last):
+    """The activation of weight layer l: the output's for the last, else the
+    hidden one, or the l-th of a list with one per hidden layer."""
+    if l == last:
+        return case["output"]
+    hidden = case["hidden"]
+    return hidden if isinstance(hidden, str) else hidden[l]
+
+
 def backprop_activation(name, z, a, dc_da):
     """delta = J_act(z)^T . dC/da, one example per row."""
     if name == "softmax":
@@ -93,7 +102,7 @@ def forward(case, weights, biases, x):
     for l, (w, b) in enumerate(zip(weights, biases)):
         z = activations[-1] @ w.T + b
         zs.append(z)
-        activations.append(activate(case["output"] if l == last else case["hidden"], z))
+        activations.append(activate(activation_of(case, l, last), z))
     return zs, activations
 
 
@@ -114,7 +123,7 @@ def gradients(case, weights, biases):
         grad_w[l] = delta.T @ activations[l] / batch + (case["l2"] / case["n"]) * weights[l]
         grad_b[l] = delta.sum(axis=0) / batch
         if l > 0:
-            delta = backprop_activation(case["hidden"], zs[l - 1], activations[l], delta @ weights[l])
+            delta = backprop_activation(activation_of(case, l - 1, len(weights) - 1), zs[l - 1], activations[l], delta @ weights[l])
     return grad_w, grad_b
 
 
@@ -166,6 +175,9 @@ CASES = [
     ("sigmoid-tanh-quadratic", [2, 3, 3, 2], "sigmoid", "tanh", "quadratic", 0.0, 1, 1),
     ("tanh-softmax-quadratic", [3, 4, 3], "tanh", "softmax", "quadratic", 0.0, 3, 3),
     ("relu-sigmoid-cross-entropy-deep", [4, 6, 5, 3, 2], "relu", "sigmoid", "cross-entropy", 0.0, 4, 4),
+    # One activation per hidden layer.
+    ("mixed-relu-tanh-sigmoid-softmax-log-likelihood", [4, 6, 5, 4, 3], ["relu", "tanh", "sigmoid"], "softmax", "log-likelihood", 0.0, 3, 3),
+    ("mixed-sigmoid-linear-quadratic-l2", [3, 4, 4, 2], ["sigmoid", "linear"], "linear", "quadratic", 0.2, 5, 2),
 ]
 
 
@@ -210,7 +222,7 @@ def is_well_posed(case, weights, biases):
         return False
     last = len(zs) - 1
     for l, z in enumerate(zs):
-        if (case["output"] if l == last else case["hidden"]) == "relu" and not (np.any(z > 0) and np.any(z < 0)):
+        if activation_of(case, l, last) == "relu" and not (np.any(z > 0) and np.any(z < 0)):
             return False
     data_grad_w, _ = gradients(dict(case, l2=0.0), weights, biases)
     if not all(np.any(g != 0) for g in data_grad_w):

@@ -15,6 +15,7 @@ import dev.mlp4j.core.diagnose.WeightsOrigin;
 import dev.mlp4j.core.io.Json;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
+import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
@@ -298,7 +299,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         Map<String, Object> m = JsonOutput.object("diagnose");
         Map<String, Object> net = new LinkedHashMap<>();
         net.put("layers", r.spec().layers());
-        net.put("hidden", r.spec().hidden().id());
+        // As in the model file: one name for all hidden layers, a list only when they differ.
+        net.put("hidden", r.spec().hasMixedHidden() ? r.spec().hiddenActivations().stream().map(Activation::id).toList() : r.spec().hidden().id());
         net.put("output", r.spec().output().id());
         net.put("cost", r.spec().cost().id());
         m.put("network", net);

@@ -64,7 +64,8 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "4,5,3", description = "Layer sizes. Default: ${DEFAULT-VALUE}.")
     String layers;
 
-    @Option(names = "--hidden", paramLabel = "ACT", description = "Hidden activation (default: all).")
+    @Option(names = "--hidden", paramLabel = "ACT[,ACT...]", description = "Hidden activation, one for all hidden layers or one "
+            + "per hidden layer, e.g. relu,sigmoid (default: each of sigmoid, tanh, relu, linear for all).")
     String hidden;
 
     @Option(names = "--output", paramLabel = "ACT", description = "Output activation (default: all valid).")
@@ -213,10 +214,11 @@ final class GradcheckCommand implements Callable<Integer> {
         List<NetworkSpec> list = new ArrayList<>();
         try {
             sizes = NetworkSpec.parseLayers(layers);
-            List<Activation> hiddens = hidden == null ? smoothAndRelu() : List.of(Activation.hiddenFromId(hidden));
+            List<List<Activation>> hiddens = hidden == null
+                    ? smoothAndRelu().stream().map(List::of).toList() : List.of(NetworkSpec.parseHidden(hidden));
             List<Activation> outputs = output == null ? List.of(Activation.values()) : List.of(Activation.fromId(output));
             List<Cost> costs = cost == null ? List.of(Cost.values()) : List.of(Cost.fromId(cost));
-            for (Activation h : hiddens) {
+            for (List<Activation> h : hiddens) {
                 for (Activation o : outputs) {
                     for (Cost c : costs) {
                         boolean explicit = output != null && cost != null;

@@ -14,7 +14,8 @@ final class NetworkOptions {
     @Option(names = "--layers", paramLabel = "N,N,...", description = "Layer sizes from input to output, e.g. 784,30,10.")
     String layers;
 
-    @Option(names = "--hidden", paramLabel = "ACT", description = "Hidden activation: sigmoid, tanh, relu, linear.")
+    @Option(names = "--hidden", paramLabel = "ACT[,ACT...]", description = "Hidden activation: sigmoid, tanh, relu, linear; "
+            + "one for all hidden layers, or one per hidden layer, e.g. relu,sigmoid.")
     String hidden;
 
     @Option(names = "--output", paramLabel = "ACT", description = "Output activation: sigmoid, tanh, relu, linear, softmax.")
@@ -32,7 +33,7 @@ final class NetworkOptions {
     NetworkSpec spec(NetworkSpec preset) {
         try {
             List<Integer> sizes = layers == null ? preset.layers() : NetworkSpec.parseLayers(layers);
-            Activation h = hidden == null ? preset.hidden() : Activation.hiddenFromId(hidden);
+            List<Activation> h = hidden == null ? preset.hiddenActivations() : NetworkSpec.parseHidden(hidden);
             Activation o = output == null ? preset.output() : Activation.fromId(output);
             Cost c = cost == null ? preset.cost() : Cost.fromId(cost);
             return new NetworkSpec(sizes, h, o, c);

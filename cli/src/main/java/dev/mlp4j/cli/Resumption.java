@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -90,7 +91,7 @@ final class Resumption {
         NetworkSpec net = s.network();
         try {
             check(given, "--layers", () -> NetworkSpec.parseLayers(c.network.layers), net.layers(), net.layersText());
-            check(given, "--hidden", () -> Activation.hiddenFromId(c.network.hidden), net.hidden(), net.hidden().id());
+            check(given, "--hidden", () -> hiddenGiven(c.network.hidden, net), net.hiddenActivations(), net.hiddenText());
             check(given, "--output", () -> Activation.fromId(c.network.output), net.output(), net.output().id());
             check(given, "--cost", () -> Cost.fromId(c.network.cost), net.cost(), net.cost().id());
             check(given, "--init", () -> WeightInit.fromId(c.init), s.init(), s.init().id());
@@ -108,6 +109,11 @@ final class Resumption {
         check(given, "--example", () -> c.data.example, s.example(), s.example() == null ? "none (" + s.dataset() + ")" : s.example());
         check(given, "--dataset", () -> c.data.dataset().id(), s.example() == null ? s.dataset() : null,
                 s.example() == null ? s.dataset() : "none (example " + s.example() + ")");
+    }
+
+    /** --hidden as the checkpoint's network holds it (a list of one activation repeated is that activation), checked against its layers. */
+    private static List<Activation> hiddenGiven(String hidden, NetworkSpec net) {
+        return new NetworkSpec(net.layers(), NetworkSpec.parseHidden(hidden), net.output(), net.cost()).hiddenActivations();
     }
 
     private static void check(ParseResult given, String option, Supplier<Object> value, Object stored, Object shown) {

@@ -1,5 +1,6 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.verify.ArrayComparison;
 import dev.mlp4j.core.verify.Diagnosis;
 import dev.mlp4j.core.verify.StepClaim;
@@ -149,7 +150,8 @@ final class VerifyCommand implements Callable<Integer> {
         m.put("match", r.match());
         Map<String, Object> network = new LinkedHashMap<>();
         network.put("layers", r.spec().layers());
-        network.put("hidden", r.spec().hidden().id());
+        // As in the model file: one name for all hidden layers, a list only when they differ.
+        network.put("hidden", r.spec().hasMixedHidden() ? r.spec().hiddenActivations().stream().map(Activation::id).toList() : r.spec().hidden().id());
         network.put("output", r.spec().output().id());
         network.put("cost", r.spec().cost().id());
         m.put("network", network);

@@ -22,12 +22,10 @@ import static org.jocl.blast.CLBlastTranspose.CLBlastTransposeYes;
 final class ClBlastSteps implements LayerSteps {
     private final DeviceNetwork net;
     private final NetworkSpec spec;
-    private final int hiddenKind;
 
     ClBlastSteps(DeviceNetwork net) {
         this.net = net;
         this.spec = net.spec;
-        this.hiddenKind = KernelCodes.of(spec.hidden());
         net.cl.useClBlast();
     }
 
@@ -55,7 +53,7 @@ final class ClBlastSteps implements LayerSteps {
                 0f, net.act[l].mem(), 0, out, net.cl.queue(), null);
         if (l < spec.depth() - 1) {
             net.cl.call("bias_activation", l).mem(net.act[l]).mem(net.undropped(l, dropout)).i(m).i(out)
-                    .mem(net.params).i(net.layout.biasOffset(l)).i(hiddenKind)
+                    .mem(net.params).i(net.layout.biasOffset(l)).i(net.activationKinds[l])
                     .i(dropout.key()).i(l).i(dropout.threshold()).f(dropout.keptScale())
                     .run(out, m);
         }
@@ -75,7 +73,7 @@ final class ClBlastSteps implements LayerSteps {
         CLBlast.CLBlastSgemm(CLBlastLayoutRowMajor, CLBlastTransposeNo, CLBlastTransposeYes, m, in, out,
                 1f, net.delta[l].mem(), 0, out, net.params.mem(), net.layout.weightOffset(l), out,
                 0f, net.delta[l - 1].mem(), 0, in, net.cl.queue(), null);
-        net.cl.call("derivative_dropout", l).mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(m).i(in).i(hiddenKind)
+        net.cl.call("derivative_dropout", l).mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(m).i(in).i(net.activationKinds[l - 1])
                 .i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
                 .run(in, m);
     }

@@ -31,6 +31,8 @@ final class DeviceNetwork {
     ClBuffer trainValues;
     ClBuffer trainNonZeroBlocks;
     int maskWords;
+    /** activation.cl's code of each weight layer's activation, the output layer's last. */
+    final int[] activationKinds;
     final int outputKind;
     final int costKind;
     final boolean aMinusY;
@@ -41,6 +43,10 @@ final class DeviceNetwork {
         this.cl = cl;
         this.spec = spec;
         this.layout = new ParameterLayout(spec);
+        this.activationKinds = new int[spec.depth()];
+        for (int l = 0; l < spec.depth(); l++) {
+            activationKinds[l] = KernelCodes.of(spec.activation(l));
+        }
         this.outputKind = KernelCodes.of(spec.output());
         this.costKind = KernelCodes.of(spec.cost());
         this.aMinusY = OutputDelta.isAMinusY(spec.output(), spec.cost());

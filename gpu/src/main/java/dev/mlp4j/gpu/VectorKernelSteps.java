@@ -27,12 +27,10 @@ final class VectorKernelSteps implements LayerSteps {
 
     private final DeviceNetwork net;
     private final NetworkSpec spec;
-    private final int hiddenKind;
 
     VectorKernelSteps(DeviceNetwork net) {
         this.net = net;
         this.spec = net.spec;
-        this.hiddenKind = KernelCodes.of(spec.hidden());
     }
 
     @Override
@@ -48,7 +46,7 @@ final class VectorKernelSteps implements LayerSteps {
             net.cl.call("forward_sparse_input")
                     .mem(net.trainRowStart).mem(net.trainColumns).mem(net.trainValues).mem(net.order).i(rows.offset())
                     .i(rows.count()).i(out).mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
-                    .mem(net.act[l]).mem(net.undropped(l, dropout)).i(hiddenKind)
+                    .mem(net.act[l]).mem(net.undropped(l, dropout)).i(net.activationKinds[l])
                     .i(dropout.key()).i(l).i(dropout.threshold()).f(dropout.keptScale())
                     .run(new long[] {ceil(out, 4 * LANES), rows.count()}, ONE_TILE);
             return;
@@ -57,7 +55,7 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.input(l, rows)).mem(net.order).i(rows.offset()).i(l == 0 && rows.indexed() ? 1 : 0)
                 .i(rows.count()).i(in).i(out)
                 .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
-                .mem(net.act[l]).mem(hidden ? net.undropped(l, dropout) : net.act[l]).i(hidden ? 1 : 0).i(hiddenKind)
+                .mem(net.act[l]).mem(hidden ? net.undropped(l, dropout) : net.act[l]).i(hidden ? 1 : 0).i(net.activationKinds[l])
                 .i(dropout.key()).i(l).i(hidden ? dropout.threshold() : 0).f(dropout.keptScale())
                 .run(new long[] {ceil(out, LANES), ceil(rows.count(), ROWS)}, ONE_TILE);
     }
@@ -81,7 +79,7 @@ final class VectorKernelSteps implements LayerSteps {
                 .i(net.outputKind).i(net.costKind).i(net.aMinusY ? 1 : 0)
                 .i(backPrev ? 1 : 0)
                 .mem(l > 0 ? net.delta[l - 1] : net.delta[l]).mem(l > 0 ? net.undropped(l - 1, dropout) : net.act[l]) // unused without a layer below
-                .i(hiddenKind).i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
+                .i(l > 0 ? net.activationKinds[l - 1] : 0).i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
                 .run(new long[] {ceil(rows.count(), ROWS)}, ONE_ITEM);
     }
 
@@ -94,7 +92,7 @@ final class VectorKernelSteps implements LayerSteps {
         net.cl.call("backward_layer", l)
                 .mem(net.delta[l]).i(rows.count()).i(in).i(spec.size(l + 1))
                 .mem(net.params).i(net.layout.weightOffset(l))
-                .mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(hiddenKind)
+                .mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(net.activationKinds[l - 1])
                 .i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
                 .run(new long[] {ceil(in, BACKWARD_TILE), ceil(rows.count(), BACKWARD_TILE)}, ONE_TILE);
     }

@@ -224,13 +224,16 @@ final class Findings {
                     + "on about whole: " + fix);
         }
         if (causes.isEmpty()) {
-            Activation a = r.spec().hidden();
-            String fix = a == Activation.RELU || a == Activation.LINEAR ? "use fewer hidden layers"
+            List<Activation> kinds = hidden.stream().map(LayerStatistics::activation).toList();
+            boolean steep = kinds.stream().allMatch(a -> a == Activation.RELU || a == Activation.LINEAR);
+            String fix = steep ? "use fewer hidden layers"
                     : "use fewer hidden layers, or relu ones" + (origin.initialised() ? " (--hidden relu --init he)"
                     : origin.handWritten() ? " with weights of standard deviation √(2/fan_in) (He initialisation)" : "");
-            causes.add("its " + hidden.size() + " " + a + " hidden layer" + (hidden.size() == 1 ? "" : "s") + " pass on δ times "
+            String named = r.spec().hasMixedHidden() ? " hidden layers (" + r.spec().hiddenText() + ")"
+                    : " " + kinds.get(0) + " hidden layer" + (hidden.size() == 1 ? "" : "s");
+            causes.add("its " + hidden.size() + named + " pass on δ times "
                     + "their units' slopes f'(z), here " + numbers(hidden, LayerStatistics::slopeFactor)
-                    + (a == Activation.SIGMOID ? " (σ' is at most 1/4)" : "") + ", with nothing saturated: " + fix);
+                    + (kinds.contains(Activation.SIGMOID) ? " (σ' is at most 1/4)" : "") + ", with nothing saturated: " + fix);
         }
         return String.join("; ", causes);
     }

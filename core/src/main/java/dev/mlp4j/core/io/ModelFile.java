@@ -1,8 +1,6 @@
 package dev.mlp4j.core.io;
 
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.nn.Activation;
-import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
@@ -10,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +27,25 @@ import java.util.function.Supplier;
  *
  * <p>Numbers are written with Java's shortest round-trip form, so a load gives back exactly the saved doubles.
  * A file of a newer version is refused with a sentence saying so; older versions are read by their own code path
- * (version 1 is the first).
+ * (version 1 is the first; version 2 adds one hidden activation per hidden layer, {@code "hidden": ["relu", "sigmoid"]},
+ * and is written only for such networks, see {@link #versionFor}).
  */
 public final class ModelFile {
     public static final String FORMAT = "mlp4j-model";
-    public static final int VERSION = 1;
+    /** The newest version this reads. */
+    public static final int VERSION = 2;
     /** A bound on the file size read into memory: far above any MLP mlp4j trains, far below a heap. */
     public static final long MAX_BYTES = 512L << 20;
 
     private ModelFile() {
+    }
+
+    /**
+     * The version a model of {@code spec} is written as: the oldest that holds it, so that a file an older mlp4j
+     * could read is not refused there as newer. Version 2 only for hidden layers with different activations.
+     */
+    public static int versionFor(NetworkSpec spec) {
+        return spec.hasMixedHidden() ? 2 : 1;
     }
 
     /**
@@ -67,9 +74,10 @@ public final class ModelFile {
                     + "); save parameters from before training diverged, or train again with a smaller learning rate.");
         }
         StringBuilder sb = new StringBuilder(64 + (int) Math.min(Integer.MAX_VALUE / 2, spec.parameterCount() * 22));
-        sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ").append(VERSION).append(",\n");
-        sb.append("  \"network\": {\"layers\": ").append(spec.layers()).append(", \"hidden\": \"").append(spec.hidden().id())
-                .append("\", \"output\": \"").append(spec.output().id()).append("\", \"cost\": \"").append(spec.cost().id()).append("\"},\n");
+        sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ").append(versionFor(spec)).append(",\n");
+        sb.append("  \"network\": ");
+        NetworkJson.write(sb, spec);
+        sb.append(",\n");
         sb.append("  \"training\": ");
         // Sorted keys, so that the same model always gives the same file.
         JsonWriter.value(sb, new TreeMap<>(model.training()));
@@ -127,26 +135,13 @@ public final class ModelFile {
             throw new InvalidInputException(source + ": model format version " + version + " ('version') does not exist; the file is corrupt"
                     + DAMAGED_FIX);
         }
-        return damaged(() -> readVersion1(f, root));
+        return damaged(() -> read(f, root, version));
     }
 
-    private static Model readVersion1(JsonFields f, Map<String, Object> root) {
+    /** Versions 1 and 2 differ only in "network.hidden", which version 2 may give as one activation per hidden layer. */
+    private static Model read(JsonFields f, Map<String, Object> root, int version) {
         Map<String, Object> net = f.object(f.required(root, "network", ""), "network");
-        List<Object> layerList = f.list(f.required(net, "layers", "network"), "network.layers");
-        List<Integer> layers = new ArrayList<>();
-        for (int i = 0; i < layerList.size(); i++) {
-            layers.add(f.integer(layerList.get(i), "network.layers[" + i + "]"));
-        }
-        String hidden = f.string(f.required(net, "hidden", "network"), "network.hidden");
-        String output = f.string(f.required(net, "output", "network"), "network.output");
-        String cost = f.string(f.required(net, "cost", "network"), "network.cost");
-        NetworkSpec spec;
-        try {
-            // These refusals speak of options and names, not of the file: the file's name and field go in front.
-            spec = new NetworkSpec(layers, Activation.fromId(hidden), Activation.fromId(output), Cost.fromId(cost));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(f.source() + ": 'network': " + e.getMessage(), e);
-        }
+        NetworkSpec spec = NetworkJson.read(f, net, version >= 2, "'network': ");
         List<Object> w = f.list(f.required(root, "weights", ""), "weights");
         List<Object> b = f.list(f.required(root, "biases", ""), "biases");
         if (w.size() != spec.depth() || b.size() != spec.depth()) {

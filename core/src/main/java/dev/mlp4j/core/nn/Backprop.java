@@ -171,7 +171,7 @@ public final class Backprop {
                 }
             }
             for (int r = 0; r < m; r++) {
-                spec.hidden().backward(zs[l], undropped[l + 1], deltas[l], deltas[l], r * width, width);
+                spec.activation(l).backward(zs[l], undropped[l + 1], deltas[l], deltas[l], r * width, width);
             }
         }
         // BP3 and BP4: ∂C/∂b = δ, ∂C/∂w = δ aᵀ, averaged over the batch.

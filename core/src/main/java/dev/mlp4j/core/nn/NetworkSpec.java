@@ -3,15 +3,23 @@ package dev.mlp4j.core.nn;
 import dev.mlp4j.core.InvalidInputException;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * The shape of a network: layer sizes from input to output, the activation of every hidden layer, that of the
+ * The shape of a network: layer sizes from input to output, the activations of the hidden layers, that of the
  * output layer, and the cost it is trained on. Immutable, and valid by construction: a spec that cannot be
  * trained is refused here with a sentence saying what to change.
+ *
+ * <p>{@code hiddenActivations} holds one activation that every hidden layer shares, or one per hidden layer, first
+ * hidden layer first. It is kept in the shortest of those forms: a list whose entries are all the same becomes that
+ * one activation, so the two ways of writing one network give equal specs. A network without hidden layers keeps
+ * the one activation it was given, unused.
  */
-public record NetworkSpec(List<Integer> layers, Activation hidden, Activation output, Cost cost) {
+public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivations, Activation output, Cost cost) {
 
     /** Layers wider than this are refused: beyond it a weight matrix would not fit a Java array. */
     public static final int MAX_LAYER_SIZE = 1 << 20;
@@ -40,11 +48,23 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
                         + " need more weights than one array holds; use narrower layers.");
             }
         }
-        if (hidden == null || output == null || cost == null) {
-            throw new InvalidInputException("The " + (hidden == null ? "hidden activation" : output == null ? "output activation" : "cost")
-                    + " of " + describe(layers) + " is null; a network needs a hidden activation, an output activation and a cost.");
+        boolean hiddenNull = hiddenActivations == null || hiddenActivations.isEmpty()
+                || hiddenActivations.stream().anyMatch(Objects::isNull);
+        if (hiddenNull || output == null || cost == null) {
+            throw new InvalidInputException("The " + (hiddenNull ? "hidden activation" : output == null ? "output activation" : "cost")
+                    + " of " + describe(layers) + " is " + (hiddenActivations != null && hiddenActivations.isEmpty() ? "missing" : "null")
+                    + "; a network needs a hidden activation, an output activation and a cost.");
         }
-        if (hidden.isRowWise() && layers.size() > 2) {
+        int hiddenLayers = layers.size() - 2;
+        // The count is checked before a list of equal entries is shortened: three for two layers is a mistake.
+        if (hiddenActivations.size() > 1 && hiddenActivations.size() != hiddenLayers) {
+            throw new InvalidInputException(hiddenActivations.size() + " hidden activations (" + describe(hiddenActivations) + ") are given for the "
+                    + hiddenLayers + " hidden layer" + (hiddenLayers == 1 ? "" : "s") + " of " + describe(layers)
+                    + "; give one activation for all hidden layers" + (hiddenLayers > 1 ? ", or one for each of the " + hiddenLayers
+                    + " (e.g. " + describe(fitted(hiddenActivations, hiddenLayers)) + ")" : "") + ".");
+        }
+        hiddenActivations = shortest(hiddenActivations);
+        if (hiddenActivations.stream().anyMatch(Activation::isRowWise) && hiddenLayers > 0) {
             throw new InvalidInputException("softmax can only be the output activation; use --hidden sigmoid, tanh, relu or linear.");
         }
         if (output.isRowWise() && layers.get(layers.size() - 1) < 2) {
@@ -55,6 +75,11 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
         if (why != null) {
             throw new InvalidInputException(Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
         }
+    }
+
+    /** A network whose hidden layers all have the activation {@code hidden}. */
+    public NetworkSpec(List<Integer> layers, Activation hidden, Activation output, Cost cost) {
+        this(layers, Collections.singletonList(hidden), output, cost);
     }
 
     public static NetworkSpec of(Activation hidden, Activation output, Cost cost, int... layers) {
@@ -94,7 +119,53 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
 
     /** The activation of weight layer l (0-based: l = depth()-1 is the output layer). */
     public Activation activation(int l) {
-        return l == depth() - 1 ? output : hidden;
+        if (l == depth() - 1) {
+            return output;
+        }
+        return hiddenActivations.get(hiddenActivations.size() == 1 ? 0 : l);
+    }
+
+    /** True when the hidden layers do not all have the same activation. */
+    public boolean hasMixedHidden() {
+        return hiddenActivations.size() > 1;
+    }
+
+    /**
+     * The activation every hidden layer has (for a network without hidden layers, the one it was given).
+     *
+     * @throws IllegalStateException when the hidden layers' activations differ: ask {@link #activation(int)} or
+     *                               {@link #hiddenActivations()} for them
+     */
+    public Activation hidden() {
+        if (hasMixedHidden()) {
+            throw new IllegalStateException("The hidden layers of " + this + " have different activations; ask activation(l) for layer l's.");
+        }
+        return hiddenActivations.get(0);
+    }
+
+    /** The hidden activations as written on the command line and in files: "relu", or "relu,sigmoid" when they differ. */
+    public String hiddenText() {
+        return describe(hiddenActivations);
+    }
+
+    /** A network with one activation for all hidden layers, or one per hidden layer, e.g. {@code List.of(RELU, SIGMOID)}. */
+    public static NetworkSpec of(List<Activation> hidden, Activation output, Cost cost, int... layers) {
+        return new NetworkSpec(Arrays.stream(layers).boxed().collect(Collectors.toList()), hidden, output, cost);
+    }
+
+    /** {@code given} cut or, with its last entry repeated, filled to {@code n} entries: a list of the right length to suggest. */
+    private static List<Activation> fitted(List<Activation> given, int n) {
+        return IntStream.range(0, n).mapToObj(i -> given.get(Math.min(i, given.size() - 1))).toList();
+    }
+
+    /** One activation when all of {@code given} are the same, else a copy of the list. */
+    private static List<Activation> shortest(List<Activation> given) {
+        return given.stream().distinct().count() == 1 ? List.of(given.get(0)) : List.copyOf(given);
+    }
+
+    /** Parses "relu" or "relu,sigmoid": the hidden activations, one for all hidden layers or one per hidden layer. */
+    public static List<Activation> parseHidden(String text) {
+        return Arrays.stream(text.split(",", -1)).map(Activation::hiddenFromId).collect(Collectors.toList());
     }
 
     public long parameterCount() {
@@ -109,8 +180,8 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
         return describe(layers);
     }
 
-    private static String describe(List<Integer> layers) {
-        return layers.stream().map(String::valueOf).collect(Collectors.joining(","));
+    private static String describe(List<?> items) {
+        return items.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /**
@@ -150,6 +221,6 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
 
     @Override
     public String toString() {
-        return layersText() + " " + hidden + "/" + output + " " + cost;
+        return layersText() + " " + hiddenText() + "/" + output + " " + cost;
     }
 }

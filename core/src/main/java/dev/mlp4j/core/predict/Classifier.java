@@ -62,7 +62,7 @@ public final class Classifier implements AutoCloseable {
             weightedInputs = null;
         } else {
             // The same weights with a linear output layer give z of the output layer; the cost is irrelevant here.
-            NetworkSpec linear = new NetworkSpec(spec.layers(), spec.hidden(), Activation.LINEAR, Cost.QUADRATIC);
+            NetworkSpec linear = new NetworkSpec(spec.layers(), spec.hiddenActivations(), Activation.LINEAR, Cost.QUADRATIC);
             weightedInputs = new ReferenceBackend(linear);
             weightedInputs.setParameters(parameters.copyFor(linear));
         }

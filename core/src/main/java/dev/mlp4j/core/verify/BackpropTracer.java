@@ -65,7 +65,7 @@ public final class BackpropTracer {
                     }
                 }
             }
-            double[] slope = derivative(spec.hidden(), zs[l], activations[l + 1], mistake.derivativeAt(l));
+            double[] slope = derivative(spec.activation(l), zs[l], activations[l + 1], mistake.derivativeAt(l));
             for (int i = 0; i < back.length; i++) {
                 back[i] *= slope[i];
             }

@@ -128,27 +128,33 @@ final class GradientBugPatterns {
         list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.OF_ACTIVATION, BackpropMistake.EVERY_LAYER),
                 DiagnosisKind.SIGMA_PRIME_OF_ACTIVATION, "σ' is evaluated at the activation a = σ(z) instead of at z, "
                 + "so σ is applied twice (e.g. sigmoidPrime(a) = σ(a)(1 − σ(a))). Use σ'(z), or its form in a: "
-                + derivativeInA(spec) + "."));
+                + derivativeIn(spec, "a") + "."));
         list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.A_FORM_OF_Z, BackpropMistake.EVERY_LAYER),
                 DiagnosisKind.SIGMA_PRIME_FORMULA_ON_Z, "σ' is computed with its formula in terms of a, but fed z: "
-                + derivativeInA(spec).replace("a", "z") + " instead of " + derivativeInA(spec) + ". Pass the activation a = σ(z)."));
+                + derivativeIn(spec, "z") + " instead of " + derivativeIn(spec, "a") + ". Pass the activation a = σ(z)."));
         if (hiddenLayers > 0 && cost == Cost.QUADRATIC && !out.isRowWise() && out != Activation.LINEAR) {
             // The output layer's chain rule takes σ' too: a mistake may sit in the backward loop only.
             list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.OF_ACTIVATION, BackpropMistake.HIDDEN_LAYERS),
                     DiagnosisKind.SIGMA_PRIME_OF_ACTIVATION, "In the hidden layers σ' is evaluated at the activation a = σ(z) "
                     + "instead of at z (the output layer's is right), so σ is applied twice there. In the backward loop use "
-                    + "σ'(z), or its form in a: " + derivativeInA(spec) + "."));
+                    + "σ'(z), or its form in a: " + derivativeIn(spec, "a") + "."));
             list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.A_FORM_OF_Z, BackpropMistake.HIDDEN_LAYERS),
                     DiagnosisKind.SIGMA_PRIME_FORMULA_ON_Z, "In the hidden layers σ' is computed with its formula in terms of a "
-                    + "but fed z (the output layer's is right): " + derivativeInA(spec).replace("a", "z") + " instead of "
-                    + derivativeInA(spec) + ". In the backward loop pass the activation a = σ(z)."));
+                    + "but fed z (the output layer's is right): " + derivativeIn(spec, "z") + " instead of "
+                    + derivativeIn(spec, "a") + ". In the backward loop pass the activation a = σ(z)."));
         }
         return list;
     }
 
-    private static String derivativeInA(NetworkSpec spec) {
-        Activation a = spec.depth() > 1 ? spec.hidden() : spec.output();
-        return a == Activation.TANH ? "1 − a²" : "a(1 − a)";
+    /** σ' of the hidden layers (of the output layer without hidden layers) written in terms of {@code v}. */
+    private static String derivativeIn(NetworkSpec spec, String v) {
+        List<Activation> layers = spec.depth() > 1 ? spec.hiddenActivations() : List.of(spec.output());
+        String sigmoid = v + "(1 − " + v + ")";
+        String tanh = "1 − " + v + "²";
+        if (layers.contains(Activation.TANH) && layers.contains(Activation.SIGMOID)) {
+            return sigmoid + " in the sigmoid layers, " + tanh + " in the tanh layers";
+        }
+        return layers.contains(Activation.TANH) ? tanh : sigmoid;
     }
 
     /** Stages 1 and 3: one backward-pass mistake, exactly or times one constant factor. */

@@ -270,8 +270,7 @@ public final class VerifyFileReader {
         }
         try {
             boolean hasHidden = layers.size() > 2;
-            Activation hidden = hasHidden || present("hidden")
-                    ? Activation.hiddenFromId(f.string(required(root, "hidden", ""), "hidden")) : Activation.SIGMOID;
+            List<Activation> hidden = hasHidden || present("hidden") ? hiddenActivations() : List.of(Activation.SIGMOID);
             Activation output = Activation.fromId(f.string(required(root, "output", ""), "output"));
             Cost cost = Cost.fromId(f.string(required(root, "cost", ""), "cost"));
             return new NetworkSpec(layers, hidden, output, cost);
@@ -283,6 +282,20 @@ public final class VerifyFileReader {
             String advice = e.getMessage().replaceAll("--(hidden|output|cost) ([a-z-]+)", "\"$1\": \"$2\"");
             throw new InvalidInputException(f.source() + ": " + advice, e);
         }
+    }
+
+    /** "hidden": one name for all hidden layers, or an array of names, one per hidden layer. */
+    private List<Activation> hiddenActivations() {
+        Object node = required(root, "hidden", "");
+        if (!(node instanceof List<?>)) {
+            return List.of(Activation.hiddenFromId(f.string(node, "hidden")));
+        }
+        List<Object> names = f.list(node, "hidden");
+        List<Activation> hidden = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            hidden.add(Activation.hiddenFromId(f.string(names.get(i), "hidden[" + i + "]")));
+        }
+        return hidden;
     }
 
     /** {"weights": …, "biases": …} under {@code path}; weight matrices the other way round only if {@code lenient}. */

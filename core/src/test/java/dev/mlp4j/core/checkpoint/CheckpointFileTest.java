@@ -99,6 +99,21 @@ class CheckpointFileTest {
     }
 
     @Test
+    void a_network_with_an_activation_per_hidden_layer_comes_back_as_version_2_and_one_activation_stays_version_1() {
+        NetworkSpec mixed = NetworkSpec.of(List.of(Activation.RELU, Activation.TANH), Activation.SIGMOID, Cost.CROSS_ENTROPY, 3, 4, 4, 1);
+        Parameters p = WeightInit.NORMAL.initialise(mixed, new Random(4));
+        Checkpoint saved = new Checkpoint(new TrainingState(0, p, new Parameters(mixed), p, List.of()), Map.of());
+        String text = CheckpointFile.toJson(saved);
+        assertTrue(text.contains("\"version\": 2,") && text.contains("\"hidden\": [\"relu\", \"tanh\"]"), text);
+        Checkpoint loaded = CheckpointFile.fromJson("c.json", text);
+        assertEquals(mixed, loaded.spec());
+        assertEquals(p, loaded.state().parameters());
+        assertTrue(CheckpointFile.toJson(sample()).contains("\"version\": 1,"));
+        // A list in a version-1 file is not that version's format.
+        assertTrue(refused(text.replace("\"version\": 2", "\"version\": 1")).contains("'network.hidden' should be a string"));
+    }
+
+    @Test
     void saving_again_replaces_the_file_and_leaves_no_temporary_file(@TempDir Path dir) throws IOException {
         CheckpointFile.save(sample(), dir);
         CheckpointFile.save(sample(), dir);
@@ -117,7 +132,7 @@ class CheckpointFileTest {
     @Test
     void newer_versions_other_formats_and_inconsistent_histories_are_refused() {
         String text = CheckpointFile.toJson(sample());
-        assertTrue(refused(text.replace("\"version\": 1", "\"version\": 2")).contains("newer mlp4j"));
+        assertTrue(refused(text.replace("\"version\": 1", "\"version\": " + (CheckpointFile.VERSION + 1))).contains("newer mlp4j"));
         assertTrue(refused(text.replace("\"mlp4j-checkpoint\"", "\"mlp4j-model\"")).contains("not an mlp4j checkpoint"));
         assertTrue(refused(text.replace("\"epochsDone\": 2", "\"epochsDone\": 3")).contains("'epochsDone' is 3 but the history holds 2"));
         assertTrue(refused(text.replace("\"epoch\": 2", "\"epoch\": 5")).contains("'history[1].epoch' is 5 but should be 2"));

@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Saving and loading models: exact round trips, atomic writes, clear refusals, and a frozen v1 fixture. */
 class ModelFileTest {
     private static final String FIXTURE = "model-v1.json";
+    /** The first version with one hidden activation per hidden layer. */
+    private static final String FIXTURE_V2 = "model-v2.json";
 
     private static Model randomModel(NetworkSpec spec, long seed) {
         Parameters p = WeightInit.NORMAL.initialise(spec, new Random(seed));
@@ -200,8 +202,9 @@ class ModelFileTest {
 
     @Test
     void a_newer_version_is_refused_with_advice_to_upgrade() {
-        InvalidInputException e = refused(validText().replace("\"version\": 1", "\"version\": 2"));
-        assertTrue(e.getMessage().contains("newer mlp4j") && e.getMessage().contains("version 2")
+        int newer = ModelFile.VERSION + 1;
+        InvalidInputException e = refused(validText().replace("\"version\": 1", "\"version\": " + newer));
+        assertTrue(e.getMessage().contains("newer mlp4j") && e.getMessage().contains("version " + newer)
                 && e.getMessage().contains("upgrade"), e.getMessage());
         assertTrue(refused(validText().replace("\"version\": 1", "\"version\": 0")).getMessage().contains("does not exist"));
         assertTrue(refused(validText().replace("\"version\": 1", "\"version\": 1.5")).getMessage().contains("'version' should be a whole number"));
@@ -241,8 +244,12 @@ class ModelFileTest {
     // ---- The frozen v1 fixture: if this breaks, the format changed and old model files no longer load. ----
 
     private static String fixtureText() {
-        try (InputStream in = ModelFileTest.class.getResourceAsStream(FIXTURE)) {
-            assertNotNull(in, "test resource " + FIXTURE);
+        return resourceText(FIXTURE);
+    }
+
+    private static String resourceText(String name) {
+        try (InputStream in = ModelFileTest.class.getResourceAsStream(name)) {
+            assertNotNull(in, "test resource " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -279,5 +286,54 @@ class ModelFileTest {
         Object written = Json.parse("written", ModelFile.toJson(m));
         Object committed = Json.parse(FIXTURE, fixtureText());
         assertEquals(committed, written);
+    }
+
+    // ---- One activation per hidden layer: format version 2, written only where version 1 cannot hold the network. ----
+
+    @Test
+    void a_network_with_an_activation_per_hidden_layer_round_trips_as_version_2(@TempDir Path dir) throws IOException {
+        NetworkSpec spec = NetworkSpec.of(List.of(Activation.RELU, Activation.SIGMOID, Activation.TANH), Activation.SOFTMAX,
+                Cost.LOG_LIKELIHOOD, 4, 6, 5, 3, 3);
+        Model model = randomModel(spec, 11);
+        Path file = dir.resolve("mixed.json");
+        ModelFile.save(model, file);
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"version\": 2,"), text);
+        assertTrue(text.contains("\"hidden\": [\"relu\", \"sigmoid\", \"tanh\"]"), text);
+        Model loaded = ModelFile.load(file);
+        assertEquals(spec, loaded.spec());
+        assertEquals(model.parameters(), loaded.parameters());
+    }
+
+    @Test
+    void a_network_with_one_hidden_activation_is_still_written_as_version_1_for_older_readers() {
+        NetworkSpec listed = NetworkSpec.of(List.of(Activation.RELU, Activation.RELU), Activation.SIGMOID, Cost.QUADRATIC, 3, 4, 4, 1);
+        String text = ModelFile.toJson(randomModel(listed, 2));
+        assertTrue(text.contains("\"version\": 1,") && text.contains("\"hidden\": \"relu\""), text);
+        assertEquals(1, ModelFile.versionFor(listed));
+    }
+
+    @Test
+    void a_hidden_list_is_refused_in_a_version_1_file_and_checked_against_the_layers_in_version_2() {
+        String v2 = resourceText(FIXTURE_V2);
+        InvalidInputException v1 = refused(v2.replace("\"version\": 2", "\"version\": 1"));
+        assertTrue(v1.getMessage().startsWith("m.json: 'network.hidden' should be a string"), v1.getMessage());
+        InvalidInputException three = refused(v2.replace("[\"relu\", \"tanh\"]", "[\"relu\", \"tanh\", \"relu\"]"));
+        assertTrue(three.getMessage().startsWith("m.json: 'network': 3 hidden activations (relu,tanh,relu) are given for the 2 hidden layers"),
+                three.getMessage());
+        InvalidInputException unknown = refused(v2.replace("\"tanh\"", "\"swish\""));
+        assertTrue(unknown.getMessage().contains("'swish'"), unknown.getMessage());
+        InvalidInputException number = refused(v2.replace("\"tanh\"", "7"));
+        assertTrue(number.getMessage().contains("'network.hidden[1]' should be a string"), number.getMessage());
+    }
+
+    @Test
+    void the_committed_v2_fixture_loads_with_each_hidden_layers_activation_and_is_written_back_the_same() {
+        Model m = ModelFile.fromJson(FIXTURE_V2, resourceText(FIXTURE_V2));
+        assertEquals(NetworkSpec.of(List.of(Activation.RELU, Activation.TANH), Activation.SIGMOID, Cost.CROSS_ENTROPY, 2, 3, 2, 1), m.spec());
+        assertArrayEquals(new double[] {0.5, -1.25, 2.0, 0.0, -0.375, 1.0E-3}, m.parameters().weights(0));
+        assertArrayEquals(new double[] {-2.5, 4.0}, m.parameters().weights(2));
+        assertArrayEquals(new double[] {6.5}, m.parameters().biases(2));
+        assertEquals(Json.parse(FIXTURE_V2, resourceText(FIXTURE_V2)), Json.parse("written", ModelFile.toJson(m)));
     }
 }

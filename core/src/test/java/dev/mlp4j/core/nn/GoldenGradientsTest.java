@@ -66,6 +66,11 @@ class GoldenGradientsTest {
         }
     }
 
+    @Test
+    void the_fixture_holds_networks_with_an_activation_per_hidden_layer() {
+        assertTrue(cases().stream().map(GoldenFixture::spec).anyMatch(NetworkSpec::hasMixedHidden), "no case with mixed hidden layers");
+    }
+
     @TestFactory
     Stream<DynamicTest> forward_outputs_match_the_golden_values() {
         return cases().stream().map(GoldenGradientsTest::read).map(g -> DynamicTest.dynamicTest(g.name(), () -> {

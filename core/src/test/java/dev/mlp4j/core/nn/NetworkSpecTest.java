@@ -58,7 +58,7 @@ class NetworkSpecTest {
 
     @Test
     void missing_activations_or_cost_are_refused() {
-        refused(() -> NetworkSpec.of(null, Activation.SIGMOID, Cost.QUADRATIC, 2, 2));
+        refused(() -> NetworkSpec.of((Activation) null, Activation.SIGMOID, Cost.QUADRATIC, 2, 2));
         refused(() -> NetworkSpec.of(Activation.SIGMOID, null, Cost.QUADRATIC, 2, 2));
         refused(() -> NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, null, 2, 2));
     }

@@ -37,8 +37,11 @@ public final class GoldenFixture {
         for (Object o : (List<Object>) c.get("layers")) {
             layers.add(((Double) o).intValue());
         }
-        return new NetworkSpec(layers, Activation.fromId((String) c.get("hidden")),
-                Activation.fromId((String) c.get("output")), Cost.fromId((String) c.get("cost")));
+        // "hidden": one name, or a list with one per hidden layer.
+        Object hidden = c.get("hidden");
+        List<Activation> hiddens = hidden instanceof List<?> names
+                ? names.stream().map(n -> Activation.fromId((String) n)).toList() : List.of(Activation.fromId((String) hidden));
+        return new NetworkSpec(layers, hiddens, Activation.fromId((String) c.get("output")), Cost.fromId((String) c.get("cost")));
     }
 
     /** [[row, …], …] flattened row-major. */

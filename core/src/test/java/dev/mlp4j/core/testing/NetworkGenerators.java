@@ -60,23 +60,29 @@ public final class NetworkGenerators {
 
     /**
      * Networks of 1 to {@code maxHidden} hidden layers of width 1..{@code maxWidth}, kinds from {@code kinds},
-     * batches of 1..{@code maxBatch}, parameters N(0,1)/√fan_in and inputs uniform in [-1, 1].
+     * batches of 1..{@code maxBatch}, parameters N(0,1)/√fan_in and inputs uniform in [-1, 1]. The first hidden layer
+     * has the kind's hidden activation; each one above it an activation drawn from the hidden activations of
+     * {@code kinds}, so most deeper networks mix them (relu under sigmoid, tanh under linear, ...).
      */
     public static Gen<NetworkCase> networks(List<Kind> kinds, int maxHidden, int maxWidth, int maxBatch) {
         Gen<List<Integer>> widths = lists().of(integers().between(1, maxWidth)).ofSizeBetween(2, maxHidden + 2);
         Gen<Kind> kind = Generate.pick(kinds);
+        List<Activation> pool = kinds.stream().map(Kind::hidden).distinct().toList();
+        Gen<List<Activation>> above = lists().of(Generate.pick(pool)).ofSize(Math.max(1, maxHidden - 1));
         Gen<Integer> batch = integers().between(1, maxBatch);
         Gen<Long> seed = longs().between(0, 1_000_000);
-        return widths.zip(kind, batch, seed, NetworkGenerators::buildValid);
+        return widths.zip(kind, above, batch, seed, NetworkGenerators::buildValid);
     }
 
     /** Widths are drawn before the kind, so a softmax output drawn with width 1 is widened to 2, its minimum. */
-    private static NetworkCase buildValid(List<Integer> widths, Kind kind, int batchSize, long seed) {
+    private static NetworkCase buildValid(List<Integer> widths, Kind kind, List<Activation> above, int batchSize, long seed) {
         List<Integer> w = new ArrayList<>(widths);
         if (kind.output().isRowWise() && w.get(w.size() - 1) < 2) {
             w.set(w.size() - 1, 2);
         }
-        return build(w, kind, batchSize, seed);
+        List<Activation> hidden = new ArrayList<>(List.of(kind.hidden()));
+        hidden.addAll(above.subList(0, Math.max(0, w.size() - 3)));
+        return build(w, hidden, kind.output(), kind.cost(), batchSize, seed);
     }
 
     /** The property tests' default: 1 to 4 hidden layers, widths 1..12, batches 1..8, every valid kind. */
@@ -85,7 +91,12 @@ public final class NetworkGenerators {
     }
 
     public static NetworkCase build(List<Integer> widths, Kind kind, int batchSize, long seed) {
-        NetworkSpec spec = new NetworkSpec(widths, kind.hidden(), kind.output(), kind.cost());
+        return build(widths, List.of(kind.hidden()), kind.output(), kind.cost(), batchSize, seed);
+    }
+
+    /** A network with {@code hidden}: one activation for all hidden layers, or one per hidden layer. */
+    public static NetworkCase build(List<Integer> widths, List<Activation> hidden, Activation output, Cost cost, int batchSize, long seed) {
+        NetworkSpec spec = new NetworkSpec(widths, hidden, output, cost);
         Random random = new Random(seed);
         Parameters p = WeightInit.NORMAL_SCALED.initialise(spec, random);
         return new NetworkCase(spec, p, randomBatch(spec, batchSize, random), seed);

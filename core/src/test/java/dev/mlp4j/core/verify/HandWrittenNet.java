@@ -86,8 +86,10 @@ final class HandWrittenNet {
         return layers.length - 1;
     }
 
+    /** {@code hidden} is one name, or comma-separated names, one per hidden layer. */
     String activationOf(int i) {
-        return i == depth() - 1 ? output : hidden;
+        String[] names = hidden.split(",");
+        return i == depth() - 1 ? output : names[names.length == 1 ? 0 : i];
     }
 
     /** One example's forward pass: z[i] of layer i+1 and a[layer], a[0] = x. */
@@ -256,7 +258,7 @@ final class HandWrittenNet {
                 }
                 boolean noSlope = bugs.contains(Bug.HIDDEN_WITHOUT_SIGMA_PRIME)
                         || (bugs.contains(Bug.FIRST_HIDDEN_WITHOUT_SIGMA_PRIME) && i == 0);
-                d[i][j] = noSlope ? s : s * slope(hidden, p.z()[i][j], bugs);
+                d[i][j] = noSlope ? s : s * slope(activationOf(i), p.z()[i][j], bugs);
             }
         }
         return d;

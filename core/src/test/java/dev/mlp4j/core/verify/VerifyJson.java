@@ -14,7 +14,8 @@ final class VerifyJson {
     static Map<String, Object> network(HandWrittenNet net, double[][] xs, double[][] ys, String reduction) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("layers", net.layers);
-        f.put("hidden", net.hidden);
+        // One activation per hidden layer is written as an array of names, as a hand-written net would.
+        f.put("hidden", net.hidden.contains(",") ? List.of(net.hidden.split(",")) : net.hidden);
         f.put("output", net.output);
         f.put("cost", net.cost);
         f.put("weights", net.weights);

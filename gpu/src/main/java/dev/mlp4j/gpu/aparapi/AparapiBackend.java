@@ -41,6 +41,8 @@ public final class AparapiBackend implements Backend {
     private final int maxWorkItems;
     private final BackendInfo info;
     private final int[] sizes;
+    /** NetworkKernel's code of each weight layer's activation, the output layer's last. */
+    private final int[] activations;
     private final int[] weightOffset;
     private final int[] biasOffset;
     private final int parameterCount;
@@ -64,6 +66,10 @@ public final class AparapiBackend implements Backend {
         this.info = new BackendInfo(NAME, AparapiDevices.describe(device), "float32");
         int depth = spec.depth();
         sizes = spec.layers().stream().mapToInt(Integer::intValue).toArray();
+        activations = new int[depth];
+        for (int l = 0; l < depth; l++) {
+            activations[l] = code(spec.activation(l));
+        }
         weightOffset = new int[depth];
         biasOffset = new int[depth];
         int p = 0;
@@ -358,10 +364,9 @@ public final class AparapiBackend implements Backend {
         for (int l = 0; l <= depth; l++) {
             rowsOffset[l + 1] = rowsOffset[l] + rows * sizes[l];
         }
-        kernel = new NetworkKernel(sizes, weightOffset, biasOffset, rowsOffset, parameterCount, rows,
+        kernel = new NetworkKernel(sizes, activations, weightOffset, biasOffset, rowsOffset, parameterCount, rows,
                 trainInputs, trainTargets, orderCapacity);
         kernel.setExplicit(true);
-        kernel.hiddenKind = code(spec.hidden());
         kernel.outputKind = code(spec.output());
         kernel.costKind = code(spec.cost());
         kernel.aMinusY = OutputDelta.isAMinusY(spec.output(), spec.cost()) ? 1 : 0;

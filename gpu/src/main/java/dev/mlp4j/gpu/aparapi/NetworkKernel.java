@@ -34,6 +34,8 @@ final class NetworkKernel extends Kernel {
 
     /** Layer sizes, from input to output. */
     final int[] sizes;
+    /** The activation code of each weight layer, the output layer's last. */
+    final int[] activations;
     final int[] weightOffset;
     final int[] biasOffset;
     /** Where layer l's rows start in act, undropped and delta (l = 0: the inputs); the last entry is their length. */
@@ -58,7 +60,6 @@ final class NetworkKernel extends Kernel {
     int rows;
     int depth;
     int offset;
-    int hiddenKind;
     int outputKind;
     int costKind;
     int aMinusY;
@@ -73,9 +74,10 @@ final class NetworkKernel extends Kernel {
     float momentum;
     int parameterCount;
 
-    NetworkKernel(int[] sizes, int[] weightOffset, int[] biasOffset, int[] rowsOffset, int parameterCount, int capacity,
+    NetworkKernel(int[] sizes, int[] activations, int[] weightOffset, int[] biasOffset, int[] rowsOffset, int parameterCount, int capacity,
                   float[] trainInputs, float[] trainTargets, int orderCapacity) {
         this.sizes = sizes;
+        this.activations = activations;
         this.weightOffset = weightOffset;
         this.biasOffset = biasOffset;
         this.rowsOffset = rowsOffset;
@@ -168,7 +170,7 @@ final class NetworkKernel extends Kernel {
         if (layer == depth - 1) {
             act[o] = z;
         } else {
-            float a = activate(hiddenKind, z);
+            float a = activate(activations[layer], z);
             undropped[o] = a;
             act[o] = a * dropoutScale(layer, r, j);
         }
@@ -258,7 +260,7 @@ final class NetworkKernel extends Kernel {
         }
         float s = (s0 + s1) + (s2 + s3);
         int o = rowsOffset[layer] + r * in + k;
-        delta[o] = s * dropoutScale(layer - 1, r, k) * derivative(hiddenKind, undropped[o]);
+        delta[o] = s * dropoutScale(layer - 1, r, k) * derivative(activations[layer - 1], undropped[o]);
     }
 
     /** BP3 and BP4 for layer l, averaged over the batch, plus (lambda/n) w for the weights. */

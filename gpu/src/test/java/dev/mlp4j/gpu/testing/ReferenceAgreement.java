@@ -15,6 +15,7 @@ import dev.mlp4j.core.testing.NetworkGenerators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -84,6 +85,32 @@ public abstract class ReferenceAgreement {
         stepsAgree(spec, new StepSettings[] {
                 new StepSettings(0.2, 0.5, 0.01, 0.4, 11), new StepSettings(0.2, 0.5, 0.01, 0.4, 12),
                 new StepSettings(0.2, 0, 0, 0.25, 13)});
+    }
+
+    /**
+     * A different activation in each hidden layer, through every path a backend has: an output at most 16 wide
+     * (the vector kernels take BP2 into the last hidden layer in the output's launch), a wider one, and sparse
+     * inputs (layer 0 from compressed rows); outputs, gradients with dropout, and steps.
+     */
+    @Test
+    void networks_with_an_activation_per_hidden_layer_agree_with_the_reference() {
+        NetworkSpec narrow = NetworkSpec.of(List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID), Activation.SOFTMAX,
+                Cost.LOG_LIKELIHOOD, 21, 33, 18, 12, 5);
+        NetworkSpec wide = NetworkSpec.of(List.of(Activation.SIGMOID, Activation.RELU), Activation.LINEAR, Cost.QUADRATIC, 13, 20, 24, 17);
+        for (NetworkSpec spec : List.of(narrow, wide)) {
+            NetworkCase c = NetworkGenerators.build(spec.layers(), spec.hiddenActivations(), spec.output(), spec.cost(), 9, 3);
+            StepSettings dropout = StepSettings.gradientOnly(0.05, 0.3, 17);
+            try (Backend b = open(spec)) {
+                b.setParameters(c.parameters());
+                assertAgree(spec + ": outputs", b.forward(c.batch()), reference(c).forward(c.batch()), OUTPUT);
+                assertAgree(spec + ": gradients", b.gradients(c.batch(), dropout), reference(c).gradients(c.batch(), dropout), GRADIENT);
+                afterUse(b);
+            }
+            stepsAgree(spec, new StepSettings[] {new StepSettings(0.2, 0.5, 0.01, 0.4, 11), new StepSettings(0.2, 0.5, 0, 0, 0)});
+        }
+        NetworkSpec sparse = NetworkSpec.of(List.of(Activation.TANH, Activation.RELU), Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 70, 40, 30, 10);
+        stepsAgree(sparse, sparseSet(sparse, 60, new Random(9)), new StepSettings[] {
+                new StepSettings(0.3, 0.5, 0.01, 0, 0), new StepSettings(0.3, 0.5, 0.01, 0.3, 21)});
     }
 
     @Test

@@ -7,8 +7,7 @@ import dev.mlp4j.core.io.Json;
 import dev.mlp4j.core.io.JsonFields;
 import dev.mlp4j.core.io.JsonFiles;
 import dev.mlp4j.core.io.ModelFile;
-import dev.mlp4j.core.nn.Activation;
-import dev.mlp4j.core.nn.Cost;
+import dev.mlp4j.core.io.NetworkJson;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.train.EpochResult;
@@ -42,7 +41,8 @@ import java.util.Map;
  */
 public final class CheckpointFile {
     public static final String FORMAT = "mlp4j-checkpoint";
-    public static final int VERSION = 1;
+    /** The newest version this reads; version 2 adds one hidden activation per hidden layer, as in model files. */
+    public static final int VERSION = 2;
     public static final String FILE_NAME = "checkpoint.json";
     /** Three sets of parameters: three times the largest model file. */
     public static final long MAX_BYTES = 3 * ModelFile.MAX_BYTES;
@@ -67,9 +67,11 @@ public final class CheckpointFile {
         TrainingState s = c.state();
         NetworkSpec spec = c.spec();
         StringBuilder sb = new StringBuilder(256 + (int) Math.min(Integer.MAX_VALUE / 2, 3 * spec.parameterCount() * 22));
-        sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ").append(VERSION).append(",\n");
-        sb.append("  \"network\": {\"layers\": ").append(spec.layers()).append(", \"hidden\": \"").append(spec.hidden().id())
-                .append("\", \"output\": \"").append(spec.output().id()).append("\", \"cost\": \"").append(spec.cost().id()).append("\"},\n");
+        // As for models, the oldest version that holds the network: 2 only for hidden layers with different activations.
+        sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ").append(spec.hasMixedHidden() ? 2 : 1).append(",\n");
+        sb.append("  \"network\": ");
+        NetworkJson.write(sb, spec);
+        sb.append(",\n");
         sb.append("  \"context\": ");
         JsonWriter.value(sb, c.context());
         sb.append(",\n  \"epochsDone\": ").append(s.epochsDone());
@@ -117,7 +119,7 @@ public final class CheckpointFile {
         if (version < 1) {
             throw new InvalidInputException(source + ": checkpoint format version " + version + " does not exist; the file is corrupt.");
         }
-        NetworkSpec spec = network(f, f.object(f.required(root, "network", ""), "network"));
+        NetworkSpec spec = NetworkJson.read(f, f.object(f.required(root, "network", ""), "network"), version >= 2, "");
         int epochsDone = f.integer(f.required(root, "epochsDone", ""), "epochsDone");
         Parameters parameters = ParametersCodec.read(f, f.required(root, "parameters", ""), "parameters", spec);
         Parameters velocities = ParametersCodec.read(f, f.required(root, "velocities", ""), "velocities", spec);
@@ -136,21 +138,5 @@ public final class CheckpointFile {
         }
         Map<String, Object> context = root.get("context") == null ? Map.of() : f.object(root.get("context"), "context");
         return new Checkpoint(new TrainingState(epochsDone, parameters, velocities, best, history), context);
-    }
-
-    private static NetworkSpec network(JsonFields f, Map<String, Object> net) {
-        List<Object> layerList = f.list(f.required(net, "layers", "network"), "network.layers");
-        List<Integer> layers = new ArrayList<>();
-        for (int i = 0; i < layerList.size(); i++) {
-            layers.add(f.integer(layerList.get(i), "network.layers[" + i + "]"));
-        }
-        try {
-            return new NetworkSpec(layers,
-                    Activation.fromId(f.string(f.required(net, "hidden", "network"), "network.hidden")),
-                    Activation.fromId(f.string(f.required(net, "output", "network"), "network.output")),
-                    Cost.fromId(f.string(f.required(net, "cost", "network"), "network.cost")));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(f.source() + ": " + e.getMessage(), e);
-        }
     }
 }
