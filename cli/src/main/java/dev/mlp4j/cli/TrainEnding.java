@@ -140,6 +140,10 @@ final class TrainEnding {
         } else if (c.dir() != null && trainedNothing) {
             out.println("checkpoint: none written to " + c.dir() + " (nothing was trained in this run; the checkpoint in "
                     + start.resumedFrom() + " is unchanged)");
+        } else if (c.dir() != null && outcome.failures().failed(outcome.checkpointWriter())) {
+            // Its first write failed (the error says why), so the folder has no checkpoint although epochs completed.
+            out.println("checkpoint: none written to " + c.dir() + " (writing it after epoch " + (start.state().epochsDone() + 1)
+                    + " failed; no epoch is checkpointed)");
         } else if (c.dir() != null) {
             out.println("checkpoint: none written to " + c.dir() + " (no epoch completed)");
         }

@@ -128,6 +128,30 @@ class OutputClashesTest {
         assertFalse(stopped.out().contains("--resume"), "a resume of it is refused: " + stopped.out());
     }
 
+    /**
+     * A checkpoint whose first write fails (ulimit -f 2 lets the 1.5 KiB model be written but not the 3.6 KiB
+     * checkpoint) after epoch 1 completed: the end line used to say "no epoch completed".
+     */
+    @Test
+    void a_checkpoint_whose_first_write_fails_says_so_not_that_no_epoch_completed() throws Exception {
+        assumeTrue(Files.isExecutable(Paths.get("/bin/bash")), "bash is needed");
+        Path ck = tmp.resolve("ck");
+        Path saved = tmp.resolve("saved.json");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String cmd = "ulimit -f 2 && exec \"$0\" -Xmx256m -XX:-UsePerfData -cp \"$1\" " + Main.class.getName()
+                + " train --example circle --backend core --epochs 5 --checkpoint \"$2\" --save \"$3\" --no-progress";
+        Process p = new ProcessBuilder("/bin/bash", "-c", cmd, java, System.getProperty("java.class.path"), ck.toString(), saved.toString())
+                .redirectError(tmp.resolve("err.txt").toFile()).redirectOutput(tmp.resolve("out.txt").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run did not end");
+        String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
+        String err = Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), out + err);
+        assertTrue(err.startsWith("error: Cannot write the checkpoint to " + ck + ": File too large"), err);
+        assertTrue(out.contains("checkpoint: none written to " + ck + " (writing it after epoch 1 failed; no epoch is checkpointed)"), out);
+        assertFalse(out.contains("no epoch completed"), out);
+        assertTrue(out.contains("saved model to " + saved + " (the parameters after epoch 1)"), out);
+    }
+
     @Test
     void a_checkpoint_write_that_fails_mid_run_stops_training_and_keeps_the_epochs_trained() throws Exception {
         // RLIMIT_FSIZE (ulimit -f, KiB) lets the model (1.5 KiB) be written but not the checkpoint once its history
