@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Ctrl-C (SIGINT) and SIGTERM while {@code train} trains: the JVM runs its shutdown hooks, and this one asks the
  * trainer to stop after the current mini-batch, then waits (at most {@link #WAIT_SECONDS} s) for the command to
- * save what it keeps and print its last lines before the JVM exits (with 128 + the signal's number: 130, 143).
+ * save what it keeps and print its last lines before the JVM exits, with the command's exit code: 128 + the signal's
+ * number (130, 143) when the signal stopped training, 0 when it came after the last epoch and cost nothing.
  *
  * <p>The hook is installed only by {@link Main#main}, in a process of mlp4j's own, never by {@link Main#run} in
  * another program. Before a command arms its own handling (all the time in a command that never does), a signal
@@ -33,6 +34,8 @@ final class Interruption {
     private static boolean waits;
     /** The signal that started the shutdown (2 INT, 15 TERM); 0 while none has come. */
     private static volatile int signal;
+    /** The exit code the command ended with, once it has; null before. */
+    private static volatile Integer endCode;
     /** The process's stdout and stderr as {@link Main#main} hands them to the command; null until installed. */
     private static Gate out;
     private static Gate err;
@@ -115,9 +118,14 @@ final class Interruption {
         }
     }
 
-    /** The command has ended and printed all it prints: a waiting hook may let the JVM exit. */
-    static void disarm() {
+    /**
+     * The command has ended with {@code code} and printed all it prints: a waiting hook may let the JVM exit, with
+     * this code rather than the signal's, since it is the one the command printed (a run the signal came too late to
+     * stop completed, and exits 0).
+     */
+    static void disarm(int code) {
         synchronized (LOCK) {
+            endCode = code;
             cancel = null;
             LOCK.notifyAll();
         }
@@ -130,8 +138,13 @@ final class Interruption {
             stop = cancel;
             wait = waits;
         }
-        if (stop == null || !wait && !signalled()) {
-            // Nothing armed, or the JVM exits for another reason than a signal of ours (System.exit, SIGHUP).
+        if (stop == null) {
+            // Nothing armed: the command has ended (or not yet begun).
+            exitAsTheCommandSaid();
+            return;
+        }
+        if (!wait && !signalled()) {
+            // The JVM exits for another reason than a signal of ours (System.exit, SIGHUP).
             return;
         }
         if (!wait) {
@@ -158,6 +171,18 @@ final class Interruption {
                     return;
                 }
             }
+        }
+        exitAsTheCommandSaid();
+    }
+
+    /**
+     * After a signal, once the command has ended, ends the process with the command's exit code: the JVM would use the
+     * signal's. Nothing is left to do by then (all is written and flushed), so skipping other hooks loses nothing.
+     */
+    private static void exitAsTheCommandSaid() {
+        Integer code = endCode;
+        if (code != null && signalled()) {
+            Runtime.getRuntime().halt(code);
         }
     }
 

@@ -54,7 +54,8 @@ public final class Main implements Runnable {
             command.set(leaf.commandSpec().name());
             return new CommandLine.RunLast().execute(parsed);
         });
-        int code;
+        // Failure, as for an uncaught Error, until the command returns its code.
+        int code = ExitCodes.FAILURE;
         // Only where Main.main installed the hook does a signal print this (and only until disarm, below).
         Interruption.armReport(command::get, Arrays.asList(args).contains("--json"));
         try {
@@ -72,7 +73,7 @@ public final class Main implements Runnable {
             err.flush();
         } finally {
             // Everything is written and printed (or an Error escapes): a signal that came meanwhile may end the process now.
-            Interruption.disarm();
+            Interruption.disarm(code);
         }
         return code;
     }

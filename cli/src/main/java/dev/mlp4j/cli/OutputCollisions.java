@@ -60,7 +60,7 @@ final class OutputCollisions {
     }
 
     /** The path made absolute, its longest existing part resolved as the file system does (links, ..). */
-    private static Path resolved(Path p) {
+    static Path resolved(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) {

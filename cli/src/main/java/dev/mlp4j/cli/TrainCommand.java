@@ -130,9 +130,7 @@ final class TrainCommand implements Callable<Integer> {
         DataIdentity identity = checkData(start, loaded.data());
         printHeader(out, start, config, loaded);
         Backends.Selection selection = selectBackend(out, start);
-        TrainingOutcome outcome = train(out, start, config, loaded, identity, selection);
-        return new TrainEnding(start, config, outputs, outcome, selection.backend().info(), loaded.dataset())
-                .print(out, spec.commandLine().getErr(), common.json);
+        return train(out, start, config, loaded, identity, selection);
     }
 
     /** Refuses data the network cannot train on, or other data than the resumed run's; the data's identity for a checkpoint. */
@@ -176,9 +174,12 @@ final class TrainCommand implements Callable<Integer> {
         return selection;
     }
 
-    /** Trains with the epoch lines, progress, report and checkpoint as listeners, and finishes the report. */
-    private TrainingOutcome train(PrintWriter out, RunStart start, TrainingConfig config, DataChoice.Loaded loaded,
-                                  DataIdentity identity, Backends.Selection selection) {
+    /**
+     * Trains with the epoch lines, progress, checkpoint and report as listeners (the checkpoint written first), then
+     * ends the run; returns the exit code.
+     */
+    private int train(PrintWriter out, RunStart start, TrainingConfig config, DataChoice.Loaded loaded,
+                      DataIdentity identity, Backends.Selection selection) {
         TrainSettings settings = start.settings();
         NetworkSpec net = settings.network();
         TrainingData td = loaded.data();
@@ -191,15 +192,16 @@ final class TrainCommand implements Callable<Integer> {
             trainer.addListener(new TrainingProgress(progress.display(spec.commandLine().getErr()), td.train().size(), config.batchSize()));
             trainer.addListener(new EpochPrinter(out, config.epochs()));
             trainer.addListener(keeper);
-            if (report != null) {
-                reporter = new TrainingReport(report, backend, td, "train: " + loaded.label() + ", " + net,
-                        reportFacts(loaded, net, config, selection), start.state().history(), start.accuracies(), config.epochs());
-                trainer.addListener(failures.guard(reporter));
-            }
             if (outputs.checkpointDir() != null) {
                 checkpointWriter = new CheckpointWriter(outputs.checkpointDir(), settings, config, start.accuracies(),
                         selection.backend().info().name(), start.backends(), identity, loaded.dataset());
                 trainer.addListener(failures.guard(checkpointWriter));
+            }
+            if (report != null) {
+                reporter = new TrainingReport(report, backend, td, "train: " + loaded.label() + ", " + net,
+                        reportFacts(loaded, net, config, selection), start.state().history(), start.accuracies(), config.epochs(),
+                        trainer::isCancelled);
+                trainer.addListener(failures.guard(reporter));
             }
             // Ctrl-C or SIGTERM from here on stops training after the current batch; Main.run disarms it at the very end,
             // so a signal during the writes below waits for them.
@@ -216,12 +218,20 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
             TrainingOutcome outcome = new TrainingOutcome(result, keeper, failures, reporter, checkpointWriter, interrupted, stoppedByFailure);
-            if (reporter != null) {
-                TrainingReport finalReport = reporter;
-                Parameters keptParameters = keeper.parameters(result);
-                failures.attempt(reporter, () -> finalReport.finish(keptParameters, outcome.stopMessage()));
-            }
-            return outcome;
+            TrainEnding ending = new TrainEnding(start, config, outputs, outcome, backend.info(), loaded.dataset());
+            // The model before the report: after a signal the JVM waits for the run only so long, and a report can be made again.
+            ending.saveModel();
+            finishReport(outcome);
+            return ending.print(out, spec.commandLine().getErr(), common.json);
+        }
+    }
+
+    /** The report of the model the run keeps, with how the run ended; needs the backend still open. */
+    private static void finishReport(TrainingOutcome outcome) {
+        TrainingReport reporter = outcome.reporter();
+        if (reporter != null) {
+            Parameters kept = outcome.keeper().parameters(outcome.result());
+            outcome.failures().attempt(reporter, () -> reporter.finish(kept, outcome.stopMessage()));
         }
     }
 

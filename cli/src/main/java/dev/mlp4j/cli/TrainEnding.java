@@ -31,6 +31,8 @@ final class TrainEnding {
     private final EpochResult kept;
     /** What the run read, as {@link DataChoice.Loaded#dataset()} names it. */
     private final String dataset;
+    /** Whether {@link #saveModel} wrote the model to --save. */
+    private boolean saved;
 
     TrainEnding(RunStart start, TrainingConfig config, RunOutputs outputs, TrainingOutcome outcome, BackendInfo backend, String dataset) {
         this.start = start;
@@ -51,7 +53,7 @@ final class TrainEnding {
         if (summary != null) {
             out.println(summary);
         }
-        boolean saved = saveModel(out);
+        printSave(out);
         boolean reported = outputs.report() != null && !outcome.failures().failed(outcome.reporter());
         if (reported) {
             out.println("report: " + outputs.report().resolve(ReportWriter.INDEX));
@@ -67,16 +69,11 @@ final class TrainEnding {
         return exitCode;
     }
 
-    /** Saves the kept model to --save, if given; whether it was saved. */
-    private boolean saveModel(PrintWriter out) {
+    /** Saves the kept model to --save, if given and an epoch completed; before {@link #print}, which says so. */
+    void saveModel() {
         Path save = outputs.save();
-        if (save == null) {
-            return false;
-        }
-        if (kept == null) {
-            // Parameters no epoch trained are worth nothing, and the file may hold a model the user wants to keep.
-            out.println("nothing saved to " + save + ": no epoch completed, so there are no trained parameters to keep");
-            return false;
+        if (save == null || kept == null) {
+            return;
         }
         Model model = new Model(settings.network(), outcome.keeper().parameters(result),
                 ModelRecord.of(config, dataset, backend.name(), result.history().size(), kept));
@@ -88,12 +85,18 @@ final class TrainEnding {
                 throw OutputPaths.failure("Cannot write the model to " + save, e);
             }
         });
-        boolean saved = !failures.failed(save);
-        boolean lastOfAll = result.stop() == TrainingResult.StopReason.COMPLETED && kept == result.last();
-        if (saved) {
+        saved = !failures.failed(save);
+    }
+
+    private void printSave(PrintWriter out) {
+        Path save = outputs.save();
+        if (save != null && kept == null) {
+            // Parameters no epoch trained are worth nothing, and the file may hold a model the user wants to keep.
+            out.println("nothing saved to " + save + ": no epoch completed, so there are no trained parameters to keep");
+        } else if (saved) {
+            boolean lastOfAll = result.stop() == TrainingResult.StopReason.COMPLETED && kept == result.last();
             out.println("saved model to " + save + (lastOfAll ? "" : " (the parameters after epoch " + kept.epoch() + ")"));
         }
-        return saved;
     }
 
     /**
@@ -140,6 +143,10 @@ final class TrainEnding {
         } else if (c.dir() != null && trainedNothing) {
             out.println("checkpoint: none written to " + c.dir() + " (nothing was trained in this run; the checkpoint in "
                     + start.resumedFrom() + " is unchanged)");
+        } else if (c.dir() != null && outcome.failures().failed(outcome.checkpointWriter())) {
+            // Its first write failed (the error says why), so the folder has no checkpoint although epochs completed.
+            out.println("checkpoint: none written to " + c.dir() + " (writing it after epoch " + (start.state().epochsDone() + 1)
+                    + " failed; no epoch is checkpointed)");
         } else if (c.dir() != null) {
             out.println("checkpoint: none written to " + c.dir() + " (no epoch completed)");
         }
@@ -202,11 +209,12 @@ final class TrainEnding {
     }
 
     /**
-     * 128 + the signal's number after a signal, even one that came while the outputs were written after training
-     * completed (the JVM exits with that code then, and the JSON line must agree); else 1 for a failure, 0.
+     * 128 + the signal's number when a signal stopped training; else 1 for a failure, 0. A signal that came after the
+     * last epoch, while the outputs were written, cost nothing: the run completed, and the process ends with this code
+     * all the same ({@link Interruption}), so that it agrees with the JSON line.
      */
     private int exitCode(String error) {
-        if (outcome.interrupted() != null || Interruption.signalled()) {
+        if (outcome.interrupted() != null) {
             return Interruption.exitCode();
         }
         return error != null ? ExitCodes.FAILURE : ExitCodes.OK;

@@ -11,12 +11,14 @@ import dev.mlp4j.core.train.EpochResult;
 import dev.mlp4j.core.train.Evaluator;
 import dev.mlp4j.core.train.TrainingData;
 import dev.mlp4j.core.train.TrainingListener;
+import dev.mlp4j.core.train.TrainingState;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps a report folder up to date while a network trains: after every epoch the pictures of the network as it is,
@@ -32,9 +34,11 @@ final class TrainingReport implements TrainingListener {
     private final List<EpochResult> history;
     private final TrainingAccuracies accuracies;
     private final int epochs;
+    /** Whether training has been asked to stop (a signal, a failed write). */
+    private final BooleanSupplier stopping;
 
     TrainingReport(Path dir, Backend backend, TrainingData data, String title, Map<String, String> facts,
-                   List<EpochResult> pastEpochs, TrainingAccuracies accuracies, int epochs) {
+                   List<EpochResult> pastEpochs, TrainingAccuracies accuracies, int epochs, BooleanSupplier stopping) {
         this.dir = dir;
         this.backend = backend;
         this.data = data;
@@ -43,13 +47,30 @@ final class TrainingReport implements TrainingListener {
         this.history = new ArrayList<>(pastEpochs);
         this.accuracies = accuracies;
         this.epochs = epochs;
+        this.stopping = stopping;
     }
 
+    /** Measured here, before any checkpoint of the epoch is written, since the checkpoint keeps it. */
     @Override
     public void onEpochEnd(EpochResult r) {
         history.add(r);
         accuracies.record(r.epoch(), Evaluator.evaluate(backend, data.train()).accuracy());
-        write(backend.parameters(), "after epoch " + r.epoch() + " of " + epochs, true);
+    }
+
+    @Override
+    public boolean wantsState() {
+        return true;
+    }
+
+    /**
+     * Written after the epoch's checkpoint (whose writer listens before this): a signal gives the run 30 s to end,
+     * and they go to what cannot be made again first. Skipped once training is to stop, since {@link #finish} follows.
+     */
+    @Override
+    public void onEpochState(TrainingState state) {
+        if (!stopping.getAsBoolean()) {
+            write(state.parameters(), "after epoch " + state.epochsDone() + " of " + epochs, true);
+        }
     }
 
     /** The final report, of {@code parameters}, with {@code status} saying how the run ended. */

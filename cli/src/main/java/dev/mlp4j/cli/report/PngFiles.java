@@ -12,6 +12,13 @@ import java.util.List;
 
 /** Writes pictures atomically, so a browser reloading the report mid-write never sees half a PNG. */
 final class PngFiles {
+    static {
+        // ImageIO otherwise encodes through a temporary file whose first use adds a shutdown hook: a PNG written while
+        // a signal shuts the JVM down then throws "Shutdown in progress", or has its stream closed under it, and leaves
+        // imageio*.tmp files behind. In memory, nothing races the checkpoint and the model a signal's shutdown waits for.
+        ImageIO.setUseCache(false);
+    }
+
     private PngFiles() {
     }
 

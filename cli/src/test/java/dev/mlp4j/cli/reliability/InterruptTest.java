@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlp4j.cli.Main;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
+import dev.mlp4j.core.train.checkpoint.CheckpointFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +27,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -74,6 +77,101 @@ class InterruptTest {
     void sigint_before_training_says_so_and_ends_with_the_json_error_130(@TempDir Path tmp) throws Exception {
         assumeTrue(!sigintIgnored(), "SIGINT is ignored in this process (started in the background), so its children ignore it too");
         interruptDownload(tmp, SIGINT, 130, "SIGINT");
+    }
+
+    /**
+     * A signal just after epoch 1's line, while the report of epoch 1 is drawn: its first PNG used to start ImageIO's
+     * file cache, whose shutdown hook cannot be added once the JVM shuts down ("IllegalStateException: Shutdown in
+     * progress"): nothing was saved, the checkpoint folder held only its lock, and the JSON said exit code 1 while the
+     * process exited 143.
+     */
+    @Test
+    void sigterm_while_the_report_is_drawn_keeps_the_checkpoint_and_the_model(@TempDir Path tmp) throws Exception {
+        ChildRun run = signalAfterEpochOne(tmp, SIGTERM, 1000);
+        run.assertKeptEpochOne(143);
+    }
+
+    @Test
+    void sigint_while_the_report_is_drawn_keeps_the_checkpoint_and_the_model(@TempDir Path tmp) throws Exception {
+        assumeTrue(!sigintIgnored(), "SIGINT is ignored in this process (started in the background), so its children ignore it too");
+        ChildRun run = signalAfterEpochOne(tmp, SIGINT, 1000);
+        run.assertKeptEpochOne(130);
+    }
+
+    /**
+     * A signal after the last epoch's line comes too late to stop anything: the run completes, writes all, and says
+     * so with exit code 0, as the JSON line does (it used to exit 143 with {@code "stop":"completed"}).
+     */
+    @Test
+    void sigterm_after_the_last_epoch_lets_the_run_complete_and_exit_0(@TempDir Path tmp) throws Exception {
+        ChildRun run = signalAfterEpochOne(tmp, SIGTERM, 1);
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals("completed", run.json().get("stop").asText(), run.toString());
+        assertFalse(run.json().has("exitCode"), run.toString());
+        assertEquals("", run.err().strip(), "nothing on stderr: " + run);
+        run.assertOutputsComplete(1);
+    }
+
+    /** What a child train run printed, and where it wrote. */
+    private record ChildRun(int exit, String out, String err, Path dir) {
+        JsonNode json() throws IOException {
+            String[] lines = out.strip().split("\\R");
+            return new ObjectMapper().readTree(lines[lines.length - 1]);
+        }
+
+        void assertKeptEpochOne(int expectedExit) throws IOException {
+            assertEquals(expectedExit, exit, toString());
+            JsonNode json = json();
+            assertEquals(expectedExit, json.get("exitCode").asInt(), "the exit code the process ends with: " + this);
+            assertEquals("cancelled", json.get("stop").asText(), toString());
+            assertTrue(err.startsWith("Training interrupted after epoch 1;"), toString());
+            assertEquals(1, err.strip().split("\\R").length, "one line on stderr: " + this);
+            assertOutputsComplete(1);
+        }
+
+        /** The checkpoint, the model and the report are all there and whole; ImageIO and the locks left nothing. */
+        void assertOutputsComplete(int epoch) throws IOException {
+            assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + this);
+            JsonNode json = json();
+            assertEquals(epoch, json.get("keptEpoch").asInt(), toString());
+            assertEquals(dir.resolve("m.json").toString(), json.get("model").asText(), toString());
+            assertEquals(dir.resolve("ck").toString(), json.get("checkpoint").asText(), toString());
+            assertEquals(dir.resolve("rep/index.html").toString(), json.get("report").asText(), toString());
+            Model saved = ModelFile.load(dir.resolve("m.json"));
+            assertEquals(ModelFile.load(dir.resolve("ck/model.json")).parameters(), saved.parameters());
+            assertEquals(epoch, CheckpointFile.load(dir.resolve("ck")).state().epochsDone());
+            assertTrue(Files.isRegularFile(dir.resolve("rep/index.html")), toString());
+            try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
+                assertEquals(List.of(), left.toList(), "files left in java.io.tmpdir");
+            }
+            assertFalse(Files.exists(dir.resolve("m.json.lock")) || Files.exists(dir.resolve("rep/report.lock")), "lock files left");
+        }
+    }
+
+    /** {@code train --example circle --report --checkpoint --save --json}, signalled as soon as epoch 1's line is out. */
+    private static ChildRun signalAfterEpochOne(Path tmp, Signal signal, int epochs) throws Exception {
+        Path privateTmp = Files.createDirectories(tmp.resolve("tmp"));
+        List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + privateTmp, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "train", "--example", "circle", "--backend", "core", "--epochs", String.valueOf(epochs),
+                "--checkpoint", tmp.resolve("ck").toString(), "--save", tmp.resolve("m.json").toString(),
+                "--report", tmp.resolve("rep").toString(), "--json", "--no-progress");
+        Process p = new ProcessBuilder(cmd).start();
+        try {
+            CountDownLatch epochOne = new CountDownLatch(1);
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            Thread outReader = reader(p.getInputStream(), out, epochOne, 1);
+            Thread errReader = reader(p.getErrorStream(), err, null, 1);
+            assertTrue(epochOne.await(60, TimeUnit.SECONDS), "training never reached epoch 1: " + out + err);
+            signal.send(p);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not stop: " + tail(out) + err);
+            outReader.join(10_000);
+            errReader.join(10_000);
+            return new ChildRun(p.exitValue(), out.toString(), err.toString(), tmp);
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     private interface Signal {
@@ -186,6 +284,11 @@ class InterruptTest {
     }
 
     private static Thread reader(InputStream in, StringBuilder text, CountDownLatch training) {
+        return reader(in, text, training, 3);
+    }
+
+    /** Collects the lines of {@code in}; counts {@code training} down once a line says epoch {@code epoch} or a later one ended. */
+    private static Thread reader(InputStream in, StringBuilder text, CountDownLatch training, int epoch) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String l; (l = r.readLine()) != null; ) {
@@ -193,7 +296,7 @@ class InterruptTest {
                         text.append(l).append('\n');
                     }
                     Matcher m = EPOCH.matcher(l);
-                    if (training != null && m.find() && Integer.parseInt(m.group(1)) >= 3) {
+                    if (training != null && m.find() && Integer.parseInt(m.group(1)) >= epoch) {
                         training.countDown();
                     }
                 }

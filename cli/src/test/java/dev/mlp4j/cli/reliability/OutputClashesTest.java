@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * train's outputs against each other and against what stands in their folders: files a report or checkpoint
- * writes are checked before training, outputs that would write over each other are refused, a checkpoint folder is
- * one run's at a time, and a write that fails mid-run keeps the epochs trained.
+ * writes are checked before training, outputs that would write over each other are refused, a model file, a report
+ * folder and a checkpoint folder are one run's at a time, and a write that fails mid-run keeps the epochs trained.
  */
 class OutputClashesTest {
     @TempDir
@@ -103,6 +103,81 @@ class OutputClashesTest {
         assertEquals(0, again.exitCode(), again.toString());
     }
 
+    /**
+     * A second run while a first (a child JVM) trains with --save, --report and --checkpoint: the same --save file, the
+     * same --report folder, and a --save file the first run's checkpoint writes are refused before training; they
+     * used to be accepted, and the last run to write won without a word.
+     */
+    @Test
+    void outputs_another_run_is_writing_are_refused_before_training() throws Exception {
+        Path same = tmp.resolve("same.json");
+        Path rep = tmp.resolve("rep");
+        Path ck = tmp.resolve("ck");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Process first = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "train", "--example", "circle", "--backend", "core", "--epochs", "1000000", "--no-progress",
+                "--save", same.toString(), "--report", rep.toString(), "--checkpoint", ck.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("first.txt").toFile()).start();
+        try {
+            awaitLine(first, tmp.resolve("first.txt"), "epoch 1/");
+            Cli save = train("--save", same.toString());
+            assertNull(save.failureProblem(), save.toString());
+            assertEquals(List.of("error: Another mlp4j run will save its model to " + same
+                    + "; wait for it to end, or give this run another --save file."), save.errLines());
+            Cli report = train("--report", rep.toString());
+            assertEquals(List.of("error: Another mlp4j run is writing its report to " + rep
+                    + " now; wait for it to end, or give this run another --report folder."), report.errLines());
+            Cli intoCheckpoint = train("--save", ck.resolve("model.json").toString());
+            assertEquals(List.of("error: Another mlp4j run is writing its checkpoints to " + ck + ", which include "
+                    + ck.resolve("model.json") + "; wait for it to end, or give --save another file."), intoCheckpoint.errLines());
+            for (Cli r : List.of(save, report, intoCheckpoint)) {
+                assertEquals(1, r.exitCode(), r.toString());
+                assertFalse(r.out().contains("epoch 1/"), "refused before training: " + r.out());
+            }
+        } finally {
+            assertTrue(first.toHandle().destroy() || !first.isAlive());
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the first run did not stop");
+        }
+        // The first run's model is its own, and it leaves no lock beside it.
+        assertEquals(ModelFile.load(ck.resolve("model.json")).parameters(), ModelFile.load(same).parameters());
+        assertFalse(Files.exists(tmp.resolve("same.json.lock")), "the lock file is removed when the run ends");
+        assertFalse(Files.exists(rep.resolve("report.lock")), "the lock file is removed when the run ends");
+        Cli after = train("--save", same.toString(), "--report", rep.toString());
+        assertEquals(0, after.exitCode(), "free once the first run has ended: " + after);
+    }
+
+    @Test
+    void a_checkpoint_folder_holding_the_file_another_run_saves_to_is_refused() throws IOException {
+        Path ck = Files.createDirectories(tmp.resolve("ck"));
+        try (FileChannel other = FileChannel.open(ck.resolve("model.json.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = other.lock()) {
+            Cli r = train("--checkpoint", ck.toString());
+            assertNull(r.failureProblem(), r.toString());
+            assertEquals(List.of("error: Another mlp4j run will save its model to " + ck.resolve("model.json")
+                    + ", a file the checkpoint writes; wait for it to end, or give this run another --checkpoint folder."), r.errLines());
+            assertFalse(Files.exists(ck.resolve("checkpoint.json")));
+        }
+    }
+
+    @Test
+    void a_save_file_whose_name_is_as_long_as_allowed_is_locked_under_a_shorter_name() throws IOException {
+        Path longest = tmp.resolve("m".repeat(250) + ".json");
+        Cli r = train("--save", longest.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(longest), left.toList(), "the model, and no lock file left");
+        }
+    }
+
+    private static void awaitLine(Process p, Path output, String line) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(output, StandardCharsets.UTF_8).contains(line)) {
+            assertTrue(p.isAlive(), "the first run ended: " + Files.readString(output, StandardCharsets.UTF_8));
+            assertTrue(System.nanoTime() < deadline, "the first run never printed " + line);
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void messages_about_checkpoints_say_what_is_there_and_only_suggest_resumes_that_work() throws IOException {
         Path fk5 = Files.createDirectories(tmp.resolve("fk5"));
@@ -126,6 +201,30 @@ class OutputClashesTest {
                 "--epochs", "50", "--patience", "1", "--lr", "1e-300");
         assertTrue(stopped.out().contains("Stopped early"), stopped.toString());
         assertFalse(stopped.out().contains("--resume"), "a resume of it is refused: " + stopped.out());
+    }
+
+    /**
+     * A checkpoint whose first write fails (ulimit -f 2 lets the 1.5 KiB model be written but not the 3.6 KiB
+     * checkpoint) after epoch 1 completed: the end line used to say "no epoch completed".
+     */
+    @Test
+    void a_checkpoint_whose_first_write_fails_says_so_not_that_no_epoch_completed() throws Exception {
+        assumeTrue(Files.isExecutable(Paths.get("/bin/bash")), "bash is needed");
+        Path ck = tmp.resolve("ck");
+        Path saved = tmp.resolve("saved.json");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String cmd = "ulimit -f 2 && exec \"$0\" -Xmx256m -XX:-UsePerfData -cp \"$1\" " + Main.class.getName()
+                + " train --example circle --backend core --epochs 5 --checkpoint \"$2\" --save \"$3\" --no-progress";
+        Process p = new ProcessBuilder("/bin/bash", "-c", cmd, java, System.getProperty("java.class.path"), ck.toString(), saved.toString())
+                .redirectError(tmp.resolve("err.txt").toFile()).redirectOutput(tmp.resolve("out.txt").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run did not end");
+        String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
+        String err = Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), out + err);
+        assertTrue(err.startsWith("error: Cannot write the checkpoint to " + ck + ": File too large"), err);
+        assertTrue(out.contains("checkpoint: none written to " + ck + " (writing it after epoch 1 failed; no epoch is checkpointed)"), out);
+        assertFalse(out.contains("no epoch completed"), out);
+        assertTrue(out.contains("saved model to " + saved + " (the parameters after epoch 1)"), out);
     }
 
     @Test
