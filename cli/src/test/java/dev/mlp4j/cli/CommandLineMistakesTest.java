@@ -63,6 +63,16 @@ class CommandLineMistakesTest {
         assertTrue(CliRun.of("train", "--help").out().contains("784-30-10"), "the help says so");
     }
 
+    @Test
+    void a_batch_larger_than_the_training_set_is_the_whole_set_and_the_run_says_what_that_means() {
+        CliRun r = CliRun.of("train", "--example", "circle", "--batch", "5000", "--epochs", "2", "--backend", "core", "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("note: --batch 5000 is more than the 700 training examples, so each batch is the whole set:"
+                + " one step per epoch, 2 steps in all"), r.out());
+        CliRun whole = CliRun.of("train", "--example", "circle", "--batch", "700", "--epochs", "1", "--backend", "core", "--no-progress");
+        assertFalse(whole.out().contains("note: --batch"), "a batch of exactly the set is what was asked: " + whole.out());
+    }
+
     private static void assertSuggests(String option, String... args) {
         CliRun r = CliRun.of(args);
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
