@@ -216,7 +216,7 @@ final class TrainCommand implements Callable<Integer> {
                 if (failures.any() && !Interruption.signalled()) {
                     stoppedByFailure = keeper.stopped(result, "stopped");
                 } else {
-                    interrupted = keeper.interrupted(result);
+                    interrupted = keeper.interrupted(result, outputs.save() != null || outputs.checkpointDir() != null);
                 }
             }
             TrainingOutcome outcome = new TrainingOutcome(result, keeper, failures, reporter, checkpointWriter, interrupted, stoppedByFailure);
