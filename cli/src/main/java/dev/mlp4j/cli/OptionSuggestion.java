@@ -58,7 +58,32 @@ final class OptionSuggestion {
         if (!known.isEmpty()) {
             return known;
         }
-        // picocli ranks by similarity of spelling; two at most, so a long list does not bury the likely one.
-        return similar.stream().filter(s -> command.findOption(s) != null).limit(2).collect(Collectors.toList());
+        // picocli ranks by similarity of spelling, and always finds something (--nosuch: --no-progress); only a typo
+        // (two letters off) or a shortened name is worth suggesting, and two at most.
+        return similar.stream().filter(s -> command.findOption(s) != null && close(normal, s)).limit(2).collect(Collectors.toList());
+    }
+
+    private static boolean close(String given, String option) {
+        return option.startsWith(given) || given.startsWith(option) || distance(given, option) <= 2;
+    }
+
+    /** Levenshtein's edit distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 }

@@ -37,6 +37,17 @@ class CommandLineMistakesTest {
     }
 
     @Test
+    void an_unknown_option_far_from_every_option_gets_no_suggestion() {
+        for (String[] args : new String[][] {{"train", "--nosuch"}, {"--verbos"}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+            assertFalse(r.err().contains("did you mean"), "picocli's nearest (--no-progress, --version) is no likely one: " + r.err());
+        }
+        assertEquals(1, OptionSuggestion.distance("--momentm", "--momentum"));
+        assertEquals(3, OptionSuggestion.distance("kitten", "sitting"));
+    }
+
+    @Test
     void an_option_the_command_does_not_have_is_never_suggested() {
         CliRun r = CliRun.of("eval", "--model", "m.json", "--learning-rate", "0.1");
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
