@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time epochs of training on every available backend and print examples/s and GFLOP/s.",
-                "Cases: 784-100-10 at batch 10, 100 and 1000; 784-1024-1024-10 at batch 1000.",
+                "Cases: 784-100-10 at batch 10, 100 and 1000 (under a minute on a CPU); with --full also 784-1024-1024-10 "
+                        + "at batch 1000, which on a CPU adds minutes (up to --max-seconds per backend, and a warm-up).",
                 "GFLOP/s counts the dense products of a step (forward, backward, weight gradient) whether or not a backend skips zeros."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -55,8 +56,11 @@ final class BenchCommand implements Callable<Integer> {
     List<String> only;
 
     @Option(names = "--case", paramLabel = "LAYERS@BATCH", split = ";",
-            description = "Only these cases, e.g. '784,100,10@100'. Default: the four standard ones.")
+            description = "Only these cases, e.g. '784,100,10@100' or '784-100-10@100'. Default: the three standard ones (four with --full).")
     List<String> cases;
+
+    @Option(names = "--full", description = "Also time the large case, 784-1024-1024-10 at batch 1000 (minutes on a CPU).")
+    boolean full;
 
     @Option(names = "--data", paramLabel = "DIR", converter = PathConverter.Text.class, description = "Time on MNIST from DIR (default: MNIST where found, else random MNIST-shaped data).")
     String data;
@@ -84,12 +88,13 @@ final class BenchCommand implements Callable<Integer> {
         DataSet train = trainingData(out);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> skipped = new ArrayList<>();
-        out.printf("%-22s %-8s %12s %10s %9s  %s%s%n", "case", "backend", "examples/s", "GFLOP/s", "s/epoch", "device",
-                repeat > 1 ? "  (median of " + repeat + " epochs; s/epoch fastest-slowest)" : "");
+        BenchTable table = new BenchTable(out, caseList.stream().map(Case::label).toList(), repeat,
+                providers.stream().anyMatch(p -> p.name().equals(OpenClBackend.NAME)), MNIST_EPOCH);
+        table.header();
         for (BackendProvider p : providers) {
             BackendProvider.Availability a = p.availability(BackendOptions.DEFAULT);
             if (!a.available()) {
-                out.printf("%-22s %-8s not available: %s%n", "-", p.name(), a.reason());
+                table.notRun("-", p.name(), "not available: " + a.reason());
                 skipped.add(skip(p.name(), a.reason()));
                 continue;
             }
@@ -99,19 +104,17 @@ final class BenchCommand implements Callable<Integer> {
                     row = run(p, c, train);
                 } catch (BackendUnavailableException e) {
                     // A backend that was available but failed to start: said like one that is not available, the rest still run.
-                    out.printf("%-22s %-8s failed: %s%n", c.label(), p.name(), e.getMessage());
+                    table.notRun(c.label(), p.name(), "failed: " + e.getMessage());
                     skipped.add(skip(p.name(), e.getMessage()));
                     break;
                 }
                 rows.add(row);
-                out.printf("%-22s %-8s %12.0f %10.2f %9.3f  %s%s%s%s%n", c.label(), p.name(), (double) row.get("examplesPerSecond"),
-                        (double) row.get("gflops"), (double) row.get("secondsPerEpoch"), row.get("device"),
-                        repeat > 1 ? String.format("  (%.3f-%.3f)", (double) row.get("secondsPerEpochMin"), (double) row.get("secondsPerEpochMax")) : "",
-                        (int) row.get("examples") < MNIST_EPOCH ? "  (timed " + row.get("examples") + " examples)" : "",
-                        row.containsKey("sgemmAloneExamplesPerSecond") ? String.format("  [CLBlast SGEMM alone: %.0f examples/s, %.0f %%]",
-                                (double) row.get("sgemmAloneExamplesPerSecond"), 100 * (double) row.get("fractionOfSgemmAlone")) : "");
+                table.row(row);
                 out.flush();
             }
+        }
+        if (!rows.isEmpty()) {
+            table.footnotes();
         }
         String error = null;
         if (rows.isEmpty()) {
@@ -252,8 +255,13 @@ final class BenchCommand implements Callable<Integer> {
             list.add(new Case(small, 10));
             list.add(new Case(small, 100));
             list.add(new Case(small, 1000));
-            list.add(new Case(mnistNet(784, 1024, 1024, 10), 1000));
+            if (full) {
+                list.add(new Case(mnistNet(784, 1024, 1024, 10), 1000));
+            }
             return list;
+        }
+        if (full) {
+            throw new UsageException("--full adds the large case to the standard ones; with --case, list the cases to time there.");
         }
         for (String s : cases) {
             String[] parts = s.split("@");

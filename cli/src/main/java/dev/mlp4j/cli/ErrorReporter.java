@@ -35,6 +35,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             // picocli's "Unmatched arguments from index 0" does not say that a command was expected.
             message = "Unknown command '" + u.getUnmatched().get(0) + "'; use one of " + String.join(", ", cli.getSubcommands().keySet()) + ".";
+        } else if (e instanceof CommandLine.UnmatchedArgumentException u && OptionSuggestion.sentence(u) != null) {
+            message = OptionSuggestion.sentence(u);
         }
         Throwable cause = e.getCause();
         while (cause != null) {

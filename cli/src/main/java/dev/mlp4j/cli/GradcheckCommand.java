@@ -61,7 +61,7 @@ final class GradcheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "4,5,3", description = "Layer sizes. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "4,5,3", description = "Layer sizes, separated by commas or hyphens (4-5-3). Default: ${DEFAULT-VALUE}.")
     String layers;
 
     @Option(names = "--hidden", paramLabel = "ACT[,ACT...]", description = "Hidden activation, one for all hidden layers or one "

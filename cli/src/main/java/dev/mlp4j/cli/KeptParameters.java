@@ -74,18 +74,29 @@ final class KeptParameters implements TrainingListener {
         return r.stop() == TrainingResult.StopReason.CANCELLED && !keepBest && lastEpoch != null ? lastEpoch : r.parameters();
     }
 
-    /** The sentence for a run stopped by a signal: where it stopped and what it keeps. */
-    String interrupted(TrainingResult r) {
-        return stopped(r, "interrupted");
+    /**
+     * The sentence for a run stopped by a signal: where it stopped and what it keeps; where nothing writes the kept
+     * parameters ({@code written} false: neither --save nor --checkpoint), that they are lost and how to keep them.
+     */
+    String interrupted(TrainingResult r, boolean written) {
+        EpochResult kept = epoch(r);
+        if (written || kept == null) {
+            return stopped(r, "interrupted");
+        }
+        return where(r, "interrupted") + "; the parameters after epoch " + kept.epoch() + " are lost, as the run had no"
+                + " --save or --checkpoint (give --save FILE to keep the model, --checkpoint DIR to be able to resume).";
     }
 
     /** The same for a run stopped otherwise (a write that failed): "Training {how} after epoch 3; keeping ...". */
     String stopped(TrainingResult r, String how) {
         EpochResult kept = epoch(r);
-        String where = epochInProgress > 0
+        return where(r, how) + (kept == null ? ", before any epoch completed; there are no trained parameters to keep."
+                : "; keeping the parameters after epoch " + kept.epoch() + ".");
+    }
+
+    private String where(TrainingResult r, String how) {
+        return epochInProgress > 0
                 ? "Training " + how + " in epoch " + epochInProgress + ", after " + batchesDone + " of its " + batches + " batches"
                 : "Training " + how + " after epoch " + r.history().size();
-        return where + (kept == null ? ", before any epoch completed; there are no trained parameters to keep."
-                : "; keeping the parameters after epoch " + kept.epoch() + ".");
     }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@code mlp4j} command: a thin dispatcher to one class per subcommand. */
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
         description = "Multilayer perceptrons with proven gradients: train, evaluate, check.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, GradcheckCommand.class, DevicesCommand.class, BenchCommand.class,
                 DownloadCommand.class, VerifyCommand.class, DiagnoseCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         // Ctrl-C while training: stop after the batch, save, then exit (run disarms it once the command has ended);
@@ -81,8 +82,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandSpec spec;
 
+    /** No command given: a mistake, as an unknown one is, so the usage goes to stderr and the exit code is 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** The options that describe a network's shape; unset ones take the preset's values. */
 final class NetworkOptions {
-    @Option(names = "--layers", paramLabel = "N,N,...", description = "Layer sizes from input to output, e.g. 784,30,10.")
+    @Option(names = "--layers", paramLabel = "N,N,...", description = "Layer sizes from input to output, separated by commas or hyphens: 784,30,10 or 784-30-10.")
     String layers;
 
     @Option(names = "--hidden", paramLabel = "ACT[,ACT...]", description = "Hidden activation: sigmoid, tanh, relu, linear; "

@@ -154,6 +154,10 @@ final class TrainCommand implements Callable<Integer> {
         out.println("data: " + loaded.description());
         out.println("network: " + net + ", " + net.parameterCount() + " parameters, init " + config.init());
         out.println("training: " + trainingLine(config));
+        String wholeSet = wholeSetNote(config, loaded.data().train().size());
+        if (wholeSet != null) {
+            out.println("note: " + wholeSet);
+        }
         if (config.patience() > 0 && loaded.data().validation() == null) {
             out.println("note: " + loaded.subject() + " has no validation set, so --patience judges each epoch by its training cost");
         }
@@ -214,7 +218,7 @@ final class TrainCommand implements Callable<Integer> {
                 if (failures.any() && !Interruption.signalled()) {
                     stoppedByFailure = keeper.stopped(result, "stopped");
                 } else {
-                    interrupted = keeper.interrupted(result);
+                    interrupted = keeper.interrupted(result, outputs.save() != null || outputs.checkpointDir() != null);
                 }
             }
             TrainingOutcome outcome = new TrainingOutcome(result, keeper, failures, reporter, checkpointWriter, interrupted, stoppedByFailure);
@@ -266,6 +270,20 @@ final class TrainCommand implements Callable<Integer> {
         data.dataset = s.dataset();
         data.data = s.dataDir();
         return data;
+    }
+
+    /**
+     * A batch larger than the training set is taken as the whole set (the trainer caps it), which is rarely what was
+     * meant: each epoch is then one step, so a run of tens of epochs barely leaves its initialisation. Null otherwise.
+     */
+    static String wholeSetNote(TrainingConfig config, int trainingExamples) {
+        if (config.batchSize() <= trainingExamples) {
+            return null;
+        }
+        return "--batch " + config.batchSize() + " is more than the " + trainingExamples + " training examples, so each batch"
+                + " is the whole set: one step per epoch, " + config.epochs() + (config.epochs() == 1 ? " step" : " steps")
+                + " in all, which learns far less than mini-batches do; for mini-batch SGD give a --batch below "
+                + trainingExamples + " (e.g. 10).";
     }
 
     private static String trainingLine(TrainingConfig config) {

@@ -48,7 +48,10 @@ final class TrainEnding {
 
     /** Prints the end of the run to {@code out}, and an error or interruption to {@code err}; returns the exit code. */
     int print(PrintWriter out, PrintWriter err, boolean printJson) {
-        out.println(outcome.stopMessage());
+        if (outcome.interrupted() == null) {
+            // An interruption is said once, on stderr with how to go on (printError), as a shell reports Ctrl-C.
+            out.println(outcome.stopMessage());
+        }
         String summary = TrainCommand.summary(result, kept);
         if (summary != null) {
             out.println(summary);
@@ -224,8 +227,10 @@ final class TrainEnding {
     private void printError(PrintWriter err, CheckpointState c, String error) {
         String interrupted = outcome.interrupted();
         if (interrupted != null) {
+            // Without --save or --checkpoint the sentence already says how to keep the parameters next time.
+            boolean toldHowToKeep = c.dir() == null && outputs.save() == null;
             err.println(interrupted + (c.checkpointed() ? " Continue with " + c.resumeHint() + "."
-                    : c.dir() == null ? " A run with --checkpoint DIR can be resumed." : ""));
+                    : c.dir() == null && !toldHowToKeep ? " A run with --checkpoint DIR can be resumed." : ""));
         }
         if (error != null) {
             // A failed run says why on stderr too, as every failing command does.

@@ -5,9 +5,14 @@ import dev.mlp4j.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,6 +97,66 @@ class BenchCommandTest {
         CliRun examples = CliRun.of("bench", "--backends", "core", "--case", "784,100,10@10", "--examples", "0");
         assertEquals(ExitCodes.USAGE, examples.exitCode(), examples.out() + examples.err());
         assertTrue(examples.err().contains("--examples"), examples.err());
+    }
+
+    @Test
+    void the_columns_stay_aligned_whatever_the_length_of_a_case() {
+        String longCase = "784,10,10,10,10,10,10,10@10";
+        CliRun r = CliRun.of("bench", "--backends", "core", "--case", longCase + ";784-30-10@10", "--examples", "100", "--repeat", "2");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        String header = lines.stream().filter(l -> l.startsWith("case ")).findFirst().orElseThrow();
+        List<String> rows = lines.stream().filter(l -> l.startsWith("784,")).toList();
+        assertEquals(2, rows.size(), r.out());
+        for (String column : new String[] {"examples/s", "GFLOP/s", "s/epoch"}) {
+            int end = header.indexOf(column) + column.length();
+            for (String row : rows) {
+                // Right-aligned numbers: each ends where its column's name ends.
+                assertTrue(Character.isDigit(row.charAt(end - 1)) && row.charAt(end) == ' ', column + " out of line:\n" + r.out());
+            }
+        }
+        int device = header.indexOf("device");
+        rows.forEach(row -> assertTrue(row.startsWith("Java", device), "device out of line:\n" + r.out()));
+        assertTrue(r.out().contains("the median of 2 epochs"), r.out());
+    }
+
+    @Test
+    void clblasts_yardstick_is_a_column_explained_once_below_the_table() {
+        StringWriter text = new StringWriter();
+        BenchTable table = new BenchTable(new PrintWriter(text, true), List.of("784,1024,1024,10 @ 1000"), 1, true, 50_000);
+        table.header();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("case", "784,1024,1024,10 @ 1000");
+        row.put("backend", "opencl");
+        row.put("device", "a GPU");
+        row.put("examples", 50_000);
+        row.put("examplesPerSecond", 86_061.4);
+        row.put("gflops", 822.5);
+        row.put("secondsPerEpoch", 0.581);
+        row.put("sgemmAloneExamplesPerSecond", 8606.2);
+        row.put("fractionOfSgemmAlone", 10.0);
+        table.row(row);
+        table.footnotes();
+        String[] lines = text.toString().split("\n");
+        assertFalse(text.toString().contains("[CLBlast") || text.toString().contains("%]"), text.toString());
+        int end = lines[0].indexOf("SGEMM-only") + "SGEMM-only".length();
+        assertEquals("8,606", lines[1].substring(end - 5, end), text.toString());
+        assertTrue(lines[1].contains(" 86,061 "), text.toString());
+        assertTrue(lines[3].startsWith("SGEMM-only: examples/s of CLBlast's SGEMM alone on the same matrix products"), text.toString());
+    }
+
+    @Test
+    void the_default_run_times_the_three_small_cases_and_full_adds_the_large_one() {
+        CliRun r = CliRun.of("bench", "--backends", "core", "--examples", "10", "--json");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        JsonNode results = r.json().get("results");
+        assertEquals(3, results.size(), r.out());
+        results.forEach(row -> assertEquals("784,100,10", row.get("layers").asText()));
+        CliRun both = CliRun.of("bench", "--full", "--case", "784,30,10@10");
+        assertEquals(ExitCodes.USAGE, both.exitCode(), both.out() + both.err());
+        assertTrue(both.err().contains("--full") && both.err().contains("--case"), both.err());
+        String help = CliRun.of("bench", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("with --full also 784-1024-1024-10 at batch 1000"), help);
     }
 
     @Test

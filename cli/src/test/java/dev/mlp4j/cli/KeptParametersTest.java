@@ -68,7 +68,16 @@ class KeptParametersTest {
         assertNotEquals(uninterrupted(2), r.parameters(), "the trainer holds the parameters reached in epoch 3");
         assertEquals(2, keeper.epoch(r).epoch());
         assertEquals(uninterrupted(2), keeper.parameters(r));
-        assertEquals("Training interrupted in epoch 3, after 30 of its 70 batches; keeping the parameters after epoch 2.", keeper.interrupted(r));
+        assertEquals("Training interrupted in epoch 3, after 30 of its 70 batches; keeping the parameters after epoch 2.", keeper.interrupted(r, true));
+    }
+
+    @Test
+    void cancelled_with_nothing_to_write_them_to_it_says_the_parameters_are_lost_and_how_to_keep_them() {
+        KeptParameters keeper = new KeptParameters(TrainingState.fresh(initial()), false);
+        TrainingResult r = run(config(10, 0), keeper, 3, 30);
+        assertEquals("Training interrupted in epoch 3, after 30 of its 70 batches; the parameters after epoch 2 are lost, as "
+                + "the run had no --save or --checkpoint (give --save FILE to keep the model, --checkpoint DIR to be able to "
+                + "resume).", keeper.interrupted(r, false));
     }
 
     @Test
@@ -77,7 +86,7 @@ class KeptParametersTest {
         TrainingResult r = run(config(10, 0), keeper, 1, 5);
         assertNull(keeper.epoch(r));
         assertEquals("Training interrupted in epoch 1, after 5 of its 70 batches, before any epoch completed; "
-                + "there are no trained parameters to keep.", keeper.interrupted(r));
+                + "there are no trained parameters to keep.", keeper.interrupted(r, false));
     }
 
     @Test

@@ -25,6 +25,14 @@ final class Quantities {
         return String.format(Locale.ROOT, "%,.0f %s/s", perSecond, unit);
     }
 
+    /** A duration on a live display: tenths of a second below ten, so work shorter than a second still shows time. */
+    static String elapsed(double seconds) {
+        if (seconds < 9.95) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
+        return duration(seconds);
+    }
+
     static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {

@@ -44,7 +44,13 @@ final class CurvesChart {
             add(second, "validation", h, evaluation(EpochResult::validation, Evaluation::meanSquaredError));
             add(second, "test", h, evaluation(EpochResult::test, Evaluation::meanSquaredError));
         }
-        return second.getSeriesMap().isEmpty() ? List.of(cost) : List.of(cost, second);
+        int lastEpoch = h.isEmpty() ? 1 : h.get(h.size() - 1).epoch();
+        EpochAxis.apply(cost, lastEpoch);
+        if (second.getSeriesMap().isEmpty()) {
+            return List.of(cost);
+        }
+        EpochAxis.apply(second, lastEpoch);
+        return List.of(cost, second);
     }
 
     private static XYChart chart(String title, String yTitle) {

@@ -174,6 +174,35 @@ class InterruptTest {
         }
     }
 
+    @Test
+    void sigterm_without_save_or_checkpoint_says_once_that_the_parameters_are_lost_and_how_to_keep_them() throws Exception {
+        List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "train", "--example", "circle", "--backend", "core", "--epochs", "1000000", "--no-progress");
+        Process p = new ProcessBuilder(cmd).start();
+        try {
+            CountDownLatch training = new CountDownLatch(1);
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            Thread outReader = reader(p.getInputStream(), out, training);
+            Thread errReader = reader(p.getErrorStream(), err, null);
+            assertTrue(training.await(60, TimeUnit.SECONDS), "training never reached epoch 3: " + out + err);
+            SIGTERM.send(p);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not stop: " + tail(out) + err);
+            outReader.join(10_000);
+            errReader.join(10_000);
+            assertEquals(143, p.exitValue(), tail(out) + err);
+            String line = err.toString().strip();
+            assertEquals(1, line.split("\\R").length, "one line on stderr: " + err);
+            assertTrue(line.startsWith("Training interrupted ") && line.contains(" are lost, as the run had no --save or --checkpoint")
+                    && line.contains("--save FILE") && line.contains("--checkpoint DIR"), line);
+            assertFalse(line.contains("keeping the parameters"), line);
+            assertFalse(out.toString().contains("Training interrupted"), "said once, on stderr: " + tail(out));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     private interface Signal {
         void send(Process p);
     }
@@ -269,6 +298,7 @@ class InterruptTest {
             assertTrue(err.toString().startsWith("Training interrupted "), err.toString());
             assertTrue(err.toString().contains("Continue with --resume " + ck), err.toString());
             assertEquals(1, err.toString().strip().split("\\R").length, "one line on stderr: " + err);
+            assertFalse(out.toString().contains("Training interrupted"), "said once, on stderr: " + tail(out));
 
             // The saved model is the one the checkpoint holds: the parameters after the last complete epoch.
             Model model = ModelFile.load(saved);

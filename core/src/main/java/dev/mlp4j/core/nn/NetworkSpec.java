@@ -86,13 +86,18 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
         return new NetworkSpec(Arrays.stream(layers).boxed().collect(Collectors.toList()), hidden, output, cost);
     }
 
-    /** Parses "784,30,10". */
+    /**
+     * Parses "784,30,10" or "784-30-10" (the way networks are usually written in prose); one separator throughout, so
+     * "784,-30,10" stays a negative size, refused as such, rather than becoming 784,30,10.
+     */
     public static List<Integer> parseLayers(String text) {
+        String separator = text.contains(",") ? "," : "-";
         try {
             // The limit -1 keeps a trailing empty field, so "2,5,1," is refused like "2,,1" rather than read as 2,5,1.
-            return Arrays.stream(text.split(",", -1)).map(String::trim).map(Integer::valueOf).collect(Collectors.toList());
+            return Arrays.stream(text.split(separator, -1)).map(String::trim).map(Integer::valueOf).collect(Collectors.toList());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("Cannot read layer sizes '" + text + "'; give them as comma-separated integers, e.g. 784,30,10.");
+            throw new InvalidInputException("Cannot read layer sizes '" + text + "'; give them as integers separated by commas "
+                    + "or hyphens, e.g. 784,30,10 or 784-30-10.");
         }
     }
 

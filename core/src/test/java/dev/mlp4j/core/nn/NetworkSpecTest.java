@@ -116,8 +116,17 @@ class NetworkSpecTest {
     void parseLayers_reads_comma_separated_sizes_and_refuses_anything_else() {
         assertEquals(List.of(784, 30, 10), NetworkSpec.parseLayers("784, 30 ,10"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> NetworkSpec.parseLayers("784;30"));
-        assertTrue(e.getMessage().contains("'784;30'") && e.getMessage().contains("comma-separated"), e.getMessage());
+        assertTrue(e.getMessage().contains("'784;30'") && e.getMessage().contains("separated by commas or hyphens"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> NetworkSpec.parseLayers("2,,3"));
+    }
+
+    @Test
+    void parseLayers_reads_hyphen_separated_sizes_as_networks_are_written_in_prose() {
+        assertEquals(List.of(784, 30, 10), NetworkSpec.parseLayers("784-30-10"));
+        assertEquals(List.of(784, 30, 10), NetworkSpec.parseLayers("784 - 30 - 10"));
+        assertThrows(InvalidInputException.class, () -> NetworkSpec.parseLayers("784-30,10"));
+        assertThrows(InvalidInputException.class, () -> NetworkSpec.parseLayers("784--10"));
+        assertThrows(InvalidInputException.class, () -> NetworkSpec.parseLayers("784-30-"));
     }
 
     @Test
