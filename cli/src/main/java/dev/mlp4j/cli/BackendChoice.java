@@ -3,6 +3,7 @@ package dev.mlp4j.cli;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.Backends;
 import dev.mlp4j.core.backend.ReferenceProvider;
+import dev.mlp4j.core.backend.StepWork;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.gpu.DeviceScan;
 import dev.mlp4j.gpu.OpenClDevice;
@@ -16,7 +17,8 @@ import java.util.List;
 /** --backend and --device, and the one line that tells the user what runs. */
 final class BackendChoice {
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
-            description = "auto (best available: OpenCL GPU, OpenCL CPU, then Java), core, opencl or aparapi. Default: ${DEFAULT-VALUE}.")
+            description = "auto (best available: OpenCL GPU, OpenCL CPU, then Java; Java before an OpenCL CPU for a small network), "
+                    + "core, opencl or aparapi. Default: ${DEFAULT-VALUE}.")
     String backend;
 
     @Option(names = "--device", paramLabel = "N", defaultValue = "-1",
@@ -50,9 +52,10 @@ final class BackendChoice {
         }
     }
 
-    Backends.Selection select(NetworkSpec spec) {
+    /** @param work what one call into the backend computes, which auto weighs */
+    Backends.Selection select(NetworkSpec spec, StepWork work) {
         check();
-        return Backends.select(backend, spec, new BackendOptions(device));
+        return Backends.select(backend, spec, new BackendOptions(device), work);
     }
 
     /** The devices 'mlp4j devices' lists, in a clause: "the OpenCL devices here are 0: …", or why there are none. */

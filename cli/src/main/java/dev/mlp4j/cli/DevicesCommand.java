@@ -4,6 +4,7 @@ import dev.mlp4j.core.backend.AutoChoice;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.backend.Backends;
+import dev.mlp4j.core.backend.StepWork;
 import dev.mlp4j.gpu.DeviceScan;
 import dev.mlp4j.gpu.OpenClDevice;
 import dev.mlp4j.gpu.OpenClDevices;
@@ -67,8 +68,10 @@ final class DevicesCommand implements Callable<Integer> {
             m.put("reason", a.reason());
             backends.add(m);
         }
-        String auto = autoChoice();
-        out.println("auto would choose: " + auto);
+        String auto = autoChoice(new StepWork(StepWork.JAVA_FASTER_BELOW, "step"));
+        String autoSmall = autoChoice(new StepWork(0, "step"));
+        out.println("auto would choose: " + auto + (autoSmall.equals(auto) ? ""
+                : "; for a step under " + StepWork.mflop(StepWork.JAVA_FASTER_BELOW) + " (the examples' networks): " + autoSmall));
         if (common.json) {
             Map<String, Object> json = JsonOutput.object("devices");
             json.put("opencl", scan.available());
@@ -77,14 +80,15 @@ final class DevicesCommand implements Callable<Integer> {
             json.put("autoDevice", scan.available() ? scan.autoIndex() : null);
             json.put("backends", backends);
             json.put("auto", auto);
+            json.put("autoForSmallSteps", autoSmall);
             JsonOutput.print(out, json);
         }
         return ExitCodes.OK;
     }
 
-    /** What --backend auto picks, by the rule {@link Backends#select} uses, without creating it. */
-    private static String autoChoice() {
-        String choice = new AutoChoice(Backends.providers(), BackendOptions.DEFAULT).first((p, a) -> p.name() + " on " + a.device());
+    /** What --backend auto picks for a step of this much work, by the rule {@link Backends#select} uses, without creating it. */
+    private static String autoChoice(StepWork work) {
+        String choice = new AutoChoice(Backends.providers(), BackendOptions.DEFAULT, work).first((p, a) -> p.name() + " on " + a.device());
         return choice == null ? "none" : choice;
     }
 

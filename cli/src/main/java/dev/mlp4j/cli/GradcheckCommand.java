@@ -6,6 +6,7 @@ import dev.mlp4j.core.backend.Backends;
 import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.backend.ReferenceProvider;
 import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.backend.StepWork;
 import dev.mlp4j.core.check.GradientCheck;
 import dev.mlp4j.core.check.GradientCheckReport;
 import dev.mlp4j.core.check.GradientComparison;
@@ -129,7 +130,7 @@ final class GradcheckCommand implements Callable<Integer> {
             Batch b = RandomBatch.of(s, batch, random);
             StepSettings settings = StepSettings.gradientOnly(l2Scale, 0, 0);
             GradientCheckReport report;
-            Backends.Selection sel = backendChoice.select(s);
+            Backends.Selection sel = backendChoice.select(s, StepWork.training(s, batch));
             try (Backend backend = sel.backend()) {
                 boolean reference = backend.info().name().equals(ReferenceProvider.NAME);
                 relative = maxRelativeError != null ? maxRelativeError : reference ? REFERENCE_RELATIVE : FLOAT_RELATIVE;

@@ -3,6 +3,7 @@ package dev.mlp4j.cli;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.Backends;
+import dev.mlp4j.core.backend.StepWork;
 import dev.mlp4j.core.data.DataLocator;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
@@ -168,7 +169,8 @@ final class TrainCommand implements Callable<Integer> {
         if (start.backend() != null && !spec.commandLine().getParseResult().hasMatchedOption("--backend")) {
             backendChoice.backend = start.backend();
         }
-        Backends.Selection selection = backendChoice.select(start.settings().network());
+        Backends.Selection selection = backendChoice.select(start.settings().network(),
+                StepWork.training(start.settings().network(), start.settings().config().batchSize()));
         if (start.backends().anyOtherThan(selection.backend().info().name())) {
             out.println("note: " + start.backends().describe() + "; the rest runs on "
                     + selection.backend().info().name() + ", so the result will not match an uninterrupted run to the last bit");

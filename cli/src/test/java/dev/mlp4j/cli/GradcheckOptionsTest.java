@@ -2,6 +2,7 @@ package dev.mlp4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlp4j.gpu.DeviceScan;
+import dev.mlp4j.gpu.OpenClDevice;
 import dev.mlp4j.gpu.OpenClDevices;
 import org.junit.jupiter.api.Test;
 
@@ -74,10 +75,18 @@ class GradcheckOptionsTest {
     }
 
     @Test
-    void auto_takes_the_best_backend_as_its_help_says() {
+    void auto_takes_the_best_backend_for_the_network_as_its_help_says() {
         assumeOpenCl();
-        CliRun r = gradcheck("--backend", "auto", "--json");
-        assertEquals(0, r.exitCode(), r.err());
-        assertFalse(r.json().get("backend").asText().equals("core"), "auto chose core while OpenCL is here: " + r.out());
+        CliRun large = CliRun.of("gradcheck", "--layers", "784,100,10", "--batch", "10", "--hidden", "sigmoid", "--output", "sigmoid",
+                "--cost", "cross-entropy", "--backend", "auto", "--json");
+        assertEquals(0, large.exitCode(), large.err());
+        assertFalse(large.json().get("backend").asText().equals("core"), "auto chose core for 4.8 MFLOP a step while OpenCL is here: " + large.out());
+
+        boolean gpu = OpenClDevices.scan().devices().stream().anyMatch(OpenClDevice::isGpu);
+        CliRun small = gradcheck("--backend", "auto", "--json");
+        assertEquals(0, small.exitCode(), small.err());
+        assertEquals(gpu ? "opencl" : "core", small.json().get("backend").asText(), small.out());
+        assertTrue(small.out().contains(gpu ? "a GPU is taken for any network" : "training step at batch 4 is 0.00062 MFLOP, under the 0.25 MFLOP"),
+                small.out());
     }
 }

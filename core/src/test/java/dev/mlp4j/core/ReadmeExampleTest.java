@@ -4,6 +4,7 @@ import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.Backends;
 import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.backend.StepWork;
 import dev.mlp4j.core.check.GradientCheck;
 import dev.mlp4j.core.check.GradientCheckReport;
 import dev.mlp4j.core.check.RandomBatch;
@@ -102,8 +103,9 @@ class ReadmeExampleTest {
                 }
             }
         });
-        // "auto": the best backend on the class path (with mlp4j-gpu: OpenCL), and why.
-        Backends.Selection selection = Backends.select(Backends.AUTO, spec, BackendOptions.DEFAULT);
+        // "auto": the best backend on the class path for a step of this network and batch, and why.
+        Backends.Selection selection = Backends.select(Backends.AUTO, spec, BackendOptions.DEFAULT,
+                StepWork.training(spec, config.batchSize()));
         System.out.println(selection.explanation());
         try (Backend backend = selection.backend()) {
             TrainingResult result = trainer.train(backend, initial, new TrainingData(circle.train(), null, circle.test()));

@@ -6,6 +6,7 @@ import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.backend.BackendUnavailableException;
 import dev.mlp4j.core.backend.Backends;
 import dev.mlp4j.core.backend.ReferenceProvider;
+import dev.mlp4j.core.backend.StepWork;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -91,12 +92,23 @@ class DeviceDiscoveryTest {
     }
 
     @Test
-    void auto_prefers_opencl_and_says_what_runs() {
+    void auto_prefers_opencl_for_a_large_step_and_says_what_runs() {
         TestDevices.assumeOpenCl();
-        Backends.Selection s = Backends.select("auto", SPEC, BackendOptions.DEFAULT);
+        Backends.Selection s = Backends.select("auto", SPEC, BackendOptions.DEFAULT, new StepWork(StepWork.JAVA_FASTER_BELOW, "step"));
         try (Backend b = s.backend()) {
             assertEquals("opencl", b.info().name());
             assertTrue(s.explanation().startsWith("backend opencl on " + b.info().device()), s.explanation());
+        }
+    }
+
+    @Test
+    void auto_runs_a_small_step_on_core_unless_there_is_a_gpu() {
+        TestDevices.assumeOpenCl();
+        boolean gpu = OpenClDevices.scan().devices().stream().anyMatch(OpenClDevice::isGpu);
+        Backends.Selection s = Backends.select("auto", SPEC, BackendOptions.DEFAULT, StepWork.training(SPEC, 10));
+        try (Backend b = s.backend()) {
+            assertEquals(gpu ? "opencl" : "core", b.info().name(), s.explanation());
+            assertTrue(s.explanation().contains(gpu ? "a GPU is taken for any network" : "under the 0.25 MFLOP"), s.explanation());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mlp4j.core.backend;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * How "auto" walks the providers: first those that find a GPU, by priority, then every available one by priority.
+ * How "auto" walks the providers: first those that find a GPU, by priority, then every available one by priority,
+ * except that a small step ({@link StepWork#small()}) puts the Java reference first in that second pass: an OpenCL
+ * device on the CPU pays a fixed cost per call that a small network never earns back, and computes in float32. A GPU
+ * is taken for any network: no measurement here says where a GPU loses, and whoever has one expects it used.
  * A provider is probed ({@link BackendProvider#availability}) at most once and only when its turn comes; in the
  * GPU pass, only providers that may run on a GPU are probed at all. So on a machine whose best backend is found
  * early, the others are never started: probing can be slow, and some native libraries print warnings as they start.
@@ -17,12 +21,17 @@ import java.util.function.BiFunction;
 public final class AutoChoice {
     private final List<BackendProvider> providers;
     private final BackendOptions options;
+    private final StepWork work;
     private final Map<BackendProvider, BackendProvider.Availability> probed = new LinkedHashMap<>();
 
-    /** @param providers most preferred first, as {@link Backends#providers()} lists them */
-    public AutoChoice(List<BackendProvider> providers, BackendOptions options) {
+    /**
+     * @param providers most preferred first, as {@link Backends#providers()} lists them
+     * @param work      what one call into the chosen backend will compute
+     */
+    public AutoChoice(List<BackendProvider> providers, BackendOptions options, StepWork work) {
         this.providers = List.copyOf(providers);
         this.options = options;
+        this.work = work;
     }
 
     /**
@@ -43,7 +52,7 @@ public final class AutoChoice {
                 }
             }
         }
-        for (BackendProvider p : providers) {
+        for (BackendProvider p : anyDeviceOrder()) {
             if (!offered.contains(p)) {
                 BackendProvider.Availability a = probe(p);
                 if (a.available()) {
@@ -55,6 +64,39 @@ public final class AutoChoice {
             }
         }
         return null;
+    }
+
+    /** The order of the pass over every backend: by preference, but the Java reference first for a small step. */
+    private List<BackendProvider> anyDeviceOrder() {
+        if (!work.small()) {
+            return providers;
+        }
+        List<BackendProvider> order = new ArrayList<>(providers);
+        order.sort(Comparator.comparing(p -> !isReference(p)));
+        return order;
+    }
+
+    private static boolean isReference(BackendProvider p) {
+        return p.name().equals(ReferenceProvider.NAME);
+    }
+
+    /**
+     * Where the step's size decided between the Java reference and an OpenCL device, or would have but for a GPU: a
+     * clause saying so, for the line that tells the user what runs; otherwise "".
+     *
+     * @param chosen the provider {@link #first} settled on, and its availability
+     */
+    public String sizeReason(BackendProvider chosen, BackendProvider.Availability availability) {
+        String size = "this network's " + work.what() + " is " + StepWork.mflop(work.flops());
+        String bound = StepWork.mflop(StepWork.JAVA_FASTER_BELOW) + " from which OpenCL on a CPU outruns Java";
+        if (availability.isGpu()) {
+            return work.small() ? "a GPU is taken for any network, though " + size : "";
+        }
+        if (isReference(chosen)) {
+            boolean deviceBackendPassedOver = probed.entrySet().stream().anyMatch(e -> e.getKey() != chosen && e.getValue().available());
+            return work.small() && deviceBackendPassedOver ? size + ", under the " + bound : "";
+        }
+        return !work.small() && options.device() < 0 ? size + ", over the " + bound : "";
     }
 
     /** "name: reason" for each provider probed so far that cannot run here, in the order they were probed. */

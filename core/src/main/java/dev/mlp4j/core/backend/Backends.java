@@ -4,6 +4,7 @@ import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.nn.NetworkSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -11,8 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * The backends on the class path, and the choice among them. "auto" takes the most preferred one that is
- * available here: a GPU first, then a CPU OpenCL device, then the Java reference. Whatever is chosen comes with a
- * sentence saying what runs and why, which the CLI prints on every run.
+ * available here: a GPU first, then a CPU OpenCL device, then the Java reference; but for a small step
+ * ({@link StepWork#small()}) the Java reference before a CPU OpenCL device ({@link AutoChoice}). Whatever is chosen
+ * comes with a sentence saying what runs and why, which the CLI prints on every run.
  */
 public final class Backends {
     /** The name that asks for the best backend available here rather than a particular one. */
@@ -44,17 +46,28 @@ public final class Backends {
     }
 
     /**
-     * Creates the named backend ("auto" to choose). A named backend that cannot run here is an error, never a
-     * silent fallback.
+     * Creates the named backend ("auto" to choose, weighing a training step of one example: give the batch size
+     * through {@link #select(String, NetworkSpec, BackendOptions, StepWork)} for the choice a training run wants).
+     * A named backend that cannot run here is an error, never a silent fallback.
      */
     public static Selection select(String name, NetworkSpec spec, BackendOptions options) {
-        if (spec == null || options == null) {
-            throw new InvalidInputException((spec == null ? "The NetworkSpec is" : "The backend options are")
-                    + " null; give the network to open the backend for and options (BackendOptions.DEFAULT for the usual ones).");
+        return select(name, spec, options, spec == null ? null : StepWork.training(spec, 1));
+    }
+
+    /**
+     * Creates the named backend ("auto" to choose, weighing {@code work}, what one call into it computes, e.g.
+     * {@code StepWork.training(spec, batchSize)}). A named backend that cannot run here is an error, never a silent
+     * fallback.
+     */
+    public static Selection select(String name, NetworkSpec spec, BackendOptions options, StepWork work) {
+        if (spec == null || options == null || work == null) {
+            throw new InvalidInputException((spec == null ? "The NetworkSpec is" : options == null ? "The backend options are" : "The step's work is")
+                    + " null; give the network to open the backend for, options (BackendOptions.DEFAULT for the usual ones)"
+                    + " and the work of a step (StepWork.training(spec, batchSize)).");
         }
         List<BackendProvider> providers = providers();
         if (name == null || name.equals(AUTO)) {
-            return selectAuto(providers, spec, options);
+            return selectAuto(providers, spec, options, work);
         }
         for (BackendProvider p : providers) {
             if (p.name().equals(name)) {
@@ -69,13 +82,14 @@ public final class Backends {
         throw new InvalidInputException("Unknown backend '" + name + "'; use one of " + String.join(", ", names()) + ".");
     }
 
-    private static Selection selectAuto(List<BackendProvider> providers, NetworkSpec spec, BackendOptions options) {
-        AutoChoice auto = new AutoChoice(providers, options);
+    /** "auto" among {@code providers}, most preferred first. */
+    static Selection selectAuto(List<BackendProvider> providers, NetworkSpec spec, BackendOptions options, StepWork work) {
+        AutoChoice auto = new AutoChoice(providers, options, work);
         List<String> failed = new ArrayList<>();
         Selection chosen = auto.first((p, a) -> {
             try {
                 Backend b = p.create(spec, options);
-                String why = passedOver(auto, failed);
+                String why = String.join("; ", nonEmpty(auto.sizeReason(p, a), passedOver(auto, failed)));
                 return new Selection(b, "backend " + p.name() + " on " + b.info().device() + (why.isEmpty() ? "" : " (" + why + ")"));
             } catch (RuntimeException | LinkageError e) {
                 failed.add(p.name() + " failed to start: " + clause(e.getMessage()));
@@ -93,6 +107,10 @@ public final class Backends {
         List<String> reasons = new ArrayList<>(auto.unavailable());
         reasons.addAll(failed);
         return String.join("; ", reasons);
+    }
+
+    private static List<String> nonEmpty(String... clauses) {
+        return Arrays.stream(clauses).filter(c -> !c.isEmpty()).toList();
     }
 
     /** A reason, written as a sentence, as a clause of the list "auto" prints: without its closing full stop. */

@@ -9,7 +9,7 @@ import dev.mlp4j.core.nn.Cost;
 /** Runs a backend over a data set in chunks and scores its outputs. */
 public final class Evaluator {
     /** Examples per forward call: large enough to keep a device busy, small enough to bound memory. */
-    private static final int CHUNK = 1000;
+    public static final int CHUNK = 1000;
 
     private Evaluator() {
     }

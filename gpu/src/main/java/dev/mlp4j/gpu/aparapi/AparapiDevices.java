@@ -110,9 +110,15 @@ final class AparapiDevices {
         };
     }
 
+    /**
+     * Every device of every platform, as Aparapi lists them afresh. Aparapi keeps this list for its own kernels'
+     * device lookups, so after this no call of Aparapi's lists the platforms again (the only time its native library
+     * prints its platform-version warning, dropped here: {@link AparapiLog#quietly}).
+     */
     static List<OpenCLDevice> devices() {
+        List<OpenCLPlatform> platforms = AparapiLog.quietly(OpenCLPlatform::getUncachedOpenCLPlatforms);
         List<OpenCLDevice> all = new ArrayList<>();
-        for (OpenCLPlatform p : OpenCLPlatform.getUncachedOpenCLPlatforms()) {
+        for (OpenCLPlatform p : platforms) {
             all.addAll(p.getOpenCLDevices());
         }
         return all;
