@@ -1,6 +1,7 @@
 package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.MessageText;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,8 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
 
     /** Layers wider than this are refused: beyond it a weight matrix would not fit a Java array. */
     public static final int MAX_LAYER_SIZE = 1 << 20;
+    /** The most layer sizes a message or line lists; the rest is counted. */
+    private static final int LAYERS_SHOWN = 50;
 
     public NetworkSpec {
         if (layers == null || layers.size() < 2) {
@@ -23,7 +26,7 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
         for (int i = 0; i < layers.size(); i++) {
             // Checked here, not left to List.copyOf's bare NullPointerException.
             if (layers.get(i) == null) {
-                throw new InvalidInputException("Layer " + i + " of the layer sizes " + layers + " is null; give every layer a number of neurons.");
+                throw new InvalidInputException("Layer " + i + " of the layer sizes " + MessageText.value(layers.toString()) + " is null; give every layer a number of neurons.");
             }
         }
         layers = List.copyOf(layers);
@@ -67,7 +70,7 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
             // The limit -1 keeps a trailing empty field, so "2,5,1," is refused like "2,,1" rather than read as 2,5,1.
             return Arrays.stream(text.split(",", -1)).map(String::trim).map(Integer::valueOf).collect(Collectors.toList());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("Cannot read layer sizes '" + text + "'; give them as comma-separated integers, e.g. 784,30,10.");
+            throw new InvalidInputException("Cannot read layer sizes '" + MessageText.value(text) + "'; give them as comma-separated integers, e.g. 784,30,10.");
         }
     }
 
@@ -109,8 +112,10 @@ public record NetworkSpec(List<Integer> layers, Activation hidden, Activation ou
         return describe(layers);
     }
 
+    /** The layer sizes, the first {@link #LAYERS_SHOWN} of them when there are more (a file may list a million). */
     private static String describe(List<Integer> layers) {
-        return layers.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String shown = layers.stream().limit(LAYERS_SHOWN).map(String::valueOf).collect(Collectors.joining(","));
+        return layers.size() <= LAYERS_SHOWN ? shown : shown + ",… (" + layers.size() + " layers)";
     }
 
     /**
