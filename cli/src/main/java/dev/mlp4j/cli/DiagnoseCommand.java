@@ -13,6 +13,7 @@ import dev.mlp4j.core.diagnose.Percent;
 import dev.mlp4j.core.diagnose.Thresholds;
 import dev.mlp4j.core.diagnose.WeightsOrigin;
 import dev.mlp4j.core.io.Json;
+import dev.mlp4j.core.io.JsonFiles;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.nn.Activation;
@@ -30,8 +31,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,7 +174,7 @@ final class DiagnoseCommand implements Callable<Integer> {
      */
     private static Object learningRateField(Path file) {
         try {
-            Object root = Json.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            Object root = Json.parse(file.toString(), JsonFiles.read(file, VerifyFileReader.MAX_BYTES, "verify file"));
             return root instanceof Map<?, ?> m ? m.get("learningRate") : null;
         } catch (IOException | RuntimeException e) {
             return null;

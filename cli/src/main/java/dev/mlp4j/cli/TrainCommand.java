@@ -10,6 +10,7 @@ import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.core.train.EpochResult;
 import dev.mlp4j.core.train.Trainer;
+import dev.mlp4j.core.train.TrainingMemory;
 import dev.mlp4j.core.train.TrainingConfig;
 import dev.mlp4j.core.train.TrainingData;
 import dev.mlp4j.core.train.TrainingResult;
@@ -257,6 +258,8 @@ final class TrainCommand implements Callable<Integer> {
                 l2 != null ? l2 : network.isDefault() ? preset.l2() : 0.0, dropout, scheme, seed, patience,
                 data.dataset().id(), data.example, dataDir);
         TrainingConfig config = s.config();
+        // Before the parameters are drawn: a network far beyond the heap is refused with the memory it needs.
+        TrainingMemory.requireFits(net, config.batchSize(), Runtime.getRuntime().maxMemory());
         Parameters initial = config.init().initialise(net, new Random(seed));
         return new RunStart(s, TrainingState.fresh(initial), new TrainingAccuracies(), null, null, BackendHistory.none(), null);
     }
