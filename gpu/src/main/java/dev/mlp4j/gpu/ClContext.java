@@ -34,6 +34,7 @@ final class ClContext implements AutoCloseable {
     /** The largest buffer the device allocates (CL_DEVICE_MAX_MEM_ALLOC_SIZE; a GPU often allows a quarter of its memory). */
     private final long maxAllocationBytes;
     private boolean usedClBlast;
+    private boolean builtFromBinary;
     /** Releases of other objects made for this context, run first when it closes. */
     private final List<Runnable> alsoReleased = new ArrayList<>();
     /** The first failure of a command on this context; the release failures of a later close are added to it. */
@@ -53,12 +54,13 @@ final class ClContext implements AutoCloseable {
         queue = createQueue();
     }
 
-    /** A context and queue on the device, with the kernel program compiled when {@code withKernels}. */
-    static ClContext open(OpenClDevices.DeviceHandle handle, boolean withKernels) {
-        return open(handle, withKernels ? KernelSource.program() : null);
-    }
+    /** What {@link #open} takes for a context without a program (CLBlast's SGEMM alone). */
+    static final String NO_PROGRAM = null;
 
-    /** A context and queue on the device, with the given program source compiled (none when null). */
+    /**
+     * A context and queue on the device, with the given program source compiled (none when {@link #NO_PROGRAM}), or
+     * loaded from the binary compiled for the same source on this device before.
+     */
     static ClContext open(OpenClDevices.DeviceHandle handle, String programSource) {
         ClContext c;
         try {
@@ -86,6 +88,12 @@ final class ClContext implements AutoCloseable {
     }
 
     private void build(String source) {
+        byte[] binary = ProgramBinaries.find(device, source);
+        if (binary != null && buildFromBinary(binary)) {
+            builtFromBinary = true;
+            return;
+        }
+        ProgramBinaries.forget(device, source);
         program = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
             CL.clBuildProgram(program, 1, new cl_device_id[] {deviceId}, "", null, null);
@@ -93,6 +101,49 @@ final class ClContext implements AutoCloseable {
             throw new BackendUnavailableException("The OpenCL kernels did not compile for " + device.description()
                     + " (" + CL.stringFor_errorCode(e.getStatus()) + "):\n" + buildLog(), e);
         }
+        byte[] made = binary();
+        if (made != null) {
+            ProgramBinaries.keep(device, source, made);
+        }
+    }
+
+    /** Whether the program was built from the binary; false, with no program, when the driver refused it. */
+    private boolean buildFromBinary(byte[] binary) {
+        try {
+            program = CL.clCreateProgramWithBinary(context, 1, new cl_device_id[] {deviceId}, new long[] {binary.length},
+                    new byte[][] {binary}, null, null);
+            CL.clBuildProgram(program, 1, new cl_device_id[] {deviceId}, "", null, null);
+            return true;
+        } catch (CLException e) {
+            // Not expected of a binary this driver made in this process; the source is compiled instead.
+            if (program != null) {
+                cl_program p = program;
+                program = null;
+                new ReleaseFailures().attempt(() -> CL.clReleaseProgram(p));
+            }
+            return false;
+        }
+    }
+
+    /** The program's binary for this device, as the driver gives it; null when it gives none. */
+    private byte[] binary() {
+        try {
+            long[] size = new long[1];
+            CL.clGetProgramInfo(program, CL.CL_PROGRAM_BINARY_SIZES, Sizeof.size_t, Pointer.to(size), null);
+            if (size[0] <= 0 || size[0] > Integer.MAX_VALUE) {
+                return null;
+            }
+            byte[] binary = new byte[(int) size[0]];
+            CL.clGetProgramInfo(program, CL.CL_PROGRAM_BINARIES, Sizeof.POINTER, Pointer.to(new Pointer[] {Pointer.to(binary)}), null);
+            return binary;
+        } catch (CLException e) {
+            return null;
+        }
+    }
+
+    /** Whether the program was loaded from a binary compiled before, not compiled from its source. */
+    boolean builtFromBinary() {
+        return builtFromBinary;
     }
 
     private String buildLog() {

@@ -64,9 +64,10 @@ public final class OpenClBackend implements Backend {
     /** A backend on the device the options select, computing its products with {@code engine}. */
     public static OpenClBackend open(NetworkSpec spec, BackendOptions options, MatrixEngine engine) {
         OpenClDevices.DeviceHandle handle = OpenClDevices.handle(options);
-        ClContext cl = ClContext.open(handle, true);
+        MatrixEngine resolved = engine.resolve(handle.device());
+        ClContext cl = ClContext.open(handle, KernelSource.program(resolved));
         try {
-            return new OpenClBackend(spec, cl, engine.resolve(handle.device()));
+            return new OpenClBackend(spec, cl, resolved);
         } catch (CLException e) {
             throw cl.closeAfter(DeviceFailures.translate(e, handle.device().description(), "allocating the network"));
         } catch (RuntimeException e) {
