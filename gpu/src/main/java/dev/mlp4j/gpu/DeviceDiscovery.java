@@ -7,6 +7,7 @@ import org.jocl.Sizeof;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,8 @@ final class DeviceDiscovery {
             try {
                 System.loadLibrary("OpenCL");
             } catch (UnsatisfiedLinkError e) {
-                if (findOnLibraryPath("libOpenCL.so") == null) {
+                // A loader in java.library.path's folders that did not load would fail JOCL's dlopen too.
+                if (onJavaLibraryPath("libOpenCL.so") || findOnLibraryPath("libOpenCL.so") == null) {
                     return failed(loaderMissing(e));
                 }
             } catch (SecurityException e) {
@@ -291,6 +293,16 @@ final class DeviceDiscovery {
                 + "Ubuntu install only with ocl-icd-opencl-dev (libOpenCL.so.1 alone is not enough); install "
                 + "ocl-icd-opencl-dev, or start java with LD_LIBRARY_PATH naming a folder that holds a link "
                 + "libOpenCL.so -> libOpenCL.so.1.";
+    }
+
+    /** Whether one of java.library.path's folders holds the file. */
+    private static boolean onJavaLibraryPath(String file) {
+        for (String d : System.getProperty("java.library.path", "").split(File.pathSeparator)) {
+            if (!d.isEmpty() && Files.exists(Path.of(d, file))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
