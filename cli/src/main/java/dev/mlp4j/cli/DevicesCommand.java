@@ -54,6 +54,7 @@ final class DevicesCommand implements Callable<Integer> {
                 m.put("openclVersion", d.openClVersion());
                 devices.add(m);
             }
+            OpenClDevices.skippedPlatforms().forEach(skipped -> out.println(skipped + "; its devices are not listed."));
         }
         out.println();
         out.println("backends:");
@@ -77,6 +78,7 @@ final class DevicesCommand implements Callable<Integer> {
             json.put("opencl", scan.available());
             json.put("problem", scan.problem());
             json.put("devices", devices);
+            json.put("skippedPlatforms", OpenClDevices.skippedPlatforms());
             json.put("autoDevice", scan.available() ? scan.autoIndex() : null);
             json.put("backends", backends);
             json.put("auto", auto);

@@ -132,6 +132,9 @@ public final class Trainer {
         // once per epoch. Draining per batch adds the same numbers in the same order: the cost is bit for bit the same.
         boolean checkEveryBatch = backend instanceof ReferenceBackend;
         Parameters lastGood = null;
+        // The parameters at the start of the coming epoch, on the host: a device that fails anywhere in an epoch
+        // (its first step, reading parameters back, scoring) has lost them, and a driver may fail every call after.
+        Parameters before = state.parameters().copy();
 
         for (int epoch = state.epochsDone() + 1; epoch <= config.epochs(); epoch++) {
             if (cancelled.get()) {
@@ -148,12 +151,16 @@ public final class Trainer {
                         + " for epoch " + epoch + "; a schedule must give a finite rate of zero or more.");
             }
             shuffle(order, epoch);
-            Parameters before = backend.parameters();
             long start = System.nanoTime();
             int done = 0;
             double costSum = 0;
             int divergedBatch = 0;
             double cost;
+            double seconds;
+            Parameters after;
+            Evaluation validation;
+            Evaluation test;
+            Parameters velocities = null;
             try {
                 for (int b = 0; b < batches; b++) {
                     if (cancelled.get()) {
@@ -178,8 +185,32 @@ public final class Trainer {
                 }
                 // Drained before the clock stops: a device backend queues its steps, and reading the cost waits for them.
                 cost = (costSum + backend.drainCostSum()) / Math.max(1, done);
+                seconds = (System.nanoTime() - start) / 1e9;
+                if (cancelled.get() && done < n && Double.isFinite(cost)) {
+                    stop = TrainingResult.StopReason.CANCELLED;
+                    // With early stopping the best epoch is kept, not the half-trained parameters.
+                    message = "Training cancelled during epoch " + epoch + (config.patience() == 0 || best == null
+                            ? "; the parameters are those reached so far." : bestEpoch == 0 ? "; keeping the starting parameters."
+                            : "; keeping epoch " + bestEpoch + ", the best so far.");
+                    break;
+                }
+                after = Double.isFinite(cost) ? backend.parameters() : null;
+                if (after == null || after.firstNonFinite() != null) {
+                    // Keep the last parameters that were still finite, so the run is not lost.
+                    backend.setParameters(before);
+                    stop = TrainingResult.StopReason.DIVERGED;
+                    message = "Training diverged in epoch " + epoch + (divergedBatch > 0 ? ", batch " + divergedBatch + " of " + batches : "")
+                            + " (the cost became " + cost
+                            + "); the parameters from before that epoch are kept. Try a smaller learning rate than " + eta + ".";
+                    break;
+                }
+                validation = data.validation() == null ? null : Evaluator.evaluate(backend, data.validation());
+                test = data.test() == null ? null : Evaluator.evaluate(backend, data.test());
+                if (listeners.stream().anyMatch(TrainingListener::wantsState)) {
+                    velocities = backend.velocities();
+                }
             } catch (BackendUnavailableException failure) {
-                // A device lost or out of memory mid-run: what was on it is gone, but the epoch's start is on the host.
+                // A device lost or out of memory: what was on it is gone, but the epoch's start is on the host.
                 lastGood = before;
                 stop = TrainingResult.StopReason.BACKEND_FAILED;
                 message = "The " + backend.info().name() + " backend failed in epoch " + epoch + " (" + failure.getMessage()
@@ -187,27 +218,7 @@ public final class Trainer {
                         + "from a checkpoint on another device.";
                 break;
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (cancelled.get() && done < n && Double.isFinite(cost)) {
-                stop = TrainingResult.StopReason.CANCELLED;
-                // With early stopping the best epoch is kept, not the half-trained parameters.
-                message = "Training cancelled during epoch " + epoch + (config.patience() == 0 || best == null
-                        ? "; the parameters are those reached so far." : bestEpoch == 0 ? "; keeping the starting parameters."
-                        : "; keeping epoch " + bestEpoch + ", the best so far.");
-                break;
-            }
-            if (!Double.isFinite(cost) || backend.parameters().firstNonFinite() != null) {
-                // Keep the last parameters that were still finite, so the run is not lost.
-                backend.setParameters(before);
-                stop = TrainingResult.StopReason.DIVERGED;
-                message = "Training diverged in epoch " + epoch + (divergedBatch > 0 ? ", batch " + divergedBatch + " of " + batches : "")
-                        + " (the cost became " + cost
-                        + "); the parameters from before that epoch are kept. Try a smaller learning rate than " + eta + ".";
-                break;
-            }
             lastCost = cost;
-            Evaluation validation = data.validation() == null ? null : Evaluator.evaluate(backend, data.validation());
-            Evaluation test = data.test() == null ? null : Evaluator.evaluate(backend, data.test());
             EpochResult result = new EpochResult(epoch, eta, cost, validation, test, seconds, done / Math.max(seconds, 1e-9));
             history.add(result);
             listeners.forEach(l -> l.onEpochEnd(result));
@@ -216,11 +227,10 @@ public final class Trainer {
                 best = null;
             }
             if (best == null && config.patience() > 0) {
-                best = backend.parameters();
+                best = after;
             }
-            if (listeners.stream().anyMatch(TrainingListener::wantsState)) {
-                Parameters now = backend.parameters();
-                TrainingState snapshot = new TrainingState(epoch, now, backend.velocities(), best == null ? now : best, history);
+            if (velocities != null) {
+                TrainingState snapshot = new TrainingState(epoch, after, velocities, best == null ? after : best, history);
                 listeners.forEach(l -> l.onEpochState(snapshot));
             }
             if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
@@ -230,6 +240,7 @@ public final class Trainer {
                         + " epochs; keeping epoch " + bestEpoch + ".";
                 break;
             }
+            before = after;
         }
         Parameters kept = config.patience() > 0 && best != null ? best : lastGood != null ? lastGood : backend.parameters();
         if (stop == TrainingResult.StopReason.CANCELLED && message == null) {
