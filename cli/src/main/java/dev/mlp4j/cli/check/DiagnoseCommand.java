@@ -5,9 +5,9 @@ import dev.mlp4j.cli.JsonOutput;
 import dev.mlp4j.cli.UsageException;
 import dev.mlp4j.cli.options.CommonOptions;
 import dev.mlp4j.cli.options.DataChoice;
+import dev.mlp4j.cli.options.NetworkFit;
 import dev.mlp4j.cli.options.NetworkOptions;
 import dev.mlp4j.cli.options.Presets;
-import dev.mlp4j.cli.train.TrainCommand;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.ReferenceProvider;
@@ -210,11 +210,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
         DataChoice.Loaded loaded = data.load(seed);
         TrainingData td = loaded.data();
         if (subject.source().equals("layers")) {
-            TrainCommand.checkFits(subject.parameters().spec(), td);
+            NetworkFit.checkLayers(subject.parameters().spec(), td);
         } else if (subject.source().equals("verify-file")) {
-            checkVerifyFileFits(subject.parameters().spec(), td);
+            NetworkFit.checkVerifyFile(subject.parameters().spec(), td, data);
         } else {
-            TrainCommand.checkModelFits(subject.parameters().spec(), td);
+            NetworkFit.checkModel(subject.parameters().spec(), td);
         }
         DataSet train = td.train();
         int wanted = batches * batchSize;
@@ -238,30 +238,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         return loaded.description() + "; " + batches + " random batch" + (batches == 1 ? "" : "es") + " of " + batchSize
                 + " training examples";
-    }
-
-    /**
-     * Refuses data of another width than the verify file's network, in the file's words: the way out is its own
-     * examples. A usage error, as for a model or --layers that does not fit the data: the options do not go together.
-     */
-    private void checkVerifyFileFits(NetworkSpec net, TrainingData td) {
-        int in = td.train().inputSize();
-        int outs = td.train().outputSize();
-        if (net.inputSize() == in && net.outputSize() == outs) {
-            return;
-        }
-        String option = data.isExample() ? "--example" : data.data != null ? "--data" : "--dataset";
-        String value = data.isExample() ? data.example : data.data != null ? data.data : data.dataset;
-        throw new UsageException("The verify file's network " + net.layersText() + " takes " + net.inputSize() + " input"
-                + plural(net.inputSize()) + " and gives " + net.outputSize() + " output" + plural(net.outputSize())
-                + ", but each example of " + option + " " + value + " has " + in + " value" + plural(in) + " and " + outs
-                + " target" + plural(outs) + "; leave out " + option + " to run the network on the file's own examples, or give "
-                + "data with " + net.inputSize() + " value" + plural(net.inputSize()) + " and " + net.outputSize() + " target"
-                + plural(net.outputSize()) + " per example.");
-    }
-
-    private static String plural(int n) {
-        return n == 1 ? "" : "s";
     }
 
     private static void print(PrintWriter out, Subject subject, String dataText, String etaSource, DiagnoseReport r) {

@@ -5,6 +5,7 @@ import dev.mlp4j.cli.UsageException;
 import dev.mlp4j.cli.options.BackendChoice;
 import dev.mlp4j.cli.options.CommonOptions;
 import dev.mlp4j.cli.options.DataChoice;
+import dev.mlp4j.cli.options.NetworkFit;
 import dev.mlp4j.cli.options.NetworkOptions;
 import dev.mlp4j.cli.options.Presets;
 import dev.mlp4j.cli.options.ProgressOption;
@@ -21,7 +22,6 @@ import dev.mlp4j.core.data.DataLocator;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
-import dev.mlp4j.core.train.EpochResult;
 import dev.mlp4j.core.train.Trainer;
 import dev.mlp4j.core.train.TrainingConfig;
 import dev.mlp4j.core.train.TrainingData;
@@ -150,7 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** Refuses data the network cannot train on, or other data than the resumed run's; the data's identity for a checkpoint. */
     private DataIdentity checkData(RunStart start, TrainingData td) {
         NetworkSpec net = start.settings().network();
-        checkFits(net, td);
+        NetworkFit.checkLayers(net, td);
         checkTargets(net, td);
         DataIdentity identity = outputs.checkpointDir() != null ? DataIdentity.of(start.settings().dataName(), td) : null;
         if (start.resumedFrom() != null) {
@@ -317,37 +317,6 @@ public final class TrainCommand implements Callable<Integer> {
         return facts;
     }
 
-    /**
-     * The kept parameters' test figure, and the best epoch's when another did better on the test set: with a constant
-     * learning rate the last epochs wander, and a reader comparing with a published figure needs to know which is which.
-     */
-    static String summary(TrainingResult r, EpochResult kept) {
-        if (kept == null || kept.test() == null) {
-            return null;
-        }
-        if (Double.isNaN(kept.test().accuracy())) {
-            return String.format("test mse %.3g after epoch %d", kept.test().meanSquaredError(), kept.epoch());
-        }
-        String line = String.format("test accuracy %.2f%% after epoch %d", 100 * kept.test().accuracy(), kept.epoch());
-        EpochResult best = bestOnTest(r);
-        if (best != null && best.test().accuracy() > kept.test().accuracy()) {
-            line += String.format(" (best on test: %.2f%% after epoch %d)", 100 * best.test().accuracy(), best.epoch());
-        }
-        return line;
-    }
-
-    /** The first epoch with the highest test accuracy; null when no epoch has one (no test set, or regression). */
-    static EpochResult bestOnTest(TrainingResult r) {
-        EpochResult best = null;
-        for (EpochResult e : r.history()) {
-            if (e.test() != null && Double.isFinite(e.test().accuracy())
-                    && (best == null || e.test().accuracy() > best.test().accuracy())) {
-                best = e;
-            }
-        }
-        return best;
-    }
-
     /** The text an option was given as, before it became a Path (which drops a final slash); null when not given. */
     private String given(String option) {
         OptionSpec o = spec.commandLine().getParseResult().matchedOption(option);
@@ -355,36 +324,11 @@ public final class TrainCommand implements Callable<Integer> {
         return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
-    /** Refuses data a saved model cannot take, with advice for a command that has no --layers to change. */
-    public static void checkModelFits(NetworkSpec net, TrainingData td) {
-        int in = td.train().inputSize();
-        int outs = td.train().outputSize();
-        if (net.inputSize() != in || net.outputSize() != outs) {
-            throw new UsageException("The model " + net.layersText() + " expects " + net.inputSize() + " inputs and gives "
-                    + net.outputSize() + " outputs but each example of " + td.train().name() + " has " + in + " values and "
-                    + outs + " targets; use data with " + net.inputSize() + " values and " + net.outputSize()
-                    + " targets per example, or a model trained on this data.");
-        }
-    }
-
     /** Refuses targets the cost cannot score (the trainer would too, but only after the run's header is printed). */
     private static void checkTargets(NetworkSpec net, TrainingData td) {
         String problem = td.targetProblem(net.cost());
         if (problem != null) {
             throw new UsageException(problem);
-        }
-    }
-
-    public static void checkFits(NetworkSpec net, TrainingData td) {
-        int in = td.train().inputSize();
-        int outs = td.train().outputSize();
-        if (net.inputSize() != in) {
-            throw new UsageException("The network's input layer has " + net.inputSize() + " neurons but each example of "
-                    + td.train().name() + " has " + in + " values; start --layers with " + in + ".");
-        }
-        if (net.outputSize() != outs) {
-            throw new UsageException("The network's output layer has " + net.outputSize() + " neurons but the data has "
-                    + outs + " target values per example; end --layers with " + outs + ".");
         }
     }
 }

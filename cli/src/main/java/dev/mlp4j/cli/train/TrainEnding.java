@@ -59,7 +59,7 @@ final class TrainEnding {
             // An interruption is said once, on stderr with how to go on (printError), as a shell reports Ctrl-C.
             out.println(outcome.stopMessage());
         }
-        String summary = TrainCommand.summary(result, kept);
+        String summary = summary(result, kept);
         if (summary != null) {
             out.println(summary);
         }
@@ -196,7 +196,7 @@ final class TrainEnding {
         json.put("dataset", dataset);
         json.put("epochs", result.history().size());
         json.put("testAccuracy", kept == null || kept.test() == null ? null : kept.test().accuracy());
-        EpochResult bestOnTest = TrainCommand.bestOnTest(result);
+        EpochResult bestOnTest = bestOnTest(result);
         json.put("bestTestAccuracy", bestOnTest == null ? null : bestOnTest.test().accuracy());
         json.put("validationAccuracy", kept == null || kept.validation() == null ? null : kept.validation().accuracy());
         json.put("testCost", kept == null || kept.test() == null ? null : kept.test().cost());
@@ -244,5 +244,36 @@ final class TrainEnding {
             err.println("error: " + error);
         }
         err.flush();
+    }
+
+    /**
+     * The kept parameters' test figure, and the best epoch's when another did better on the test set: with a constant
+     * learning rate the last epochs wander, and a reader comparing with a published figure needs to know which is which.
+     */
+    private static String summary(TrainingResult r, EpochResult kept) {
+        if (kept == null || kept.test() == null) {
+            return null;
+        }
+        if (Double.isNaN(kept.test().accuracy())) {
+            return String.format("test mse %.3g after epoch %d", kept.test().meanSquaredError(), kept.epoch());
+        }
+        String line = String.format("test accuracy %.2f%% after epoch %d", 100 * kept.test().accuracy(), kept.epoch());
+        EpochResult best = bestOnTest(r);
+        if (best != null && best.test().accuracy() > kept.test().accuracy()) {
+            line += String.format(" (best on test: %.2f%% after epoch %d)", 100 * best.test().accuracy(), best.epoch());
+        }
+        return line;
+    }
+
+    /** The first epoch with the highest test accuracy; null when no epoch has one (no test set, or regression). */
+    private static EpochResult bestOnTest(TrainingResult r) {
+        EpochResult best = null;
+        for (EpochResult e : r.history()) {
+            if (e.test() != null && Double.isFinite(e.test().accuracy())
+                    && (best == null || e.test().accuracy() > best.test().accuracy())) {
+                best = e;
+            }
+        }
+        return best;
     }
 }
