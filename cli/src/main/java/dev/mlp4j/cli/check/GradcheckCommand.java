@@ -110,6 +110,51 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        double eps = checkNumbers();
+        List<NetworkSpec> specs = specs();
+        backendChoice.check();
+        Checked last = null;
+        Totals totals = new Totals(0, 0, 0, true);
+        for (NetworkSpec s : specs) {
+            last = check(out, s, eps, last == null);
+            totals = totals.plus(last.report());
+            printResult(out, s, last);
+        }
+        out.println(totals.passed() ? "gradient check passed" : "gradient check FAILED");
+        if (!totals.passed()) {
+            spec.commandLine().getErr().println("error: the gradient check failed for " + totals.failed() + " of " + totals.checked()
+                    + " parameters (largest relative error " + String.format("%.3g", totals.worst()) + "); the lines above name them.");
+        }
+        if (common.json) {
+            Map<String, Object> json = JsonOutput.object("gradcheck");
+            json.put("passed", totals.passed());
+            json.put("maxRelativeError", totals.worst());
+            json.put("checked", totals.checked());
+            json.put("failed", totals.failed());
+            json.put("networks", specs.size());
+            json.put("backend", last.backend());
+            json.put("device", last.device());
+            json.put("maxRelativeErrorAllowed", last.relative());
+            json.put("minAbsoluteError", last.floor());
+            json.put("epsilon", last.backend().equals(ReferenceProvider.NAME) ? eps : null);
+            JsonOutput.print(out, json);
+        }
+        return totals.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** One network's check: the report, where it ran, and the bounds it was held to. */
+    private record Checked(GradientCheckReport report, String backend, String device, double relative, double floor) {
+    }
+
+    /** The reports so far, added up. */
+    private record Totals(int checked, int failed, double worst, boolean passed) {
+        Totals plus(GradientCheckReport r) {
+            return new Totals(checked + r.checked(), failed + r.failed(), Math.max(worst, r.maxRelativeError()), passed && r.passed());
+        }
+    }
+
+    /** Usage errors in the numbers; the finite-difference step. */
+    private double checkNumbers() {
         if (batch < 1) {
             throw new UsageException("--batch must be at least 1, not " + batch + ".");
         }
@@ -119,86 +164,61 @@ public final class GradcheckCommand implements Callable<Integer> {
                 + (minAbsoluteError == null ? 0 : minAbsoluteError))) {
             throw new UsageException("--epsilon and --max-relative-error must be positive numbers, --min-absolute-error and --l2 zero or positive (all finite).");
         }
-        List<NetworkSpec> specs = specs();
-        backendChoice.check();
-        String backendName = null;
-        String device = null;
-        int checked = 0;
-        int failed = 0;
-        double worst = 0;
-        boolean passed = true;
-        double relative = 0;
-        double floor = 0;
-        for (NetworkSpec s : specs) {
-            Random random = new Random(seed);
-            Parameters p = WeightInit.NORMAL_SCALED.initialise(s, random);
-            Batch b = RandomBatch.of(s, batch, random);
-            StepSettings settings = StepSettings.gradientOnly(l2Scale, 0, 0);
-            GradientCheckReport report;
-            Backends.Selection sel = backendChoice.select(s, StepWork.training(s, batch));
-            try (Backend backend = sel.backend()) {
-                boolean reference = backend.info().name().equals(ReferenceProvider.NAME);
-                relative = maxRelativeError != null ? maxRelativeError : reference ? REFERENCE_RELATIVE : FLOAT_RELATIVE;
-                floor = minAbsoluteError != null ? minAbsoluteError : reference ? REFERENCE_FLOOR : FLOAT_FLOOR;
-                if (backendName == null) {
-                    if (!reference && epsilon != null) {
-                        throw new UsageException("--epsilon is the finite-difference step of --backend core; backend " + backend.info().name()
-                                + " is compared with core's gradient instead, so leave --epsilon out or use --backend core.");
-                    }
-                    out.println(sel.explanation());
-                    out.println(reference
-                            ? String.format(Locale.ROOT, "against central finite differences, epsilon %.3g; passes below relative error %.3g or absolute %.3g", eps, relative, floor)
-                            : String.format(Locale.ROOT, "against core's gradient (float64); passes below relative error %.3g or absolute %.3g", relative, floor));
+        return eps;
+    }
+
+    /**
+     * Checks one network's gradient on the backend chosen for it: core against central finite differences, any other
+     * against core's gradient. The first network also prints the backend and what the gradient is compared with.
+     */
+    private Checked check(PrintWriter out, NetworkSpec s, double eps, boolean first) {
+        Random random = new Random(seed);
+        Parameters p = WeightInit.NORMAL_SCALED.initialise(s, random);
+        Batch b = RandomBatch.of(s, batch, random);
+        StepSettings settings = StepSettings.gradientOnly(l2Scale, 0, 0);
+        Backends.Selection sel = backendChoice.select(s, StepWork.training(s, batch));
+        try (Backend backend = sel.backend()) {
+            boolean reference = backend.info().name().equals(ReferenceProvider.NAME);
+            double relative = maxRelativeError != null ? maxRelativeError : reference ? REFERENCE_RELATIVE : FLOAT_RELATIVE;
+            double floor = minAbsoluteError != null ? minAbsoluteError : reference ? REFERENCE_FLOOR : FLOAT_FLOOR;
+            if (first) {
+                if (!reference && epsilon != null) {
+                    throw new UsageException("--epsilon is the finite-difference step of --backend core; backend " + backend.info().name()
+                            + " is compared with core's gradient instead, so leave --epsilon out or use --backend core.");
                 }
-                if (reference) {
-                    report = new GradientCheck(eps, relative, floor).check(p, b, settings);
-                    device = backend.info().device() + ", central differences, eps " + eps;
-                } else {
-                    backend.setParameters(p);
-                    Gradients actual = backend.gradients(b, settings);
-                    try (ReferenceBackend ref = new ReferenceBackend(s)) {
-                        ref.setParameters(p);
-                        report = GradientComparison.compare(actual, ref.gradients(b, settings), relative, floor);
-                    }
-                    device = backend.info().device();
-                }
-                backendName = backend.info().name();
+                out.println(sel.explanation());
+                out.println(reference
+                        ? String.format(Locale.ROOT, "against central finite differences, epsilon %.3g; passes below relative error %.3g or absolute %.3g", eps, relative, floor)
+                        : String.format(Locale.ROOT, "against core's gradient (float64); passes below relative error %.3g or absolute %.3g", relative, floor));
             }
-            checked += report.checked();
-            failed += report.failed();
-            worst = Math.max(worst, report.maxRelativeError());
-            passed &= report.passed();
-            out.printf("%-40s %s  max relative error %.2e over %d parameters%s%n", s, report.passed() ? "ok  " : "FAIL",
-                    report.maxRelativeError(), report.checked(), withinFloor(report, relative, floor));
-            if (!report.passed()) {
-                for (GradientCheckReport.ArrayResult a : report.arrays()) {
-                    if (a.failed() > 0) {
-                        out.printf("    %s: %d of %d fail; worst at index %d: analytic %.10g, expected %.10g%n",
-                                a.name(), a.failed(), a.checked(), a.worstIndex(), a.analytic(), a.numeric());
-                    }
+            String name = backend.info().name();
+            if (reference) {
+                GradientCheckReport report = new GradientCheck(eps, relative, floor).check(p, b, settings);
+                return new Checked(report, name, backend.info().device() + ", central differences, eps " + eps, relative, floor);
+            }
+            backend.setParameters(p);
+            Gradients actual = backend.gradients(b, settings);
+            try (ReferenceBackend ref = new ReferenceBackend(s)) {
+                ref.setParameters(p);
+                GradientCheckReport report = GradientComparison.compare(actual, ref.gradients(b, settings), relative, floor);
+                return new Checked(report, name, backend.info().device(), relative, floor);
+            }
+        }
+    }
+
+    /** The network's line, and where it failed the arrays that failed with their worst entry. */
+    private static void printResult(PrintWriter out, NetworkSpec s, Checked c) {
+        GradientCheckReport report = c.report();
+        out.printf("%-40s %s  max relative error %.2e over %d parameters%s%n", s, report.passed() ? "ok  " : "FAIL",
+                report.maxRelativeError(), report.checked(), withinFloor(report, c.relative(), c.floor()));
+        if (!report.passed()) {
+            for (GradientCheckReport.ArrayResult a : report.arrays()) {
+                if (a.failed() > 0) {
+                    out.printf("    %s: %d of %d fail; worst at index %d: analytic %.10g, expected %.10g%n",
+                            a.name(), a.failed(), a.checked(), a.worstIndex(), a.analytic(), a.numeric());
                 }
             }
         }
-        out.println(passed ? "gradient check passed" : "gradient check FAILED");
-        if (!passed) {
-            spec.commandLine().getErr().println("error: the gradient check failed for " + failed + " of " + checked
-                    + " parameters (largest relative error " + String.format("%.3g", worst) + "); the lines above name them.");
-        }
-        if (common.json) {
-            Map<String, Object> json = JsonOutput.object("gradcheck");
-            json.put("passed", passed);
-            json.put("maxRelativeError", worst);
-            json.put("checked", checked);
-            json.put("failed", failed);
-            json.put("networks", specs.size());
-            json.put("backend", backendName);
-            json.put("device", device);
-            json.put("maxRelativeErrorAllowed", relative);
-            json.put("minAbsoluteError", floor);
-            json.put("epsilon", backendName.equals(ReferenceProvider.NAME) ? eps : null);
-            JsonOutput.print(out, json);
-        }
-        return passed ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /**

@@ -171,45 +171,14 @@ public final class BenchCommand implements Callable<Integer> {
         try (Backend backend = p.create(c.spec(), BackendOptions.DEFAULT)) {
             backend.setParameters(WeightInit.NORMAL_SCALED.initialise(c.spec(), new Random(1)));
             backend.bindTrainingSet(train);
-            int n = Math.min(examples, train.size());
             int[] order = new int[train.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
             StepSettings step = new StepSettings(0.1, 0, 0, 0, 0);
-            // Untimed warm-up: JIT compilation, OpenCL kernel builds and CLBlast's first-use compilation.
-            long warmStart = System.nanoTime();
-            for (int b = 0; b < 300 && (b < 2 || System.nanoTime() - warmStart < 1_000_000_000L); b++) {
-                int from = (b * c.batch()) % Math.max(1, train.size() - c.batch());
-                backend.trainBatch(order, from, Math.min(train.size(), from + c.batch()), step);
-                if (b % 20 == 0) {
-                    backend.drainCostSum();
-                }
-            }
-            backend.drainCostSum();
-            double[] rates = new double[repeat];
-            int done = 0;
-            double seconds = 0;
-            for (int e = 0; e < repeat; e++) {
-                long start = System.nanoTime();
-                done = 0;
-                while (done < n) {
-                    int to = Math.min(n, done + c.batch());
-                    backend.trainBatch(order, done, to, step);
-                    done = to;
-                    if ((System.nanoTime() - start) / 1e9 > maxSeconds) {
-                        break;
-                    }
-                }
-                backend.drainCostSum(); // waits for the device to finish the queued steps
-                double s = (System.nanoTime() - start) / 1e9;
-                seconds += s;
-                rates[e] = done / s;
-                if (done < n) {
-                    rates = Arrays.copyOf(rates, e + 1); // cut short: a slow case is not repeated
-                    break;
-                }
-            }
+            warmUp(backend, order, c, step);
+            Timing t = time(backend, order, c, step, Math.min(examples, train.size()));
+            double[] rates = t.rates();
             Arrays.sort(rates);
             // The median, because on a shared machine the odd epoch is slowed by others' work.
             double perSecond = rates.length % 2 == 1 ? rates[rates.length / 2]
@@ -220,8 +189,8 @@ public final class BenchCommand implements Callable<Integer> {
             row.put("batch", c.batch());
             row.put("backend", p.name());
             row.put("device", backend.info().device());
-            row.put("examples", done);
-            row.put("seconds", seconds);
+            row.put("examples", t.done());
+            row.put("seconds", t.seconds());
             row.put("examplesPerSecond", perSecond);
             row.put("secondsPerEpoch", MNIST_EPOCH / perSecond);
             row.put("repeats", rates.length);
@@ -236,6 +205,52 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return row;
         }
+    }
+
+    /** The timed epochs: examples per second of each, the examples the last one reached, and the time in all. */
+    private record Timing(double[] rates, int done, double seconds) {
+    }
+
+    /** Untimed warm-up: JIT compilation, OpenCL kernel builds and CLBlast's first-use compilation. */
+    private static void warmUp(Backend backend, int[] order, Case c, StepSettings step) {
+        int size = order.length;
+        long warmStart = System.nanoTime();
+        for (int b = 0; b < 300 && (b < 2 || System.nanoTime() - warmStart < 1_000_000_000L); b++) {
+            int from = (b * c.batch()) % Math.max(1, size - c.batch());
+            backend.trainBatch(order, from, Math.min(size, from + c.batch()), step);
+            if (b % 20 == 0) {
+                backend.drainCostSum();
+            }
+        }
+        backend.drainCostSum();
+    }
+
+    /** Up to --repeat epochs of {@code n} examples each; one cut short by --max-seconds is the last. */
+    private Timing time(Backend backend, int[] order, Case c, StepSettings step, int n) {
+        double[] rates = new double[repeat];
+        int done = 0;
+        double seconds = 0;
+        for (int e = 0; e < repeat; e++) {
+            long start = System.nanoTime();
+            done = 0;
+            while (done < n) {
+                int to = Math.min(n, done + c.batch());
+                backend.trainBatch(order, done, to, step);
+                done = to;
+                if ((System.nanoTime() - start) / 1e9 > maxSeconds) {
+                    break;
+                }
+            }
+            backend.drainCostSum(); // waits for the device to finish the queued steps
+            double s = (System.nanoTime() - start) / 1e9;
+            seconds += s;
+            rates[e] = done / s;
+            if (done < n) {
+                rates = Arrays.copyOf(rates, e + 1); // cut short: a slow case is not repeated
+                break;
+            }
+        }
+        return new Timing(rates, done, seconds);
     }
 
     /** Enough SGEMM rounds for about a tenth of the timed epoch, at least 3. */

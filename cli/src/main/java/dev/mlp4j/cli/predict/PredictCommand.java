@@ -64,6 +64,53 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        CsvScale scale = checkOptions();
+        Model m = ModelFile.load(model);
+        Inputs inputs = readInputs(m.spec().inputSize(), m.spec().outputSize(), scale);
+        Classifier.Prediction[] predictions;
+        String meaning;
+        BackendInfo ran;
+        try (Classifier classifier = new Classifier(m.parameters())) {
+            predictions = classifier.classify(inputs.examples().stream().map(LabelledInput::pixels).toList());
+            meaning = classifier.probabilitiesMeaning();
+            ran = classifier.backend();
+        }
+        out.println("model: " + model + " (" + m.spec() + ")");
+        out.println("backend " + ran.name() + " on " + ran.device());
+        if (inputs.fromCsv() != null) {
+            out.println("csv: " + scaleText(scale, inputs.fromCsv().dividedBy()));
+        }
+        out.println("probabilities: " + meaning);
+        Tally tally = printPredictions(out, inputs.examples(), predictions);
+        if (common.json) {
+            Map<String, Object> json = JsonOutput.object("predict");
+            json.put("model", model.toString());
+            json.put("probabilitiesFrom", meaning);
+            json.put("backend", ran.name());
+            json.put("device", ran.device());
+            if (inputs.fromCsv() != null) {
+                json.put("csvScale", scale.id());
+                json.put("csvDividedBy", inputs.fromCsv().dividedBy());
+            }
+            json.put("predictions", tally.entries());
+            if (tally.labelled() > 0) {
+                json.put("accuracy", (double) tally.correct() / tally.labelled());
+            }
+            JsonOutput.print(out, json);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The examples to classify, in the order given: images, then --idx, then --csv (kept apart for its scale line). */
+    private record Inputs(List<LabelledInput> examples, CsvExamples.Read fromCsv) {
+    }
+
+    /** Each prediction as its JSON entry, and how many examples had a label and how many of those were right. */
+    private record Tally(List<Map<String, Object>> entries, int labelled, int correct) {
+    }
+
+    /** Usage errors before the model loads; the CSV scale asked for. */
+    private CsvScale checkOptions() {
         if (images.isEmpty() && idx == null && csv == null) {
             throw new UsageException("Nothing to classify; give image files, --idx FILE or --csv FILE, e.g. 'mlp4j predict --model model.json digit.png'.");
         }
@@ -77,9 +124,10 @@ public final class PredictCommand implements Callable<Integer> {
         if (scale == null) {
             throw new UsageException("--csv-scale is auto, 255 or 1, not '" + csvScale + "'.");
         }
-        Model m = ModelFile.load(model);
-        int inputSize = m.spec().inputSize();
-        int classes = m.spec().outputSize();
+        return scale;
+    }
+
+    private Inputs readInputs(int inputSize, int classes, CsvScale scale) {
         List<LabelledInput> inputs = new ArrayList<>();
         if (!images.isEmpty()) {
             int side = ImageSide.of(inputSize);
@@ -99,20 +147,11 @@ public final class PredictCommand implements Callable<Integer> {
             fromCsv = CsvExamples.read(csv, inputSize, classes, limit, scale);
             inputs.addAll(fromCsv.examples());
         }
-        Classifier.Prediction[] predictions;
-        String meaning;
-        BackendInfo ran;
-        try (Classifier classifier = new Classifier(m.parameters())) {
-            predictions = classifier.classify(inputs.stream().map(LabelledInput::pixels).toList());
-            meaning = classifier.probabilitiesMeaning();
-            ran = classifier.backend();
-        }
-        out.println("model: " + model + " (" + m.spec() + ")");
-        out.println("backend " + ran.name() + " on " + ran.device());
-        if (fromCsv != null) {
-            out.println("csv: " + scaleText(scale, fromCsv.dividedBy()));
-        }
-        out.println("probabilities: " + meaning);
+        return new Inputs(inputs, fromCsv);
+    }
+
+    /** A line per prediction, then the accuracy on the labelled ones. */
+    private static Tally printPredictions(PrintWriter out, List<LabelledInput> inputs, Classifier.Prediction[] predictions) {
         List<Map<String, Object>> list = new ArrayList<>();
         int labelled = 0;
         int correct = 0;
@@ -137,23 +176,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (labelled > 0) {
             out.printf(Locale.ROOT, "accuracy on the %d labelled examples: %.2f%% (%d correct)%n", labelled, 100.0 * correct / labelled, correct);
         }
-        if (common.json) {
-            Map<String, Object> json = JsonOutput.object("predict");
-            json.put("model", model.toString());
-            json.put("probabilitiesFrom", meaning);
-            json.put("backend", ran.name());
-            json.put("device", ran.device());
-            if (fromCsv != null) {
-                json.put("csvScale", scale.id());
-                json.put("csvDividedBy", fromCsv.dividedBy());
-            }
-            json.put("predictions", list);
-            if (labelled > 0) {
-                json.put("accuracy", (double) correct / labelled);
-            }
-            JsonOutput.print(out, json);
-        }
-        return ExitCodes.OK;
+        return new Tally(list, labelled, correct);
     }
 
     /** Which scale the CSV values were read with, and for auto why. */
