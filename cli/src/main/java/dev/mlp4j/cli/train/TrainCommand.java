@@ -199,50 +199,56 @@ public final class TrainCommand implements Callable<Integer> {
      */
     private int train(PrintWriter out, RunStart start, TrainingConfig config, DataChoice.Loaded loaded,
                       DataIdentity identity, Backends.Selection selection) {
-        TrainSettings settings = start.settings();
-        NetworkSpec net = settings.network();
         TrainingData td = loaded.data();
         KeptParameters keeper = new KeptParameters(start.state(), config.patience() > 0);
-        TrainingReport reporter = null;
-        CheckpointWriter checkpointWriter = null;
         try (Backend backend = selection.backend()) {
             Trainer trainer = new Trainer(config);
             OutputFailures failures = new OutputFailures(trainer::cancel);
             trainer.addListener(new TrainingProgress(progress.display(spec.commandLine().getErr()), td.train().size(), config.batchSize()));
             trainer.addListener(new EpochPrinter(out, config.epochs()));
             trainer.addListener(keeper);
-            if (outputs.checkpointDir() != null) {
-                checkpointWriter = new CheckpointWriter(outputs.checkpointDir(), settings, config, start.accuracies(),
-                        selection.backend().info().name(), start.backends(), identity, loaded.dataset());
+            CheckpointWriter checkpointWriter = checkpointWriter(start, config, loaded, identity, selection);
+            if (checkpointWriter != null) {
                 trainer.addListener(failures.guard(checkpointWriter));
             }
-            if (report != null) {
-                reporter = new TrainingReport(report, backend, td, "train: " + loaded.label() + ", " + net,
-                        reportFacts(loaded, net, config, selection), start.state().history(), start.accuracies(), config.epochs(),
-                        trainer::isCancelled);
+            TrainingReport reporter = reportWriter(trainer, backend, start, config, loaded, selection);
+            if (reporter != null) {
                 trainer.addListener(failures.guard(reporter));
             }
             // Ctrl-C or SIGTERM from here on stops training after the current batch; Main.run disarms it at the very end,
             // so a signal during the writes below waits for them.
             Interruption.arm(trainer::cancel);
             TrainingResult result = trainer.train(backend, start.state(), td);
-            String interrupted = null;
-            String stoppedByFailure = null;
-            if (result.stop() == TrainingResult.StopReason.CANCELLED) {
-                // A write that failed stops training as a signal does; which it was decides the exit code.
-                if (failures.any() && !Interruption.signalled()) {
-                    stoppedByFailure = keeper.stopped(result, "stopped");
-                } else {
-                    interrupted = keeper.interrupted(result, outputs.save() != null || outputs.checkpointDir() != null);
-                }
-            }
-            TrainingOutcome outcome = new TrainingOutcome(result, keeper, failures, reporter, checkpointWriter, interrupted, stoppedByFailure);
+            TrainingOutcome outcome = TrainingOutcome.of(result, keeper, failures, reporter, checkpointWriter,
+                    outputs.save() != null || outputs.checkpointDir() != null);
             TrainEnding ending = new TrainEnding(start, config, outputs, outcome, backend.info(), loaded.dataset());
             // The model before the report: after a signal the JVM waits for the run only so long, and a report can be made again.
             ending.saveModel();
             finishReport(outcome);
             return ending.print(out, spec.commandLine().getErr(), common.json);
         }
+    }
+
+    /** The writer of a checkpoint after every epoch; null without a checkpoint folder. */
+    private CheckpointWriter checkpointWriter(RunStart start, TrainingConfig config, DataChoice.Loaded loaded, DataIdentity identity,
+                                              Backends.Selection selection) {
+        if (outputs.checkpointDir() == null) {
+            return null;
+        }
+        return new CheckpointWriter(outputs.checkpointDir(), start.settings(), config, start.accuracies(),
+                selection.backend().info().name(), start.backends(), identity, loaded.dataset());
+    }
+
+    /** The writer of the --report folder after every epoch; null without --report. */
+    private TrainingReport reportWriter(Trainer trainer, Backend backend, RunStart start, TrainingConfig config, DataChoice.Loaded loaded,
+                                        Backends.Selection selection) {
+        if (report == null) {
+            return null;
+        }
+        NetworkSpec net = start.settings().network();
+        return new TrainingReport(report, backend, loaded.data(), "train: " + loaded.label() + ", " + net,
+                reportFacts(loaded, net, config, selection), start.state().history(), start.accuracies(), config.epochs(),
+                trainer::isCancelled);
     }
 
     /** The report of the model the run keeps, with how the run ended; needs the backend still open. */
