@@ -42,7 +42,7 @@ public final class Resumption {
     private Resumption() {
     }
 
-    public static RunStart start(Path dir, TrainCommand c, ParseResult given) {
+    static RunStart start(Path dir, TrainCommand c, ParseResult given) {
         Checkpoint checkpoint = CheckpointFile.load(dir);
         String source = CheckpointFile.file(dir).toString();
         JsonFields f = new JsonFields(source);
@@ -133,7 +133,7 @@ public final class Resumption {
      * Refuses data other than the data the checkpointed run trained on: --data may only say where the same data now
      * is. A usage error when --data named the folder, else (the folder's files changed) a failure.
      */
-    public static void checkSameData(RunStart start, DataIdentity now, boolean dataGiven) {
+    static void checkSameData(RunStart start, DataIdentity now, boolean dataGiven) {
         DataIdentity then = start.data();
         if (then == null || then.equals(now)) {
             return;

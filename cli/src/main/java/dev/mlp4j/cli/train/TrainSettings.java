@@ -45,12 +45,12 @@ public record TrainSettings(NetworkSpec network, int epochs, int batch, double l
         }
     }
 
-    public TrainSettings withEpochs(int n) {
+    TrainSettings withEpochs(int n) {
         return new TrainSettings(network, n, batch, learningRate, lrSchedule, momentum, l2, dropout, init, seed, patience,
                 dataset, example, dataDir);
     }
 
-    public TrainSettings withDataDir(String dir) {
+    TrainSettings withDataDir(String dir) {
         return new TrainSettings(network, epochs, batch, learningRate, lrSchedule, momentum, l2, dropout, init, seed, patience,
                 dataset, example, dir);
     }
@@ -79,7 +79,7 @@ public record TrainSettings(NetworkSpec network, int epochs, int batch, double l
         return m;
     }
 
-    public static TrainSettings fromMap(JsonFields f, Map<String, Object> m, String path, NetworkSpec network) {
+    static TrainSettings fromMap(JsonFields f, Map<String, Object> m, String path, NetworkSpec network) {
         String seedText = f.string(f.required(m, "seed", path), path + ".seed");
         long seed;
         try {

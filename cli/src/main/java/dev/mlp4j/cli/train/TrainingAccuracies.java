@@ -27,7 +27,7 @@ public final class TrainingAccuracies {
     }
 
     /** From a checkpoint: numbers, or the string "NaN" where nothing was measured. */
-    public static TrainingAccuracies fromJson(Object node) {
+    static TrainingAccuracies fromJson(Object node) {
         TrainingAccuracies a = new TrainingAccuracies();
         if (node instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
