@@ -1,5 +1,6 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.cli.options.PathConverter;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.MessageText;
 import dev.mlp4j.core.backend.BackendUnavailableException;

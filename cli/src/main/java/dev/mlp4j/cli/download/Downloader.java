@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.download;
 
+import dev.mlp4j.cli.Version;
 import dev.mlp4j.cli.progress.Progress;
 import dev.mlp4j.cli.progress.ProgressDisplay;
 import dev.mlp4j.core.InvalidInputException;
