@@ -88,6 +88,7 @@ class OutputClashesTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock only has to be held while the block runs
     void a_checkpoint_folder_another_run_holds_is_refused() throws IOException {
         Path ck = Files.createDirectories(tmp.resolve("ck"));
         try (FileChannel other = FileChannel.open(ck.resolve("checkpoint.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -147,6 +148,7 @@ class OutputClashesTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock only has to be held while the block runs
     void a_checkpoint_folder_holding_the_file_another_run_saves_to_is_refused() throws IOException {
         Path ck = Files.createDirectories(tmp.resolve("ck"));
         try (FileChannel other = FileChannel.open(ck.resolve("model.json.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
