@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Mini-batch stochastic gradient descent, Nielsen's {@code Network.SGD}: each epoch shuffles the training set,
  * cuts it into mini-batches and takes one step per batch, then scores the validation and test sets. The arithmetic
  * is the backend's; this class only orders it, so every backend trains the same way. Each run is a
- * {@link TrainingRun}, where the epoch loop is.
+ * {@code TrainingRun}, where the epoch loop is.
  *
  * <p>Thread-safe in the ways a caller needs: {@link #cancel()} from any thread; listeners run on the training
  * thread. A trainer may train again after a run ends, cancelled or not, and several runs may share it (each on its
