@@ -1,6 +1,8 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.cli.options.PathConverter;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.MessageText;
 import dev.mlp4j.core.backend.BackendUnavailableException;
 import dev.mlp4j.core.io.IoErrors;
 import picocli.CommandLine;
@@ -51,7 +53,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         return ExitCodes.USAGE;
     }
 
-    private static void report(CommandLine cli, String message, int code, Exception e) {
+    private static void report(CommandLine cli, String raw, int code, Exception e) {
+        // Messages quote file contents and arguments: a NUL or an escape sequence must not reach the terminal raw,
+        // and a value a million numbers long must not make the line megabytes long.
+        String message = MessageText.line(raw);
         PrintWriter err = cli.getErr();
         err.println("error: " + message);
         if (isVerbose(cli)) {

@@ -1,12 +1,12 @@
 package dev.mlp4j.cli;
 
 /** The exit codes every command uses. */
-final class ExitCodes {
-    static final int OK = 0;
+public final class ExitCodes {
+    public static final int OK = 0;
     /** Something failed: bad data or model file, a check that did not pass, a backend that broke. */
-    static final int FAILURE = 1;
+    public static final int FAILURE = 1;
     /** The command line itself is wrong: unknown option, a value out of range, a network that cannot be built. */
-    static final int USAGE = 2;
+    public static final int USAGE = 2;
     /** Stopped by Ctrl-C (SIGINT) or SIGTERM, after saving what it keeps: 128 + SIGINT, as shells report it. */
     static final int INTERRUPTED = 130;
 

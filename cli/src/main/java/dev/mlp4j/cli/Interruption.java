@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * stderr and, under --json, the JSON error object as the last stdout line ({@link #armReport}). A normal exit after
  * the command has {@linkplain #disarm ended} is not delayed: the hook then does nothing.
  */
-final class Interruption {
+public final class Interruption {
     /** How long the hook waits for the command's writes; a second signal cannot end them sooner, kill -9 can. */
     static final long WAIT_SECONDS = 30;
     /** How long the hook waits to print the report: a stdout nobody reads must not keep the process alive. */
@@ -78,13 +78,13 @@ final class Interruption {
     }
 
     /** The exit code the process ends with after a signal: 128 + its number, 130 (SIGINT's) when none was noted. */
-    static int exitCode() {
+    public static int exitCode() {
         int s = signal;
         return s > 0 ? 128 + s : ExitCodes.INTERRUPTED;
     }
 
     /** Whether a signal has come (in a process whose main installed this). */
-    static boolean signalled() {
+    public static boolean signalled() {
         return signal > 0;
     }
 
@@ -99,7 +99,7 @@ final class Interruption {
     }
 
     /** From now until {@link #disarm}, a signal calls {@code stop} and waits for the command to end. */
-    static void arm(Runnable stop) {
+    public static void arm(Runnable stop) {
         synchronized (LOCK) {
             cancel = stop;
             waits = true;

@@ -12,19 +12,19 @@ import java.util.Map;
  * The one JSON object a command prints as its last stdout line under --json. Field names are part of the CLI's
  * contract: add fields, never rename or remove them.
  */
-final class JsonOutput {
+public final class JsonOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonOutput() {
     }
 
-    static Map<String, Object> object(String command) {
+    public static Map<String, Object> object(String command) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", command);
         return m;
     }
 
-    static void print(PrintWriter out, Map<String, Object> fields) {
+    public static void print(PrintWriter out, Map<String, Object> fields) {
         out.println(toJson(fields));
         out.flush();
     }

@@ -1,5 +1,15 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.cli.check.DiagnoseCommand;
+import dev.mlp4j.cli.check.GradcheckCommand;
+import dev.mlp4j.cli.check.VerifyCommand;
+import dev.mlp4j.cli.device.BenchCommand;
+import dev.mlp4j.cli.device.DevicesCommand;
+import dev.mlp4j.cli.download.DownloadCommand;
+import dev.mlp4j.cli.eval.EvalCommand;
+import dev.mlp4j.cli.options.PathConverter;
+import dev.mlp4j.cli.predict.PredictCommand;
+import dev.mlp4j.cli.train.TrainCommand;
 import dev.mlp4j.gpu.aparapi.AparapiLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -11,12 +11,12 @@ import java.util.List;
  * mlp4j in a child JVM whose libOpenCL cannot load (empty files first on its library path), as on a machine whose
  * OpenCL loader is missing or broken, whatever this machine has. Linux only: the library path decides there.
  */
-final class BrokenOpenClJvm {
+public final class BrokenOpenClJvm {
     private BrokenOpenClJvm() {
     }
 
     /** A process builder for {@code mlp4j args} with the broken loader in {@code dir}/lib; the caller sets the redirects. */
-    static ProcessBuilder builder(Path dir, String... args) throws IOException {
+    public static ProcessBuilder builder(Path dir, String... args) throws IOException {
         Path lib = Files.createDirectories(dir.resolve("lib"));
         Files.write(lib.resolve("libOpenCL.so.1"), new byte[0]);
         Files.write(lib.resolve("libOpenCL.so"), new byte[0]);

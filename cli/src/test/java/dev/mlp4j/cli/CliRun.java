@@ -7,9 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the CLI in-process and keeps what it printed. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -17,7 +17,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** The last stdout line parsed as JSON, as --json promises. */
-    JsonNode json() {
+    public JsonNode json() {
         String[] lines = out.strip().split("\n");
         try {
             return new ObjectMapper().readTree(lines[lines.length - 1]);

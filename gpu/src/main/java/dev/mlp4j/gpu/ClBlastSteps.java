@@ -35,7 +35,7 @@ final class ClBlastSteps implements LayerSteps {
         if (rows.indexed()) {
             int in = spec.inputSize();
             net.cl.call("gather_rows").mem(net.trainX).mem(net.xBatch).mem(net.order).i(rows.offset()).i(rows.count()).i(in)
-                    .run(in, rows.count());
+                    .run((long) in * rows.count());
         }
     }
 
@@ -55,7 +55,7 @@ final class ClBlastSteps implements LayerSteps {
             net.cl.call("bias_activation", l).mem(net.act[l]).mem(net.undropped(l, dropout)).i(m).i(out)
                     .mem(net.params).i(net.layout.biasOffset(l)).i(net.activationKinds[l])
                     .i(dropout.key()).i(l).i(dropout.threshold()).f(dropout.keptScale())
-                    .run(out, m);
+                    .run((long) out * m);
         }
     }
 
@@ -75,7 +75,7 @@ final class ClBlastSteps implements LayerSteps {
                 0f, net.delta[l - 1].mem(), 0, in, net.cl.queue(), null);
         net.cl.call("derivative_dropout", l).mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(m).i(in).i(net.activationKinds[l - 1])
                 .i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
-                .run(in, m);
+                .run((long) in * m);
     }
 
     @Override

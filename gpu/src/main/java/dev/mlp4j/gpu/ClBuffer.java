@@ -94,9 +94,10 @@ final class ClBuffer {
 
     void release() {
         if (mem != null) {
-            CL.clReleaseMemObject(mem);
+            cl_mem m = mem;
             mem = null;
             capacity = 0;
+            CL.clReleaseMemObject(m);
         }
     }
 }

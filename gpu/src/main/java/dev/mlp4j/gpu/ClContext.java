@@ -34,6 +34,13 @@ final class ClContext implements AutoCloseable {
     /** The largest buffer the device allocates (CL_DEVICE_MAX_MEM_ALLOC_SIZE; a GPU often allows a quarter of its memory). */
     private final long maxAllocationBytes;
     private boolean usedClBlast;
+    private boolean builtFromBinary;
+    /** Releases of other objects made for this context, run first when it closes. */
+    private final List<Runnable> alsoReleased = new ArrayList<>();
+    /** The first failure of a command on this context; the release failures of a later close are added to it. */
+    private RuntimeException failure;
+    /** Contexts open that used CLBlast; guarded by ClContext.class. */
+    private static int clBlastContexts;
 
     private ClContext(OpenClDevices.DeviceHandle handle) {
         this.device = handle.device();
@@ -47,12 +54,13 @@ final class ClContext implements AutoCloseable {
         queue = createQueue();
     }
 
-    /** A context and queue on the device, with the kernel program compiled when {@code withKernels}. */
-    static ClContext open(OpenClDevices.DeviceHandle handle, boolean withKernels) {
-        return open(handle, withKernels ? KernelSource.program() : null);
-    }
+    /** What {@link #open} takes for a context without a program (CLBlast's SGEMM alone). */
+    static final String NO_PROGRAM = null;
 
-    /** A context and queue on the device, with the given program source compiled (none when null). */
+    /**
+     * A context and queue on the device, with the given program source compiled (none when {@link #NO_PROGRAM}), or
+     * loaded from the binary compiled for the same source on this device before.
+     */
     static ClContext open(OpenClDevices.DeviceHandle handle, String programSource) {
         ClContext c;
         try {
@@ -64,8 +72,7 @@ final class ClContext implements AutoCloseable {
             try {
                 c.build(programSource);
             } catch (RuntimeException e) {
-                c.close();
-                throw e;
+                throw c.closeAfter(e);
             }
         }
         return c;
@@ -81,6 +88,12 @@ final class ClContext implements AutoCloseable {
     }
 
     private void build(String source) {
+        byte[] binary = ProgramBinaries.find(device, source);
+        if (binary != null && buildFromBinary(binary)) {
+            builtFromBinary = true;
+            return;
+        }
+        ProgramBinaries.forget(device, source);
         program = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
             CL.clBuildProgram(program, 1, new cl_device_id[] {deviceId}, "", null, null);
@@ -88,6 +101,49 @@ final class ClContext implements AutoCloseable {
             throw new BackendUnavailableException("The OpenCL kernels did not compile for " + device.description()
                     + " (" + CL.stringFor_errorCode(e.getStatus()) + "):\n" + buildLog(), e);
         }
+        byte[] made = binary();
+        if (made != null) {
+            ProgramBinaries.keep(device, source, made);
+        }
+    }
+
+    /** Whether the program was built from the binary; false, with no program, when the driver refused it. */
+    private boolean buildFromBinary(byte[] binary) {
+        try {
+            program = CL.clCreateProgramWithBinary(context, 1, new cl_device_id[] {deviceId}, new long[] {binary.length},
+                    new byte[][] {binary}, null, null);
+            CL.clBuildProgram(program, 1, new cl_device_id[] {deviceId}, "", null, null);
+            return true;
+        } catch (CLException e) {
+            // Not expected of a binary this driver made in this process; the source is compiled instead.
+            if (program != null) {
+                cl_program p = program;
+                program = null;
+                new ReleaseFailures().attempt(() -> CL.clReleaseProgram(p));
+            }
+            return false;
+        }
+    }
+
+    /** The program's binary for this device, as the driver gives it; null when it gives none. */
+    private byte[] binary() {
+        try {
+            long[] size = new long[1];
+            CL.clGetProgramInfo(program, CL.CL_PROGRAM_BINARY_SIZES, Sizeof.size_t, Pointer.to(size), null);
+            if (size[0] <= 0 || size[0] > Integer.MAX_VALUE) {
+                return null;
+            }
+            byte[] binary = new byte[(int) size[0]];
+            CL.clGetProgramInfo(program, CL.CL_PROGRAM_BINARIES, Sizeof.POINTER, Pointer.to(new Pointer[] {Pointer.to(binary)}), null);
+            return binary;
+        } catch (CLException e) {
+            return null;
+        }
+    }
+
+    /** Whether the program was loaded from a binary compiled before, not compiled from its source. */
+    boolean builtFromBinary() {
+        return builtFromBinary;
     }
 
     private String buildLog() {
@@ -146,12 +202,51 @@ final class ClContext implements AutoCloseable {
         return b;
     }
 
-    /** Notes that CLBlast ran on this context, so that {@link #close} also empties CLBlast's cache. */
+    /**
+     * Notes that CLBlast runs on this context. CLBlast keeps the programs it compiled for a context, and with them the
+     * context itself, until its cache is cleared, and it offers no way to clear one context's share: the cache is
+     * cleared when the last context that used it closes, so that a context open beside another keeps its programs.
+     */
     void useClBlast() {
         if (!usedClBlast) {
             CLBlast.setExceptionsEnabled(true);
             usedClBlast = true;
+            synchronized (ClContext.class) {
+                clBlastContexts++;
+            }
+            releaseAlso(ClContext::leaveClBlast);
         }
+    }
+
+    private static void leaveClBlast() {
+        synchronized (ClContext.class) {
+            if (--clBlastContexts == 0) {
+                CLBlast.CLBlastClearCache();
+            }
+        }
+    }
+
+    /** Adds the release of an object made for this context, run when it closes, before its buffers are released. */
+    void releaseAlso(Runnable release) {
+        alsoReleased.add(release);
+    }
+
+    /**
+     * Notes that a command on this context failed with {@code e}. A driver may refuse every later call on it (NVIDIA's
+     * after a kernel fault), so the release failures of {@link #close} are then added to {@code e} and not thrown
+     * over what was already reported.
+     */
+    void failed(RuntimeException e) {
+        if (failure == null) {
+            failure = e;
+        }
+    }
+
+    /** Closes after {@code e}, which stays the failure to report, carrying those of the releases; returns it. */
+    RuntimeException closeAfter(RuntimeException e) {
+        failed(e);
+        close();
+        return e;
     }
 
     void finish() {
@@ -162,6 +257,10 @@ final class ClContext implements AutoCloseable {
         CL.clFlush(queue);
     }
 
+    /**
+     * Releases everything made through this context, each release tried even when one before it failed. Their
+     * failures are thrown, as one, only when no command on the context failed before ({@link #failed}).
+     */
     @Override
     public void close() {
         if (context == null) {
@@ -172,27 +271,32 @@ final class ClContext implements AutoCloseable {
         } catch (CLException e) {
             // Closing must release what it can even after a failed command.
         }
-        for (ClBuffer b : buffers) {
-            b.release();
-        }
+        ReleaseFailures releases = new ReleaseFailures();
+        alsoReleased.forEach(releases::attempt);
+        alsoReleased.clear();
+        buffers.forEach(b -> releases.attempt(b::release));
         buffers.clear();
-        for (KernelCall.Kernel k : kernels.values()) {
-            CL.clReleaseKernel(k.handle);
-        }
+        kernels.values().forEach(k -> releases.attempt(() -> CL.clReleaseKernel(k.handle)));
         kernels.clear();
-        if (program != null) {
-            CL.clReleaseProgram(program);
-            program = null;
+        cl_program p = program;
+        program = null;
+        if (p != null) {
+            releases.attempt(() -> CL.clReleaseProgram(p));
         }
-        if (usedClBlast) {
-            // CLBlast keeps the programs it compiled for a context, and with them the context itself, until its
-            // cache is cleared; it offers no way to clear one context's share. Other live contexts recompile
-            // (from the driver's cache) on their next call.
-            CLBlast.CLBlastClearCache();
-        }
-        CL.clReleaseCommandQueue(queue);
+        cl_command_queue q = queue;
+        cl_context c = context;
         queue = null;
-        CL.clReleaseContext(context);
         context = null;
+        releases.attempt(() -> CL.clReleaseCommandQueue(q));
+        releases.attempt(() -> CL.clReleaseContext(c));
+        RuntimeException released = releases.first();
+        if (released == null) {
+            return;
+        }
+        if (failure != null) {
+            failure.addSuppressed(released);
+            return;
+        }
+        throw released instanceof CLException e ? DeviceFailures.translate(e, device.description(), "releasing its objects") : released;
     }
 }

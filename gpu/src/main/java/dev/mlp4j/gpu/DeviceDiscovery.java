@@ -7,6 +7,7 @@ import org.jocl.Sizeof;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,17 +42,38 @@ final class DeviceDiscovery {
     private DeviceDiscovery() {
     }
 
-    record Result(DeviceScan scan, List<OpenClDevices.DeviceHandle> handles) {
+    /**
+     * @param skipped one sentence per platform whose devices could not be listed, while other platforms' could (a
+     *                failure of every platform is the scan's problem instead)
+     */
+    record Result(DeviceScan scan, List<OpenClDevices.DeviceHandle> handles, List<String> skipped) {
+        Result {
+            handles = List.copyOf(handles);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /** One OpenCL platform as discovery asks it: JOCL's, or a test's stand-in. */
+    interface Platform {
+        String name();
+
+        /** The platform's devices, numbered from {@code firstIndex} on; none when it has none. */
+        List<OpenClDevices.DeviceHandle> devices(int firstIndex);
     }
 
     static Result discover() {
         // On Linux, look for the loader the way JOCL will (libOpenCL.so), but from Java first: when JOCL's native
         // code fails to open it, it prints the dlopen error on the C stdout, after a command's final JSON line.
+        // java.library.path is not where dlopen looks, though: only when the dynamic linker's places (its cache,
+        // LD_LIBRARY_PATH, the system folders) lack the loader too is there no OpenCL without asking JOCL.
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             try {
                 System.loadLibrary("OpenCL");
             } catch (UnsatisfiedLinkError e) {
-                return failed(loaderMissing(e));
+                // A loader in java.library.path's folders that did not load would fail JOCL's dlopen too.
+                if (onJavaLibraryPath("libOpenCL.so") || findOnLibraryPath("libOpenCL.so") == null) {
+                    return failed(loaderMissing(e));
+                }
             } catch (SecurityException e) {
                 // Not allowed to look; let JOCL try.
             }
@@ -71,7 +93,7 @@ final class DeviceDiscovery {
     }
 
     private static Result failed(String problem) {
-        return new Result(new DeviceScan(List.of(), -1, problem), List.of());
+        return new Result(new DeviceScan(List.of(), -1, problem), List.of(), List.of());
     }
 
     private static Result enumerate() {
@@ -81,38 +103,76 @@ final class DeviceDiscovery {
         if (count[0] == 0) {
             return failed(noPlatform());
         }
-        cl_platform_id[] platforms = new cl_platform_id[count[0]];
-        CL.clGetPlatformIDs(platforms.length, platforms, null);
+        cl_platform_id[] ids = new cl_platform_id[count[0]];
+        CL.clGetPlatformIDs(ids.length, ids, null);
+        List<Platform> platforms = new ArrayList<>();
+        for (cl_platform_id id : ids) {
+            platforms.add(new JoclPlatform(id));
+        }
+        return collect(platforms);
+    }
+
+    /**
+     * Every device of every platform that lists its devices. A platform that fails (a driver that starts but cannot
+     * answer, as a GPU driver may in a container) is skipped with a sentence, and the others' devices are kept.
+     */
+    static Result collect(List<Platform> platforms) {
         List<OpenClDevice> devices = new ArrayList<>();
         List<OpenClDevices.DeviceHandle> handles = new ArrayList<>();
         List<String> empty = new ArrayList<>();
-        for (cl_platform_id p : platforms) {
-            String platformName = platformString(p, CL_PLATFORM_NAME);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < platforms.size(); i++) {
+            String name = "number " + i;
+            try {
+                name = platforms.get(i).name();
+                List<OpenClDevices.DeviceHandle> found = platforms.get(i).devices(devices.size());
+                if (found.isEmpty()) {
+                    empty.add(name);
+                }
+                for (OpenClDevices.DeviceHandle h : found) {
+                    devices.add(h.device());
+                    handles.add(h);
+                }
+            } catch (CLException e) {
+                failures.add("OpenCL platform " + name + " failed while listing its devices (" + CL.stringFor_errorCode(e.getStatus()) + ")");
+            } catch (RuntimeException e) {
+                failures.add("OpenCL platform " + name + " failed while listing its devices (" + e + ")");
+            }
+        }
+        if (devices.isEmpty()) {
+            return failed(!failures.isEmpty() ? String.join("; ", failures) + "."
+                    : "OpenCL platform " + String.join(", ", empty) + " offers no device; check its driver's installation.");
+        }
+        return new Result(new DeviceScan(devices, bestIndex(devices), null), handles, failures);
+    }
+
+    /** A platform as JOCL reports it. */
+    private record JoclPlatform(cl_platform_id id) implements Platform {
+        @Override
+        public String name() {
+            return platformString(id, CL_PLATFORM_NAME);
+        }
+
+        @Override
+        public List<OpenClDevices.DeviceHandle> devices(int firstIndex) {
             int[] n = new int[1];
             try {
-                CL.clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, 0, null, n);
+                CL.clGetDeviceIDs(id, CL_DEVICE_TYPE_ALL, 0, null, n);
             } catch (CLException e) {
                 if (e.getStatus() != CL.CL_DEVICE_NOT_FOUND) {
                     throw e;
                 }
-                n[0] = 0;
-            }
-            if (n[0] == 0) {
-                empty.add(platformName);
-                continue;
+                return List.of();
             }
             cl_device_id[] ids = new cl_device_id[n[0]];
-            CL.clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
-            for (cl_device_id id : ids) {
-                OpenClDevice d = describe(devices.size(), platformName, id);
-                devices.add(d);
-                handles.add(new OpenClDevices.DeviceHandle(d, p, id));
+            CL.clGetDeviceIDs(id, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
+            String platformName = name();
+            List<OpenClDevices.DeviceHandle> found = new ArrayList<>();
+            for (cl_device_id d : ids) {
+                found.add(new OpenClDevices.DeviceHandle(describe(firstIndex + found.size(), platformName, d), id, d));
             }
+            return found;
         }
-        if (devices.isEmpty()) {
-            return failed("OpenCL platform " + String.join(", ", empty) + " offers no device; check its driver's installation.");
-        }
-        return new Result(new DeviceScan(devices, bestIndex(devices), null), handles);
     }
 
     /** A GPU before any CPU; among equals, the most compute units; then the lowest index. */
@@ -235,7 +295,20 @@ final class DeviceDiscovery {
                 + "libOpenCL.so -> libOpenCL.so.1.";
     }
 
-    /** The first library folder holding the file: LD_LIBRARY_PATH's, then the usual system ones. */
+    /** Whether one of java.library.path's folders holds the file. */
+    private static boolean onJavaLibraryPath(String file) {
+        for (String d : System.getProperty("java.library.path", "").split(File.pathSeparator)) {
+            if (!d.isEmpty() && Files.exists(Path.of(d, file))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the dynamic linker would find the file: LD_LIBRARY_PATH's folders, then the usual system ones, then its
+     * cache; null when none holds it.
+     */
     static Path findOnLibraryPath(String file) {
         List<String> dirs = new ArrayList<>();
         String ld = System.getenv("LD_LIBRARY_PATH");
@@ -253,6 +326,6 @@ final class DeviceDiscovery {
                 return p;
             }
         }
-        return null;
+        return LinkerCache.find(file);
     }
 }

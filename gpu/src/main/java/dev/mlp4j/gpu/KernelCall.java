@@ -8,7 +8,7 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * Sets a kernel's arguments in order and enqueues it: {@code call.mem(a).i(3).f(0.5f).run(global...)}. Each
+ * Sets a kernel's arguments in order and enqueues it: {@code call.mem(a).i(3).f(0.5f).run(items)}. Each
  * kernel object remembers the arguments it was last given and only passes on those that changed: a training
  * step's buffers and sizes rarely do, and on a CPU device every call into the driver costs time the kernels
  * would otherwise use.
@@ -68,28 +68,25 @@ final class KernelCall {
     }
 
     /**
-     * Enqueues over the given global size (one or two dimensions) in work-groups of 64 x 1: one fixed size,
-     * because drivers such as PoCL compile a kernel again for each work-group size they are given.
+     * Enqueues over {@code items} work-items in work-groups of 64: one fixed size, because drivers such as PoCL
+     * compile a kernel again for each work-group size they are given. One dimension: a kernel over a batch's rows
+     * and units takes them flattened, since NVIDIA's driver allows only 65,535 groups in dimension 1 (2³¹ − 1 in 0).
      */
-    void run(long... global) {
-        run(global, global.length == 1 ? GROUP_1D : GROUP_2D);
+    void run(long items) {
+        run(new long[] {items}, GROUP);
     }
 
-    private static final long[] GROUP_1D = {64};
-    private static final long[] GROUP_2D = {64, 1};
+    private static final long[] GROUP = {64};
 
     /**
-     * Enqueues with the given work-group size (null: the driver's choice); the global size is rounded up to a
-     * multiple of it, and the kernels ignore work-items past their data.
+     * Enqueues with the given work-group size; the global size is rounded up to a multiple of it, and the kernels
+     * ignore work-items past their data. A geometry NVIDIA's driver would refuse fails here, on every device.
      */
     void run(long[] global, long[] local) {
-        long[] rounded = new long[global.length];
-        for (int d = 0; d < global.length; d++) {
-            if (global[d] <= 0) {
-                return;
-            }
-            rounded[d] = local == null ? global[d] : (global[d] + local[d] - 1) / local[d] * local[d];
+        LaunchGeometry g = LaunchGeometry.covering(global, local);
+        if (g.empty()) {
+            return;
         }
-        CL.clEnqueueNDRangeKernel(queue, kernel.handle, global.length, null, rounded, local, 0, null, null);
+        CL.clEnqueueNDRangeKernel(queue, kernel.handle, global.length, null, g.global(), g.local(), 0, null, null);
     }
 }

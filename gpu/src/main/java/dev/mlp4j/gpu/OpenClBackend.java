@@ -3,6 +3,7 @@ package dev.mlp4j.gpu;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.backend.BackendOptions;
+import dev.mlp4j.core.backend.BackendUnavailableException;
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
@@ -51,6 +52,7 @@ public final class OpenClBackend implements Backend {
         this.net = new DeviceNetwork(cl, spec);
         this.steps = engine == MatrixEngine.CLBLAST ? new ClBlastSteps(net) : new VectorKernelSteps(net);
         this.order = new DeviceOrder(cl, net.order);
+        cl.releaseAlso(order::release);
         this.info = new BackendInfo(NAME, cl.device().description(), "float32");
     }
 
@@ -62,15 +64,14 @@ public final class OpenClBackend implements Backend {
     /** A backend on the device the options select, computing its products with {@code engine}. */
     public static OpenClBackend open(NetworkSpec spec, BackendOptions options, MatrixEngine engine) {
         OpenClDevices.DeviceHandle handle = OpenClDevices.handle(options);
-        ClContext cl = ClContext.open(handle, true);
+        MatrixEngine resolved = engine.resolve(handle.device());
+        ClContext cl = ClContext.open(handle, KernelSource.program(resolved));
         try {
-            return new OpenClBackend(spec, cl, engine.resolve(handle.device()));
+            return new OpenClBackend(spec, cl, resolved);
         } catch (CLException e) {
-            cl.close();
-            throw DeviceFailures.translate(e, handle.device().description(), "allocating the network");
+            throw cl.closeAfter(DeviceFailures.translate(e, handle.device().description(), "allocating the network"));
         } catch (RuntimeException e) {
-            cl.close();
-            throw e;
+            throw cl.closeAfter(e);
         }
     }
 
@@ -222,7 +223,6 @@ public final class OpenClBackend implements Backend {
             return;
         }
         closed = true;
-        order.release();
         cl.close();
     }
 
@@ -297,7 +297,9 @@ public final class OpenClBackend implements Backend {
         try {
             return work.get();
         } catch (CLException e) {
-            throw DeviceFailures.translate(e, info.device(), doing);
+            BackendUnavailableException failure = DeviceFailures.translate(e, info.device(), doing);
+            cl.failed(failure);
+            throw failure;
         }
     }
 }

@@ -28,6 +28,14 @@ public final class OpenClDevices {
         return scan().devices();
     }
 
+    /**
+     * One sentence per platform whose devices could not be listed while another platform's could; empty when every
+     * platform answered (when none did, {@link DeviceScan#problem()} says why).
+     */
+    public static List<String> skippedPlatforms() {
+        return Cached.RESULT.skipped();
+    }
+
     /** The index that {@code --device -1} selects, or -1 when there is no device. */
     public static int autoIndex() {
         return scan().autoIndex();

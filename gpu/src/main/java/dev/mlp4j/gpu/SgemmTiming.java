@@ -52,7 +52,7 @@ final class SgemmTiming {
     /** Total seconds for {@code repeats} rounds of the shapes, after one untimed round. */
     private static double timeSeconds(List<Shape> shapes, int repeats, BackendOptions options) {
         OpenClDevices.DeviceHandle handle = OpenClDevices.handle(options);
-        try (ClContext cl = ClContext.open(handle, false)) {
+        try (ClContext cl = ClContext.open(handle, ClContext.NO_PROGRAM)) {
             try {
                 cl.useClBlast();
                 List<ClBuffer[]> operands = new ArrayList<>();

@@ -20,9 +20,9 @@ final class VectorKernelSteps implements LayerSteps {
     private static final int BACKWARD_TILE = 4;
     /**
      * One tile per work-group, always: PoCL compiles a kernel anew for every work-group size it meets, and left to
-     * choose it also made groups so large that a core idled. Single tiles are as fast as any size tried.
+     * choose it also made groups so large that a core idled. Single tiles are as fast as any size tried. The tiles
+     * of a launch are numbered in one dimension (see products.cl).
      */
-    private static final long[] ONE_TILE = {1, 1};
     private static final long[] ONE_ITEM = {1};
 
     private final DeviceNetwork net;
@@ -48,7 +48,7 @@ final class VectorKernelSteps implements LayerSteps {
                     .i(rows.count()).i(out).mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
                     .mem(net.act[l]).mem(net.undropped(l, dropout)).i(net.activationKinds[l])
                     .i(dropout.key()).i(l).i(dropout.threshold()).f(dropout.keptScale())
-                    .run(new long[] {ceil(out, 4 * LANES), rows.count()}, ONE_TILE);
+                    .run(new long[] {ceil(out, 4 * LANES) * rows.count()}, ONE_ITEM);
             return;
         }
         net.cl.call("forward_layer", l)
@@ -57,7 +57,7 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.params).i(net.layout.weightOffset(l)).i(net.layout.biasOffset(l))
                 .mem(net.act[l]).mem(hidden ? net.undropped(l, dropout) : net.act[l]).i(hidden ? 1 : 0).i(net.activationKinds[l])
                 .i(dropout.key()).i(l).i(hidden ? dropout.threshold() : 0).f(dropout.keptScale())
-                .run(new long[] {ceil(out, LANES), ceil(rows.count(), ROWS)}, ONE_TILE);
+                .run(new long[] {ceil(out, LANES) * ceil(rows.count(), ROWS)}, ONE_ITEM);
     }
 
     @Override
@@ -94,7 +94,7 @@ final class VectorKernelSteps implements LayerSteps {
                 .mem(net.params).i(net.layout.weightOffset(l))
                 .mem(net.delta[l - 1]).mem(net.undropped(l - 1, dropout)).i(net.activationKinds[l - 1])
                 .i(dropout.key()).i(l - 1).i(dropout.threshold()).f(dropout.keptScale())
-                .run(new long[] {ceil(in, BACKWARD_TILE), ceil(rows.count(), BACKWARD_TILE)}, ONE_TILE);
+                .run(new long[] {ceil(in, BACKWARD_TILE) * ceil(rows.count(), BACKWARD_TILE)}, ONE_ITEM);
     }
 
     @Override

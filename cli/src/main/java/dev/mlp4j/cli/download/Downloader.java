@@ -1,8 +1,10 @@
 package dev.mlp4j.cli.download;
 
+import dev.mlp4j.cli.Version;
 import dev.mlp4j.cli.progress.Progress;
 import dev.mlp4j.cli.progress.ProgressDisplay;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.io.IoErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +80,11 @@ public final class Downloader implements AutoCloseable {
                 Transfer t;
                 try {
                     t = transfer(uri, part, mayResume, file.name());
+                } catch (PartWriteFailure e) {
+                    // The disk, not the network: another mirror would fail the same way, and the advice differs.
+                    throw new InvalidInputException("Could not write " + part + " (" + IoErrors.reason(e.io()) + "), so " + file.name()
+                            + " was not downloaded; free some space there or make it writable (or give another --dir), then run "
+                            + "download again: it continues from what was written.", e.io());
                 } catch (IOException e) {
                     // The .part stays: the next mirror (or the next run) continues it.
                     failures.add(uri + ": " + describe(e));
@@ -150,8 +157,7 @@ public final class Downloader implements AutoCloseable {
                 throw new IOException("HTTP " + status);
             }
             try (Progress progress = display.start(name, total, "bytes");
-                 OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+                 OutputStream out = openPart(part, append)) {
                 if (append) {
                     progress.advance(have);
                 }
@@ -181,7 +187,11 @@ public final class Downloader implements AutoCloseable {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new PartWriteFailure(e);
+                }
                 lastByte.set(System.nanoTime());
                 progress.advance(n);
             }
@@ -195,6 +205,28 @@ public final class Downloader implements AutoCloseable {
         }
         if (stalled.get()) {
             throw new IOException("no data for " + timeouts.stall().toSeconds() + " s");
+        }
+    }
+
+    private static OutputStream openPart(Path part, boolean append) throws PartWriteFailure {
+        try {
+            return Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new PartWriteFailure(e);
+        }
+    }
+
+    /** Writing the .part failed (a full disk, a read-only folder): a local failure, not one of the transfer. */
+    private static final class PartWriteFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PartWriteFailure(IOException cause) {
+            super(cause);
+        }
+
+        IOException io() {
+            return (IOException) getCause();
         }
     }
 

@@ -1,12 +1,13 @@
 package dev.mlp4j.cli.predict;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.io.InputFiles;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.List;
  * the {@link CsvScale}: divided by 255, as they are, or (auto) divided by 255 when any value of the file exceeds 1.
  */
 public final class CsvExamples {
+    /** Far more than any set of examples worth predicting at once (all of MNIST is about 130 MB as CSV). */
+    public static final long MAX_BYTES = 1L << 30;
+
     private CsvExamples() {
     }
 
@@ -33,7 +37,8 @@ public final class CsvExamples {
     public static Read read(Path file, int inputSize, int classes, int limit, CsvScale scale) {
         List<String[]> rows = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(InputFiles.open(file, MAX_BYTES, "CSV file"),
+                StandardCharsets.UTF_8.newDecoder()))) {
             String line;
             int number = 0;
             boolean first = true;

@@ -19,6 +19,11 @@ public final class IdxExamples {
      */
     public static List<LabelledInput> read(Path imagesFile, Path labelsFile, int inputSize, int classes, int limit) {
         IdxReader.Images images = IdxReader.readImages(imagesFile);
+        if (images.count() == 0) {
+            // A valid file, but a run that predicts nothing and says nothing reads as success.
+            throw new InvalidInputException(imagesFile + " holds 0 images (its header says so), so there is nothing to predict; "
+                    + "give an IDX image file that holds some.");
+        }
         if (images.pixelsPerImage() != inputSize) {
             throw new InvalidInputException(imagesFile + ": its images are " + images.rows() + "x" + images.cols() + " = "
                     + images.pixelsPerImage() + " pixels, but the model takes " + inputSize + " inputs.");

@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Downloads from a local server only: mirrors that fail, cut files short, corrupt or stall them; resumed parts;
@@ -185,5 +186,22 @@ class DownloaderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> fetch(closed));
         assertTrue(e.getMessage().contains(closed.resolve(NAME).toString()), e.getMessage());
         assertTrue(e.getMessage().contains("--mirror"), e.getMessage());
+    }
+
+    @Test
+    void a_full_disk_is_named_as_the_cause_not_the_network_and_no_other_mirror_is_tried() throws IOException {
+        // /dev/full takes no byte: every write fails with "No space left on device", as on a full disk.
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.exists(full), "/dev/full is not here");
+        Files.createSymbolicLink(dir.resolve(NAME + ".part"), full);
+        URI good = server.mirror("a", MirrorServer.Behaviour.GOOD);
+        URI other = server.mirror("b", MirrorServer.Behaviour.GOOD);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> fetch(good, other));
+        assertEquals("Could not write " + dir.resolve(NAME + ".part") + " (No space left on device), so " + NAME + " was not downloaded; "
+                + "free some space there or make it writable (or give another --dir), then run download again: it continues from what "
+                + "was written.", e.getMessage());
+        assertFalse(e.getMessage().contains("network"), e.getMessage());
+        assertTrue(server.requestsTo("b").isEmpty(), "a full disk is full for every mirror");
+        assertFalse(Files.exists(dir.resolve(NAME)));
     }
 }

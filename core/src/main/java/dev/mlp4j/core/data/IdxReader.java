@@ -1,6 +1,7 @@
 package dev.mlp4j.core.data;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.io.InputFiles;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -77,6 +78,8 @@ public final class IdxReader {
     public static IdxArray read(Path file, int expectedMagic) {
         long fileSize;
         try {
+            // A pipe or device would be read without end; the header's promise bounds what is read from a file.
+            InputFiles.requireRegular(file, "IDX file");
             fileSize = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such file.");

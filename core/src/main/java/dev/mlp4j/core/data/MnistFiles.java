@@ -1,5 +1,7 @@
 package dev.mlp4j.core.data;
 
+import dev.mlp4j.core.io.FileKind;
+
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -53,8 +55,8 @@ public final class MnistFiles {
             }
             for (Path candidate : List.of(dir.resolve(name + ".gz"), dir.resolve(name), dir.resolve(name.replace("-idx", ".idx")))) {
                 if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                    return candidate + " is " + (Files.isDirectory(candidate) ? "a folder" : Files.isSymbolicLink(candidate)
-                            ? "a link to nothing" : "not a regular file") + "; put the file itself there";
+                    return candidate + " is " + FileKind.describe(candidate)
+                            + (Files.isDirectory(candidate) ? "" : ", not a regular file") + "; put the file itself there";
                 }
             }
             if (missing == null) {

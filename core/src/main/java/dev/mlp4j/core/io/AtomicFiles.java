@@ -236,25 +236,11 @@ public final class AtomicFiles {
 
     /** Null when nothing is at {@code p} or it is a regular file; else "a folder", "a FIFO", "a character device", .... */
     private static String kind(Path p) {
-        if (Files.isRegularFile(p) || !Files.exists(p)) {
-            return null;
-        }
-        if (Files.isDirectory(p)) {
-            return FOLDER;
-        }
-        try {
-            int type = ((Integer) Files.getAttribute(p, "unix:mode")) & 0170000;
-            switch (type) {
-                case 0010000: return "a FIFO (named pipe)";
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0140000: return "a socket";
-                default: break;
-            }
-        } catch (IOException | RuntimeException e) {
-            // No "unix" view here: the general word will do.
-        }
-        return "a special file";
+        FileKind kind = FileKind.of(p);
+        return switch (kind) {
+            case REGULAR, MISSING, DANGLING_LINK, LINK_LOOP, UNREADABLE_LINK, INACCESSIBLE -> null;
+            default -> kind.words();
+        };
     }
 
     /** Why no new file can be made in {@code dir} (created where missing), or null. */

@@ -1,8 +1,10 @@
 package dev.mlp4j.core.io;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.MessageText;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,9 @@ public final class Json {
 
     private Map<String, Object> object(int depth) {
         Map<String, Object> map = new LinkedHashMap<>();
+        // Where each key was first met: a second one is refused, not left to overwrite the first (RFC 8259 leaves
+        // duplicates undefined, and a file whose numbers differ by which copy a reader keeps is read wrong somewhere).
+        Map<String, Integer> keyAt = new HashMap<>();
         pos++;
         skipSpace();
         if (peek() == '}') {
@@ -86,7 +91,12 @@ public final class Json {
             if (peek() != '"') {
                 throw error("expected a quoted key");
             }
+            int at = pos;
             String key = string();
+            Integer first = keyAt.putIfAbsent(key, at);
+            if (first != null) {
+                throw duplicate(key, first, at);
+            }
             skipSpace();
             expect(':');
             skipSpace();
@@ -236,6 +246,19 @@ public final class Json {
     }
 
     private InvalidInputException error(String what, int at) {
+        return new InvalidInputException(source + ": not valid JSON at " + place(at) + ": " + what + ".");
+    }
+
+    /** A key given twice in one object: which value counts would be a guess, so neither does. */
+    private InvalidInputException duplicate(String key, int first, int at) {
+        StringBuilder quoted = new StringBuilder();
+        quote(quoted, key);
+        return new InvalidInputException(source + ": the key " + MessageText.value(quoted.toString()) + " appears twice in one object, at "
+                + place(first) + " and at " + place(at) + "; which one counts would be a guess, so keep only the one you meant.");
+    }
+
+    /** "line L, column C" of offset {@code at}. */
+    private String place(int at) {
         int line = 1;
         int col = 1;
         for (int i = 0; i < Math.min(at, text.length()); i++) {
@@ -246,7 +269,7 @@ public final class Json {
                 col++;
             }
         }
-        return new InvalidInputException(source + ": not valid JSON at line " + line + ", column " + col + ": " + what + ".");
+        return "line " + line + ", column " + col;
     }
 
     /** Appends {@code s} as a JSON string literal. */

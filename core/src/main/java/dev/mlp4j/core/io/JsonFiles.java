@@ -5,10 +5,11 @@ import dev.mlp4j.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.CoderResult;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -18,35 +19,38 @@ public final class JsonFiles {
     }
 
     /**
-     * The file's text. A file over {@code maxBytes}, one that is not UTF-8, or one that cannot be read is refused
-     * naming {@code what} (e.g. "mlp4j model"); a missing file is left to the caller, whose advice differs.
+     * The file's text. A file that is not a regular file (see {@link InputFiles}), one over {@code maxBytes}, one that is
+     * not UTF-8, or one that cannot be read is refused naming {@code what} (e.g. "mlp4j model"); a missing file is left
+     * to the caller, whose advice differs.
      */
     public static String read(Path file, long maxBytes, String what) throws NoSuchFileException {
+        byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new InvalidInputException(file + ": " + size + " bytes is larger than any " + what + " ("
-                        + maxBytes + " bytes at most); is it the right file?");
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            bytes = InputFiles.readAllBytes(file, maxBytes, what);
         } catch (NoSuchFileException e) {
             throw e;
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException(file + ": not a text file, so not an " + what + " (JSON): byte " + firstNonUtf8(file)
-                    + " is not UTF-8; is it the right file?");
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
+            throw new InvalidInputException(file + ": cannot be read (" + IoErrors.reason(e) + ").", e);
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return utf8.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(file + ": not a text file, so not an " + what + " (JSON): byte " + firstNonUtf8(bytes)
+                    + " is not UTF-8; is it the right file?");
         }
     }
 
+    /** "an mlp4j model", "a verify file". */
+    private static String withArticle(String what) {
+        return (what.startsWith("mlp4j") || "aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what;
+    }
+
     /** The offset of the first byte that is not UTF-8 text, or -1 (for a message only). */
-    private static long firstNonUtf8(Path file) {
-        try {
-            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
-            CoderResult r = StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(in.remaining()), true);
-            return r.isError() ? in.position() : -1;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+    private static long firstNonUtf8(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult r = StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(in.remaining()), true);
+        return r.isError() ? in.position() : -1;
     }
 }

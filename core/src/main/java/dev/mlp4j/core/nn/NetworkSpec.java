@@ -1,6 +1,7 @@
 package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.MessageText;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,6 +24,8 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
 
     /** Layers wider than this are refused: beyond it a weight matrix would not fit a Java array. */
     public static final int MAX_LAYER_SIZE = 1 << 20;
+    /** The most layer sizes a message or line lists; the rest is counted. */
+    private static final int LAYERS_SHOWN = 50;
 
     public NetworkSpec {
         if (layers == null || layers.size() < 2) {
@@ -31,7 +34,7 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
         for (int i = 0; i < layers.size(); i++) {
             // Checked here, not left to List.copyOf's bare NullPointerException.
             if (layers.get(i) == null) {
-                throw new InvalidInputException("Layer " + i + " of the layer sizes " + layers + " is null; give every layer a number of neurons.");
+                throw new InvalidInputException("Layer " + i + " of the layer sizes " + MessageText.value(layers.toString()) + " is null; give every layer a number of neurons.");
             }
         }
         layers = List.copyOf(layers);
@@ -96,7 +99,7 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
             // The limit -1 keeps a trailing empty field, so "2,5,1," is refused like "2,,1" rather than read as 2,5,1.
             return Arrays.stream(text.split(separator, -1)).map(String::trim).map(Integer::valueOf).collect(Collectors.toList());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("Cannot read layer sizes '" + text + "'; give them as integers separated by commas "
+            throw new InvalidInputException("Cannot read layer sizes '" + MessageText.value(text) + "'; give them as integers separated by commas "
                     + "or hyphens, e.g. 784,30,10 or 784-30-10.");
         }
     }
@@ -185,8 +188,10 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
         return describe(layers);
     }
 
+    /** The items, the first {@link #LAYERS_SHOWN} of them when there are more (a file may list a million). */
     private static String describe(List<?> items) {
-        return items.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String shown = items.stream().limit(LAYERS_SHOWN).map(String::valueOf).collect(Collectors.joining(","));
+        return items.size() <= LAYERS_SHOWN ? shown : shown + ",… (" + items.size() + " layers)";
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mlp4j.core.train;
 
 import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.nn.Parameters;
 
 /**
  * Notices a run whose cost or parameters stopped being finite. Where the backend reads its cost for free
@@ -17,17 +18,17 @@ final class DivergenceCheck {
         this.eachBatch = backend.capabilities().freeCostReads();
     }
 
+    /**
+     * Whether the epoch that ends with {@code cost} diverged: its cost, or any of the parameters it reached
+     * ({@code after}, null when the cost already said so), is not finite.
+     */
+    static boolean diverged(double cost, Parameters after) {
+        return !Double.isFinite(cost) || after.firstNonFinite() != null;
+    }
+
     /** A fresh sum for the cost of one epoch's examples. */
     EpochCost startEpoch() {
         return new EpochCost();
-    }
-
-    /**
-     * Whether the epoch that ends with {@code cost} diverged: its cost, or any of the parameters it reached, is not
-     * finite.
-     */
-    boolean diverged(double cost) {
-        return !Double.isFinite(cost) || backend.parameters().firstNonFinite() != null;
     }
 
     /** The running cost of one epoch, read from the backend as often as it is cheap to. */

@@ -1,6 +1,5 @@
 package dev.mlp4j.core.train;
 
-import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.nn.Parameters;
 
 import java.util.List;
@@ -26,14 +25,14 @@ final class KeepBest {
         this.parameters = state.best();
     }
 
-    /** Takes in a completed epoch; {@code history} ends with it. */
-    void afterEpoch(EpochResult result, List<EpochResult> history, Backend backend) {
+    /** Takes in a completed epoch, which reached {@code after}; {@code history} ends with it. */
+    void afterEpoch(EpochResult result, List<EpochResult> history, Parameters after) {
         if (epoch == 0 || result.score() > history.get(epoch - 1).score()) {
             epoch = result.epoch();
             parameters = null;
         }
         if (parameters == null && keep) {
-            parameters = backend.parameters();
+            parameters = after;
         }
     }
 

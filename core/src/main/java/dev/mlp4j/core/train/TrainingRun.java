@@ -35,6 +35,11 @@ final class TrainingRun {
     private final int batches;
     private final int[] order;
     private double lastCost;
+    /**
+     * The parameters at the start of the coming epoch, on the host: a device that fails anywhere in an epoch (its
+     * first step, reading parameters back, scoring) has lost them, and a driver may fail every call after.
+     */
+    private Parameters before;
     /** The parameters from before the epoch a device failed in, when one did. */
     private Parameters beforeFailure;
 
@@ -55,6 +60,7 @@ final class TrainingRun {
         this.batches = (examples + batchSize - 1) / batchSize;
         this.order = new int[examples];
         this.lastCost = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).trainingCost();
+        this.before = state.parameters().copy();
     }
 
     /** Trains the epochs the state has not done yet, until they are done or something stops the run. */
@@ -83,33 +89,47 @@ final class TrainingRun {
         listeners.forEach(l -> l.onEpochStart(epoch));
         double eta = learningRate(epoch);
         shuffle(epoch);
-        Parameters before = backend.parameters();
-        long start = System.nanoTime();
-        DivergenceCheck.EpochCost cost = divergence.startEpoch();
-        int done;
-        double mean;
+        Scored scored;
         try {
-            done = steps(epoch, eta, cost);
-            mean = cost.mean(done);
+            scored = trainAndScore(epoch, eta);
         } catch (BackendUnavailableException failure) {
-            // A device lost or out of memory mid-run: what was on it is gone, but the epoch's start is on the host.
+            // A device lost or out of memory: what was on it is gone, but the epoch's start is on the host.
             beforeFailure = before;
             return new StopPolicy.Stop(TrainingResult.StopReason.BACKEND_FAILED, "The " + backend.info().name()
                     + " backend failed in epoch " + epoch + " (" + failure.getMessage() + "); the parameters from before that"
                     + " epoch are kept. Run again with --backend core, or resume from a checkpoint on another device.");
         }
+        return scored.stop() != null ? scored.stop() : completed(scored);
+    }
+
+    /** What an epoch's device work ends with: a stop, or the epoch scored with the parameters and velocities it reached. */
+    private record Scored(StopPolicy.Stop stop, EpochResult result, Parameters after, Parameters velocities) {
+        static Scored stopped(StopPolicy.Stop stop) {
+            return new Scored(stop, null, null, null);
+        }
+    }
+
+    /** Everything in an epoch that touches the device: its steps, reading back what they reached, scoring it. */
+    private Scored trainAndScore(int epoch, double eta) {
+        long start = System.nanoTime();
+        DivergenceCheck.EpochCost cost = divergence.startEpoch();
+        int done = steps(epoch, eta, cost);
+        double mean = cost.mean(done);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (cancelled.get() && done < examples && Double.isFinite(mean)) {
-            return new StopPolicy.Stop(TrainingResult.StopReason.CANCELLED,
-                    "Training cancelled during epoch " + epoch + best.keptOnCancelDuringEpoch());
+            return Scored.stopped(new StopPolicy.Stop(TrainingResult.StopReason.CANCELLED,
+                    "Training cancelled during epoch " + epoch + best.keptOnCancelDuringEpoch()));
         }
-        if (divergence.diverged(mean)) {
+        Parameters after = Double.isFinite(mean) ? backend.parameters() : null;
+        if (DivergenceCheck.diverged(mean, after)) {
             // Keep the last parameters that were still finite, so the run is not lost.
             backend.setParameters(before);
-            return new StopPolicy.Stop(TrainingResult.StopReason.DIVERGED, cost.divergedMessage(epoch, batches, mean, eta));
+            return Scored.stopped(new StopPolicy.Stop(TrainingResult.StopReason.DIVERGED, cost.divergedMessage(epoch, batches, mean, eta)));
         }
-        return completed(new EpochResult(epoch, eta, mean, evaluate(data.validation()), evaluate(data.test()), seconds,
-                done / Math.max(seconds, 1e-9)));
+        EpochResult result = new EpochResult(epoch, eta, mean, evaluate(data.validation()), evaluate(data.test()), seconds,
+                done / Math.max(seconds, 1e-9));
+        Parameters velocities = listeners.stream().anyMatch(TrainingListener::wantsState) ? backend.velocities() : null;
+        return new Scored(null, result, after, velocities);
     }
 
     /** The epoch's rate from the schedule, refused when no step could use it. */
@@ -153,28 +173,25 @@ final class TrainingRun {
     }
 
     /** Records a finished epoch, tells the listeners, and asks the stop policies whether to go on. */
-    private StopPolicy.Stop completed(EpochResult result) {
+    private StopPolicy.Stop completed(Scored scored) {
+        EpochResult result = scored.result();
         lastCost = result.trainingCost();
         history.add(result);
         listeners.forEach(l -> l.onEpochEnd(result));
-        best.afterEpoch(result, history, backend);
-        offerState(result.epoch());
+        best.afterEpoch(result, history, scored.after());
+        if (scored.velocities() != null) {
+            // Everything needed to resume after this epoch, for the listeners that asked: copying it costs time.
+            TrainingState snapshot = new TrainingState(result.epoch(), scored.after(), scored.velocities(), best.bestOr(scored.after()), history);
+            listeners.forEach(l -> l.onEpochState(snapshot));
+        }
         for (StopPolicy policy : stopPolicies) {
             StopPolicy.Stop stop = policy.afterEpoch(result, best);
             if (stop != null) {
                 return stop;
             }
         }
+        before = scored.after();
         return null;
-    }
-
-    /** Hands the listeners that want it everything needed to resume after {@code epoch}: copying it costs time. */
-    private void offerState(int epoch) {
-        if (listeners.stream().anyMatch(TrainingListener::wantsState)) {
-            Parameters now = backend.parameters();
-            TrainingState snapshot = new TrainingState(epoch, now, backend.velocities(), best.bestOr(now), history);
-            listeners.forEach(l -> l.onEpochState(snapshot));
-        }
     }
 
     /** The result: the parameters kept, and the sentence on how the run ended where {@code stop} has none yet. */

@@ -4,16 +4,13 @@ import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.io.Json;
 import dev.mlp4j.core.io.JsonFields;
+import dev.mlp4j.core.io.JsonFiles;
 import dev.mlp4j.core.io.NonFiniteJsonNumberException;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,18 +65,9 @@ public final class VerifyFileReader {
     public static VerifyFile read(Path file) {
         String text;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new InvalidInputException(file + ": " + size + " bytes is larger than a verify file can be (" + MAX_BYTES
-                        + " bytes at most); verify one small network on a few examples.");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = JsonFiles.read(file, MAX_BYTES, "verify file");
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such file.");
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException(file + ": not a text file, so not a verify file (JSON).");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
         return fromJson(file.toString(), text);
     }

@@ -152,10 +152,17 @@ class JsonTest {
     }
 
     @Test
-    void duplicate_keys_keep_the_last_value() {
-        Map<?, ?> m = assertInstanceOf(Map.class, Json.parse("doc", "{\"a\": 1, \"a\": 2}"));
-        assertEquals(2.0, m.get("a"));
-        assertEquals(1, m.size());
-        assertEquals("[a]", Arrays.toString(m.keySet().toArray()));
+    void a_key_twice_in_one_object_is_refused_with_both_places_while_the_same_key_in_two_objects_is_fine() {
+        InvalidInputException e = refused("{\"a\": 1,\n \"b\": {\"a\": 2, \"c\": 3},\n \"a\": 4}");
+        assertEquals("doc.json: the key \"a\" appears twice in one object, at line 1, column 2 and at line 3, column 2; "
+                + "which one counts would be a guess, so keep only the one you meant.", e.getMessage());
+        assertEquals(Map.of("a", 1.0, "b", Map.of("a", 2.0)), Json.parse("doc", "{\"a\": 1, \"b\": {\"a\": 2}}"));
+        // Keys are compared after escapes are read: "\u0061" is "a".
+        assertTrue(refused("{\"a\": 1, \"\\u0061\": 2}").getMessage().contains("the key \"a\" appears twice"));
+        // A key that is a control character or very long is shown escaped and cut.
+        String longKey = "k".repeat(5000);
+        String m = refused("{\"" + longKey + "\": 1, \"" + longKey + "\": 2}").getMessage();
+        assertTrue(m.length() < 500, m);
+        assertTrue(refused("{\"\\u0000\": 1, \"\\u0000\": 2}").getMessage().contains("the key \"\\u0000\""));
     }
 }

@@ -77,6 +77,29 @@ class TrainingConcurrencyTest {
         }
     }
 
+    /**
+     * Holds each epoch's end until the readers have read the progress a few more times (at most a second), so that
+     * on a busy machine training cannot finish before the readers have run: what the test counts then depends on
+     * the interleaving it means to try, not on how many cores are free.
+     */
+    static final class ReaderPacer implements TrainingListener {
+        private final AtomicInteger reads;
+        private final int readsPerEpoch;
+
+        ReaderPacer(AtomicInteger reads, int readsPerEpoch) {
+            this.reads = reads;
+            this.readsPerEpoch = readsPerEpoch;
+        }
+
+        @Override
+        public void onEpochEnd(EpochResult result) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (reads.get() < result.epoch() * readsPerEpoch && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
     /** Parameters after every epoch of a run on this thread alone. */
     private static Map<Integer, Parameters> reference() {
         Map<Integer, Parameters> byEpoch = new HashMap<>();
@@ -131,11 +154,11 @@ class TrainingConcurrencyTest {
         Map<Integer, Parameters> reference = reference();
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             Publisher publisher = new Publisher();
-            Trainer trainer = new Trainer(config(EPOCHS)).addListener(publisher);
+            AtomicInteger progressReads = new AtomicInteger();
+            Trainer trainer = new Trainer(config(EPOCHS)).addListener(publisher).addListener(new ReaderPacer(progressReads, 5));
             ReferenceBackend backend = new ReferenceBackend(SPEC);
             TrainingHandle handle = TrainingHandle.start(trainer, backend, initial(), data());
             AtomicReference<String> problem = new AtomicReference<>();
-            AtomicInteger progressReads = new AtomicInteger();
             AtomicInteger snapshotChecks = new AtomicInteger();
             List<Thread> readers = new ArrayList<>();
             for (int t = 0; t < 2; t++) {

@@ -2,7 +2,8 @@
  * Matrix products written for CPU OpenCL devices (PoCL), each fused with the element-wise step around it. There
  * CLBlast's kernels, tuned for GPUs around local memory and barriers, reach a fifth to a tenth of what these do: these keep
  * a tile of ROWS rows by 16 columns in float16 registers, broadcast one operand and load the other as a vector,
- * and never synchronise.
+ * and never synchronise. A launch over a batch's rows and a layer's units numbers its tiles in one dimension, units
+ * varying fastest, since NVIDIA's driver allows only 65,535 work-groups in dimension 1.
  *
  * The vector always runs along output units j, contiguous in the input-major weights (row k, column j) and in
  * the activations and deltas (row = example). The broadcast operand is the layer's input, so a group of ROWS
@@ -96,8 +97,9 @@ __kernel void forward_layer(__global const float* input, __global const int* ind
                             __global const float* params, int weightOffset, int biasOffset,
                             __global float* out, __global float* raw, int hidden, int kind,
                             uint key, uint layer, uint threshold, float keptScale) {
-    int j0 = get_global_id(0) * LANES;
-    int r0 = get_global_id(1) * ROWS;
+    int tiles = (outWidth + LANES - 1) / LANES;
+    int j0 = (int) (get_global_id(0) % tiles) * LANES;
+    int r0 = (int) (get_global_id(0) / tiles) * ROWS;
     if (j0 >= outWidth || r0 >= rows) {
         return;
     }
@@ -124,8 +126,9 @@ __kernel void forward_sparse_input(__global const int* rowStart, __global const 
                                    int rows, int outWidth, __global const float* params, int weightOffset,
                                    int biasOffset, __global float* out, __global float* raw, int kind,
                                    uint key, uint layer, uint threshold, float keptScale) {
-    int j0 = get_global_id(0) * 4 * LANES;
-    int r = get_global_id(1);
+    int tiles = (outWidth + 4 * LANES - 1) / (4 * LANES);
+    int j0 = (int) (get_global_id(0) % tiles) * 4 * LANES;
+    int r = (int) (get_global_id(0) / tiles);
     if (j0 >= outWidth || r >= rows) {
         return;
     }
@@ -286,8 +289,9 @@ __kernel void backward_layer(__global const float* delta, int rows, int inWidth,
                              __global const float* params, int weightOffset,
                              __global float* deltaPrev, __global const float* aPrev, int kind,
                              uint key, uint layer, uint threshold, float keptScale) {
-    int k0 = get_global_id(0) * 4;
-    int r0 = get_global_id(1) * 4;
+    int tiles = (inWidth + 3) / 4;
+    int k0 = (int) (get_global_id(0) % tiles) * 4;
+    int r0 = (int) (get_global_id(0) / tiles) * 4;
     if (k0 >= inWidth || r0 >= rows) {
         return;
     }

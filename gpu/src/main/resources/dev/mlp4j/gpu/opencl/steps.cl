@@ -5,27 +5,33 @@
  * come first in the parameter buffer and all biases after them, so one update covers the whole network.
  */
 
-/* The batch's inputs from the bound training set: dst row r = src row indices[indexOffset + r]. */
+/*
+ * The batch's inputs from the bound training set: dst row r = src row indices[indexOffset + r].
+ * This and the next two kernels take one work-item per (row, unit), flattened into dimension 0: a grid's other
+ * dimensions allow only 65,535 work-groups on NVIDIA's driver, fewer than a large batch has rows.
+ */
 __kernel void gather_rows(__global const float* src, __global float* dst, __global const int* indices,
                           int indexOffset, int rows, int width) {
-    int c = get_global_id(0);
-    int r = get_global_id(1);
-    if (c >= width || r >= rows) {
+    size_t i = get_global_id(0);
+    if (i >= (size_t) rows * width) {
         return;
     }
-    dst[(size_t) r * width + c] = src[(size_t) indices[indexOffset + r] * width + c];
+    int r = (int) (i / width);
+    int c = (int) (i % width);
+    dst[i] = src[(size_t) indices[indexOffset + r] * width + c];
 }
 
 /* A hidden layer after z = a w^T: adds the bias, applies sigma and dropout, in place (raw keeps the undropped a). */
 __kernel void bias_activation(__global float* za, __global float* raw, int rows, int width,
                               __global const float* params, int biasOffset, int kind,
                               uint key, uint layer, uint threshold, float keptScale) {
-    int j = get_global_id(0);
-    int r = get_global_id(1);
-    if (j >= width || r >= rows) {
+    size_t g = get_global_id(0);
+    if (g >= (size_t) rows * width) {
         return;
     }
-    int i = r * width + j;
+    int i = (int) g;
+    int r = i / width;
+    int j = i % width;
     store_hidden(kind, za[i] + params[biasOffset + j], za, raw, i, key, layer, (uint) r, (uint) j, threshold, keptScale);
 }
 
@@ -35,12 +41,13 @@ __kernel void bias_activation(__global float* za, __global float* raw, int rows,
  */
 __kernel void derivative_dropout(__global float* delta, __global const float* a, int rows, int width, int kind,
                                  uint key, uint layer, uint threshold, float keptScale) {
-    int j = get_global_id(0);
-    int r = get_global_id(1);
-    if (j >= width || r >= rows) {
+    size_t g = get_global_id(0);
+    if (g >= (size_t) rows * width) {
         return;
     }
-    int i = r * width + j;
+    int i = (int) g;
+    int r = i / width;
+    int j = i % width;
     delta[i] *= dropout_scale(key, layer, (uint) r, (uint) j, threshold, keptScale) * derivative_from_output(kind, a[i]);
 }
 
