@@ -14,6 +14,11 @@ class OpenClClBlastTest extends ReferenceAgreement {
     }
 
     @Override
+    protected String provider() {
+        return OpenClBackend.NAME;
+    }
+
+    @Override
     protected Backend open(NetworkSpec spec) {
         return OpenClBackend.open(spec, BackendOptions.DEFAULT, MatrixEngine.CLBLAST);
     }

@@ -14,6 +14,11 @@ class OpenClVectorKernelsTest extends ReferenceAgreement {
     }
 
     @Override
+    protected String provider() {
+        return OpenClBackend.NAME;
+    }
+
+    @Override
     protected Backend open(NetworkSpec spec) {
         return OpenClBackend.open(spec, BackendOptions.DEFAULT, MatrixEngine.VECTOR_KERNELS);
     }

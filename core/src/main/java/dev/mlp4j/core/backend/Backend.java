@@ -21,6 +21,14 @@ public interface Backend extends AutoCloseable {
     /** @return the backend's name and the device it runs on, in words */
     BackendInfo info();
 
+    /**
+     * @return what this backend does cheaply; unless it says otherwise, a backend is taken to queue its work on a
+     *         device ({@link BackendCapabilities#QUEUED}), which is never wrong, only slower to notice a divergence
+     */
+    default BackendCapabilities capabilities() {
+        return BackendCapabilities.QUEUED;
+    }
+
     /** @return the network this backend was opened for */
     NetworkSpec spec();
 

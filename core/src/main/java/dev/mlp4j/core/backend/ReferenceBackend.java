@@ -40,6 +40,11 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
+    public BackendCapabilities capabilities() {
+        return BackendCapabilities.IMMEDIATE;
+    }
+
+    @Override
     public NetworkSpec spec() {
         return spec;
     }

@@ -1,18 +1,13 @@
 package dev.mlp4j.core.train;
 
 import dev.mlp4j.core.backend.Backend;
-import dev.mlp4j.core.backend.BackendUnavailableException;
-import dev.mlp4j.core.backend.ReferenceBackend;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.NetworkSpec;
-import dev.mlp4j.core.nn.DropoutMask;
 import dev.mlp4j.core.nn.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Mini-batch stochastic gradient descent, Nielsen's {@code Network.SGD}: each epoch shuffles the training set,
  * cuts it into mini-batches and takes one step per batch, then scores the validation and test sets. The arithmetic
- * is the backend's; this class only orders it, so every backend trains the same way.
+ * is the backend's; this class only orders it, so every backend trains the same way. Each run is a
+ * {@code TrainingRun}, where the epoch loop is.
  *
  * <p>Thread-safe in the ways a caller needs: {@link #cancel()} from any thread; listeners run on the training
  * thread. A trainer may train again after a run ends, cancelled or not, and several runs may share it (each on its
@@ -104,158 +100,10 @@ public final class Trainer {
             listeners.add(extra);
         }
         try {
-            return run(backend, state, data, stop, listeners);
+            return new TrainingRun(config, backend, state, data, stop, listeners).run();
         } finally {
             running.remove(stop);
         }
-    }
-
-    private TrainingResult run(Backend backend, TrainingState state, TrainingData data, AtomicBoolean cancelled,
-                               List<TrainingListener> listeners) {
-        int n = data.train().size();
-        int m = Math.min(config.batchSize(), n);
-        int batches = (n + m - 1) / m;
-        backend.setParameters(state.parameters());
-        backend.setVelocities(state.velocities());
-        backend.bindTrainingSet(data.train());
-        List<EpochResult> history = new ArrayList<>(state.history());
-        Parameters best = state.best();
-        int bestEpoch = state.bestEpoch();
-        double lastCost = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).trainingCost();
-        listeners.forEach(l -> l.onTrainingStart(config.epochs(), batches));
-        double l2Scale = config.l2() / n;
-        int[] order = new int[n];
-        TrainingResult.StopReason stop = TrainingResult.StopReason.COMPLETED;
-        String message = null;
-        // The reference backend's running cost is a field, free to read after every batch, so a run on it that
-        // diverges stops in that batch; device backends would have to wait for the device, so they are checked
-        // once per epoch. Draining per batch adds the same numbers in the same order: the cost is bit for bit the same.
-        boolean checkEveryBatch = backend instanceof ReferenceBackend;
-        Parameters lastGood = null;
-        // The parameters at the start of the coming epoch, on the host: a device that fails anywhere in an epoch
-        // (its first step, reading parameters back, scoring) has lost them, and a driver may fail every call after.
-        Parameters before = state.parameters().copy();
-
-        for (int epoch = state.epochsDone() + 1; epoch <= config.epochs(); epoch++) {
-            if (cancelled.get()) {
-                stop = TrainingResult.StopReason.CANCELLED;
-                break;
-            }
-            final int e = epoch;
-            listeners.forEach(l -> l.onEpochStart(e));
-            double eta = config.learningRate().rate(epoch - 1, lastCost);
-            if (!(eta >= 0) || Double.isInfinite(eta)) {
-                // A constant rate was checked when the config was built; a schedule's can only be checked here. Zero
-                // passes: a steep decay may underflow to it, and a step of zero harms nothing.
-                throw new InvalidInputException("The learning-rate schedule " + config.learningRateText() + " gave " + eta
-                        + " for epoch " + epoch + "; a schedule must give a finite rate of zero or more.");
-            }
-            shuffle(order, epoch);
-            long start = System.nanoTime();
-            int done = 0;
-            double costSum = 0;
-            int divergedBatch = 0;
-            double cost;
-            double seconds;
-            Parameters after;
-            Evaluation validation;
-            Evaluation test;
-            Parameters velocities = null;
-            try {
-                for (int b = 0; b < batches; b++) {
-                    if (cancelled.get()) {
-                        break;
-                    }
-                    int from = b * m;
-                    int to = Math.min(n, from + m);
-                    long step = (long) (epoch - 1) * batches + b;
-                    int key = DropoutMask.batchKey(config.seed(), step);
-                    backend.trainBatch(order, from, to, new StepSettings(eta, config.momentum(), l2Scale, config.dropout(), key));
-                    done += to - from;
-                    if (checkEveryBatch) {
-                        double batchCost = backend.drainCostSum();
-                        costSum += batchCost;
-                        if (!Double.isFinite(batchCost)) {
-                            divergedBatch = b + 1;
-                            break;
-                        }
-                    }
-                    final int batchNo = b + 1;
-                    listeners.forEach(l -> l.onBatchEnd(e, batchNo, batches));
-                }
-                // Drained before the clock stops: a device backend queues its steps, and reading the cost waits for them.
-                cost = (costSum + backend.drainCostSum()) / Math.max(1, done);
-                seconds = (System.nanoTime() - start) / 1e9;
-                if (cancelled.get() && done < n && Double.isFinite(cost)) {
-                    stop = TrainingResult.StopReason.CANCELLED;
-                    // With early stopping the best epoch is kept, not the half-trained parameters.
-                    message = "Training cancelled during epoch " + epoch + (config.patience() == 0 || best == null
-                            ? "; the parameters are those reached so far." : bestEpoch == 0 ? "; keeping the starting parameters."
-                            : "; keeping epoch " + bestEpoch + ", the best so far.");
-                    break;
-                }
-                after = Double.isFinite(cost) ? backend.parameters() : null;
-                if (after == null || after.firstNonFinite() != null) {
-                    // Keep the last parameters that were still finite, so the run is not lost.
-                    backend.setParameters(before);
-                    stop = TrainingResult.StopReason.DIVERGED;
-                    message = "Training diverged in epoch " + epoch + (divergedBatch > 0 ? ", batch " + divergedBatch + " of " + batches : "")
-                            + " (the cost became " + cost
-                            + "); the parameters from before that epoch are kept. Try a smaller learning rate than " + eta + ".";
-                    break;
-                }
-                validation = data.validation() == null ? null : Evaluator.evaluate(backend, data.validation());
-                test = data.test() == null ? null : Evaluator.evaluate(backend, data.test());
-                if (listeners.stream().anyMatch(TrainingListener::wantsState)) {
-                    velocities = backend.velocities();
-                }
-            } catch (BackendUnavailableException failure) {
-                // A device lost or out of memory: what was on it is gone, but the epoch's start is on the host.
-                lastGood = before;
-                stop = TrainingResult.StopReason.BACKEND_FAILED;
-                message = "The " + backend.info().name() + " backend failed in epoch " + epoch + " (" + failure.getMessage()
-                        + "); the parameters from before that epoch are kept. Run again with --backend core, or resume "
-                        + "from a checkpoint on another device.";
-                break;
-            }
-            lastCost = cost;
-            EpochResult result = new EpochResult(epoch, eta, cost, validation, test, seconds, done / Math.max(seconds, 1e-9));
-            history.add(result);
-            listeners.forEach(l -> l.onEpochEnd(result));
-            if (bestEpoch == 0 || result.score() > history.get(bestEpoch - 1).score()) {
-                bestEpoch = epoch;
-                best = null;
-            }
-            if (best == null && config.patience() > 0) {
-                best = after;
-            }
-            if (velocities != null) {
-                TrainingState snapshot = new TrainingState(epoch, after, velocities, best == null ? after : best, history);
-                listeners.forEach(l -> l.onEpochState(snapshot));
-            }
-            if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
-                stop = TrainingResult.StopReason.EARLY_STOPPED;
-                message = "Stopped early after epoch " + epoch + ": no " + (data.validation() == null ? "lower training cost" : "better validation score")
-                        + " for " + config.patience()
-                        + " epochs; keeping epoch " + bestEpoch + ".";
-                break;
-            }
-            before = after;
-        }
-        Parameters kept = config.patience() > 0 && best != null ? best : lastGood != null ? lastGood : backend.parameters();
-        if (stop == TrainingResult.StopReason.CANCELLED && message == null) {
-            message = "Training cancelled after epoch " + history.size()
-                    + (config.patience() > 0 && best != null && bestEpoch != history.size() ? "; keeping epoch " + bestEpoch + ", the best so far." : ".");
-        }
-        if (message == null) {
-            int trained = history.size() - state.history().size();
-            // A resumed run that had nothing left to do says so, rather than claiming the earlier runs' epochs.
-            message = trained == 0 && !history.isEmpty() ? "Nothing to train: all " + history.size() + " epochs were done before."
-                    : "Trained " + history.size() + (history.size() == 1 ? " epoch." : " epochs.");
-        }
-        TrainingResult result = new TrainingResult(kept, List.copyOf(history), bestEpoch, stop, message);
-        listeners.forEach(l -> l.onTrainingEnd(result));
-        return result;
     }
 
     /**
@@ -289,23 +137,6 @@ public final class Trainer {
         String problem = data.targetProblem(spec.cost());
         if (problem != null) {
             throw new InvalidInputException(problem);
-        }
-    }
-
-    /**
-     * A fresh permutation for each epoch, a function of (seed, epoch) alone, so a resumed run shuffles exactly as an
-     * uninterrupted one.
-     */
-    private void shuffle(int[] order, int epoch) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(config.seed() * 0x9E3779B97F4A7C15L + epoch);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.mlp4j.core.check;
 
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.testing.AgreementCases;
 import dev.mlp4j.core.testing.NetworkCase;
 import dev.mlp4j.core.testing.NetworkGenerators;
 import dev.mlp4j.core.testing.NetworkGenerators.Kind;
@@ -82,6 +84,28 @@ class GradientPropertyTest {
             GradientCheckReport r = new GradientCheck().check(c.parameters(), c.batch(), StepSettings.NONE);
             Assertions.assertTrue(r.passed(), () -> kind + ": " + r);
         }
+    }
+
+    /**
+     * The cases {@link dev.mlp4j.core.testing.AgreementCoverage} counts: each valid (output, cost) pair with every
+     * hidden activation under it, relu's included, so kept away from its kink as above.
+     */
+    @Test
+    void every_activation_and_output_cost_pair_passes_one_by_one() {
+        for (NetworkSpec spec : AgreementCases.everyActivationAndPair()) {
+            assertGradientsMatch(awayFromTheKink(spec), StepSettings.NONE, RELU_CHECK);
+        }
+    }
+
+    /** The first seed whose case keeps every pre-activation off relu's kink and within the stencil's accurate range. */
+    private static NetworkCase awayFromTheKink(NetworkSpec spec) {
+        for (long seed = 0; seed < 10_000; seed++) {
+            NetworkCase c = NetworkGenerators.build(spec.layers(), spec.hiddenActivations(), spec.output(), spec.cost(), 3, seed);
+            if (PreActivations.minAbs(c.spec(), c.parameters(), c.batch()) > 1e-2 && finiteDifferencesAreAccurate(c, 0)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no seed below 10,000 keeps " + spec + " off relu's kink");
     }
 
     /**

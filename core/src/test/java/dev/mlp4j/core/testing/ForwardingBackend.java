@@ -11,7 +11,8 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
 /**
- * Forwards to the reference backend but is not one, so the trainer treats it like a device backend. Subclasses
+ * Forwards to the reference backend but declares no capabilities of its own ({@link Backend#capabilities()}), so the
+ * trainer treats it like a device backend. Subclasses
  * inject faults: {@link #beforeCall()} runs before every call that would reach a device, and {@link #steps}
  * counts the training steps taken.
  */

@@ -16,6 +16,11 @@ class AparapiAgreementTest extends ReferenceAgreement {
     }
 
     @Override
+    protected String provider() {
+        return AparapiBackend.NAME;
+    }
+
+    @Override
     protected Backend open(NetworkSpec spec) {
         return AparapiBackend.open(spec, BackendOptions.DEFAULT);
     }

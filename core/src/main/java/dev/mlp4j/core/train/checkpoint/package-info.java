@@ -1,0 +1,7 @@
+/**
+ * Checkpoints: a run's {@link dev.mlp4j.core.train.TrainingState} after an epoch, with what the caller needs to start
+ * the same run again, saved atomically as one JSON file ({@link dev.mlp4j.core.train.checkpoint.CheckpointFile}) so that
+ * a resumed run ends exactly as an uninterrupted one. The file format, documented in docs/model-format.md, shares
+ * its network and parameter layout with model files ({@link dev.mlp4j.core.io}).
+ */
+package dev.mlp4j.core.train.checkpoint;
