@@ -1,14 +1,14 @@
 package dev.mlp4j.cli;
 
 import dev.mlp4j.core.nn.Activation;
-import dev.mlp4j.core.verify.ArrayComparison;
-import dev.mlp4j.core.verify.Diagnosis;
-import dev.mlp4j.core.verify.StepClaim;
-import dev.mlp4j.core.verify.Tolerance;
-import dev.mlp4j.core.verify.Verifier;
-import dev.mlp4j.core.verify.VerifyFile;
-import dev.mlp4j.core.verify.VerifyFileReader;
-import dev.mlp4j.core.verify.VerifyReport;
+import dev.mlp4j.verify.Verifier;
+import dev.mlp4j.verify.VerifyReport;
+import dev.mlp4j.verify.compare.ArrayComparison;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.StepClaim;
+import dev.mlp4j.verify.file.VerifyFile;
+import dev.mlp4j.verify.file.VerifyFileReader;
+import dev.mlp4j.verify.mistake.Diagnosis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.StepSettings;
@@ -9,6 +9,24 @@ import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.verify.compare.ArrayComparison;
+import dev.mlp4j.verify.compare.ForwardComparison;
+import dev.mlp4j.verify.compare.ParameterSets;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.ClaimedGradients;
+import dev.mlp4j.verify.file.ParameterArray;
+import dev.mlp4j.verify.file.Reduction;
+import dev.mlp4j.verify.file.StepClaim;
+import dev.mlp4j.verify.file.VerifyFile;
+import dev.mlp4j.verify.file.VerifyFileReader;
+import dev.mlp4j.verify.mistake.Diagnosis;
+import dev.mlp4j.verify.mistake.DiagnosisKind;
+import dev.mlp4j.verify.mistake.GradientBugPatterns;
+import dev.mlp4j.verify.mistake.StepBugPatterns;
+import dev.mlp4j.verify.reference.BackpropMistake;
+import dev.mlp4j.verify.reference.BackpropTracer;
+import dev.mlp4j.verify.reference.StepRule;
+import dev.mlp4j.verify.reference.Trace;
 
 import java.util.ArrayList;
 import java.util.HashSet;

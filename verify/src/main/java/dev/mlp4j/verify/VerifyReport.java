@@ -1,6 +1,10 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify;
 
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.verify.compare.ArrayComparison;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.Reduction;
+import dev.mlp4j.verify.mistake.Diagnosis;
 
 import java.util.List;
 

@@ -1,9 +1,13 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.io.Json;
 import dev.mlp4j.core.io.JsonWriter;
 import dev.mlp4j.testdata.Fixtures;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.VerifyFile;
+import dev.mlp4j.verify.file.VerifyFileReader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

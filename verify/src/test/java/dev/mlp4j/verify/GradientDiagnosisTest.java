@@ -1,6 +1,12 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify;
 
-import dev.mlp4j.core.verify.HandWrittenNet.Bug;
+import dev.mlp4j.verify.compare.ArrayComparison;
+import dev.mlp4j.verify.HandWrittenNet.Bug;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.VerifyFileReader;
+import dev.mlp4j.verify.mistake.Diagnosis;
+import dev.mlp4j.verify.mistake.DiagnosisKind;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

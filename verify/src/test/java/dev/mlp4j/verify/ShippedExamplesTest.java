@@ -1,6 +1,11 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify;
 
 import dev.mlp4j.testdata.Fixtures;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.VerifyFile;
+import dev.mlp4j.verify.file.VerifyFileReader;
+import dev.mlp4j.verify.mistake.DiagnosisKind;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,8 +1,14 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify;
 
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.verify.HandWrittenNet.StepBug;
-import dev.mlp4j.core.verify.HandWrittenNet.StepSettings;
+import dev.mlp4j.verify.HandWrittenNet.StepBug;
+import dev.mlp4j.verify.HandWrittenNet.StepSettings;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.VerifyFile;
+import dev.mlp4j.verify.file.VerifyFileReader;
+import dev.mlp4j.verify.mistake.Diagnosis;
+import dev.mlp4j.verify.mistake.DiagnosisKind;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;

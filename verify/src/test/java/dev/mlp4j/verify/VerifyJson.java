@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify;
 
 import java.util.LinkedHashMap;
 import java.util.List;

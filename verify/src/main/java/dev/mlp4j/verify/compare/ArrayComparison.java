@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.compare;
 
 import java.util.ArrayList;
 import java.util.List;

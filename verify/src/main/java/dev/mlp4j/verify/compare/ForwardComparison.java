@@ -1,17 +1,19 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.compare;
 
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.verify.file.VerifyFile;
+import dev.mlp4j.verify.reference.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The user's activations and δ, layer by layer, against the reference's. */
-final class ForwardComparison {
+public final class ForwardComparison {
     private ForwardComparison() {
     }
 
     /** One comparison per layer the file gives activations for, named with the file's own layer index. */
-    static List<ArrayComparison> activations(VerifyFile file, Trace trace, Tolerance tolerance) {
+    public static List<ArrayComparison> activations(VerifyFile file, Trace trace, Tolerance tolerance) {
         List<ArrayComparison> out = new ArrayList<>();
         double[][] given = file.activations();
         int skip = given[0] == null ? 1 : 0;
@@ -24,7 +26,7 @@ final class ForwardComparison {
         return out;
     }
 
-    static List<ArrayComparison> deltas(VerifyFile file, Trace trace, Tolerance tolerance) {
+    public static List<ArrayComparison> deltas(VerifyFile file, Trace trace, Tolerance tolerance) {
         List<ArrayComparison> out = new ArrayList<>();
         NetworkSpec spec = file.spec();
         for (int l = 0; l < spec.depth(); l++) {

@@ -1,17 +1,18 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.compare;
 
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.verify.file.ParameterArray;
 
 import java.util.List;
 
 /** Arithmetic on whole sets of arrays shaped like a network's parameters, as the pattern searches need it. */
-final class ParameterSets {
+public final class ParameterSets {
     private ParameterSets() {
     }
 
     /** The factor α that makes α·expected closest to claimed (least squares) over the given arrays; NaN if none. */
-    static double fitFactor(Parameters claimed, Parameters expected, List<ParameterArray> arrays) {
+    public static double fitFactor(Parameters claimed, Parameters expected, List<ParameterArray> arrays) {
         double uv = 0;
         double vv = 0;
         for (ParameterArray a : arrays) {
@@ -25,7 +26,7 @@ final class ParameterSets {
         return vv == 0 ? Double.NaN : uv / vv;
     }
 
-    static double fitFactor(double[] claimed, double[] expected) {
+    public static double fitFactor(double[] claimed, double[] expected) {
         double uv = 0;
         double vv = 0;
         for (int i = 0; i < claimed.length; i++) {
@@ -36,7 +37,7 @@ final class ParameterSets {
     }
 
     /** True when every array of claimed agrees with factor × the same array of expected. */
-    static boolean agree(Parameters claimed, Parameters expected, double factor, Tolerance tolerance) {
+    public static boolean agree(Parameters claimed, Parameters expected, double factor, Tolerance tolerance) {
         for (ParameterArray a : ParameterArray.all(claimed.spec())) {
             if (!tolerance.agrees(a.values(claimed), a.values(expected), factor)) {
                 return false;
@@ -46,22 +47,22 @@ final class ParameterSets {
     }
 
     /** The arrays in which claimed and expected disagree. */
-    static List<ParameterArray> disagreeing(Parameters claimed, Parameters expected, Tolerance tolerance) {
+    public static List<ParameterArray> disagreeing(Parameters claimed, Parameters expected, Tolerance tolerance) {
         return ParameterArray.all(claimed.spec()).stream()
                 .filter(a -> !tolerance.agrees(a.values(claimed), a.values(expected)))
                 .toList();
     }
 
-    static List<String> names(List<ParameterArray> arrays) {
+    public static List<String> names(List<ParameterArray> arrays) {
         return arrays.stream().map(ParameterArray::name).toList();
     }
 
-    static List<String> allNames(NetworkSpec spec) {
+    public static List<String> allNames(NetworkSpec spec) {
         return names(ParameterArray.all(spec));
     }
 
     /** a − b, array by array. */
-    static Parameters minus(Parameters a, Parameters b) {
+    public static Parameters minus(Parameters a, Parameters b) {
         Parameters d = new Parameters(a.spec());
         for (ParameterArray x : ParameterArray.all(a.spec())) {
             double[] out = x.values(d);
@@ -75,7 +76,7 @@ final class ParameterSets {
     }
 
     /** factor × a. */
-    static Parameters times(Parameters a, double factor) {
+    public static Parameters times(Parameters a, double factor) {
         Parameters d = new Parameters(a.spec());
         for (ParameterArray x : ParameterArray.all(a.spec())) {
             double[] out = x.values(d);
@@ -88,7 +89,7 @@ final class ParameterSets {
     }
 
     /** {@code p} with each square weight matrix transposed (null stays null): how [to][from] reads as [from][to]. */
-    static Parameters squareTransposed(Parameters p) {
+    public static Parameters squareTransposed(Parameters p) {
         if (p == null) {
             return null;
         }
@@ -103,7 +104,7 @@ final class ParameterSets {
         return t;
     }
 
-    static boolean allZero(double[] v) {
+    public static boolean allZero(double[] v) {
         for (double x : v) {
             if (x != 0) {
                 return false;

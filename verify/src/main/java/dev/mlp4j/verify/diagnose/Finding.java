@@ -1,4 +1,4 @@
-package dev.mlp4j.core.diagnose;
+package dev.mlp4j.verify.diagnose;
 
 /**
  * One thing diagnose found wrong with a network on its data.

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.diagnose;
+package dev.mlp4j.verify.diagnose;
 
 /** What diagnose can find. Ids are part of the JSON output: add kinds, never rename them. */
 public enum FindingKind {

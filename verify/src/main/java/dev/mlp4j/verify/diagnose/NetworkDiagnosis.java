@@ -1,4 +1,4 @@
-package dev.mlp4j.core.diagnose;
+package dev.mlp4j.verify.diagnose;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.StepSettings;
@@ -8,9 +8,9 @@ import dev.mlp4j.core.nn.Backprop;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
-import dev.mlp4j.core.verify.BackpropMistake;
-import dev.mlp4j.core.verify.BackpropTracer;
-import dev.mlp4j.core.verify.Trace;
+import dev.mlp4j.verify.reference.BackpropMistake;
+import dev.mlp4j.verify.reference.BackpropTracer;
+import dev.mlp4j.verify.reference.Trace;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.diagnose;
+package dev.mlp4j.verify.diagnose;
 
 import java.util.Locale;
 

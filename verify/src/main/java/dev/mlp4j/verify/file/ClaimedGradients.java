@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.file;
 
 import dev.mlp4j.core.nn.Parameters;
 

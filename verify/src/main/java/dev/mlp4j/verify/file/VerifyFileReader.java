@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.file;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.Batch;
@@ -220,7 +220,7 @@ public final class VerifyFileReader {
      * The one of {@code candidates} that {@code key} was most likely meant by (same letters up to case, '_' and '-', or at
      * most two letters off), or null.
      */
-    static String nearest(String key, Collection<String> candidates) {
+    public static String nearest(String key, Collection<String> candidates) {
         String k = letters(key);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -1,7 +1,9 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.mistake;
 
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.Reduction;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.mistake;
 
 /** The mistakes verify can name. Ids are part of the JSON output: add kinds, never rename them. */
 public enum DiagnosisKind {

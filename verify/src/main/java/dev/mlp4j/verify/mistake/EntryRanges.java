@@ -1,6 +1,7 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.mistake;
 
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.verify.file.ParameterArray;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.mistake;
 
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
@@ -6,6 +6,13 @@ import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.OutputDelta;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.verify.compare.ParameterSets;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.ParameterArray;
+import dev.mlp4j.verify.file.Reduction;
+import dev.mlp4j.verify.reference.BackpropMistake;
+import dev.mlp4j.verify.reference.BackpropTracer;
+import dev.mlp4j.verify.reference.Trace;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +39,7 @@ import java.util.TreeSet;
  * A mistake that gives the reference's own gradient for this network (σ'(a) for a relu, say) is never named: the
  * numbers cannot tell it apart from a correct backward pass.
  */
-final class GradientBugPatterns {
+public final class GradientBugPatterns {
     private final NetworkSpec spec;
     private final Parameters parameters;
     private final Batch batch;
@@ -43,7 +50,7 @@ final class GradientBugPatterns {
     private final Tolerance tolerance;
     private Trace referenceTrace;
 
-    GradientBugPatterns(Parameters parameters, Batch batch, Reduction reduction, Parameters claimed, Parameters reference,
+    public GradientBugPatterns(Parameters parameters, Batch batch, Reduction reduction, Parameters claimed, Parameters reference,
                         Tolerance tolerance) {
         this.spec = parameters.spec();
         this.parameters = parameters;
@@ -61,7 +68,7 @@ final class GradientBugPatterns {
     }
 
     /** The diagnoses; {@code transposedShapes} are weight layers whose gradient arrived as [to][from]. */
-    List<Diagnosis> explain(Set<Integer> transposedShapes) {
+    public List<Diagnosis> explain(Set<Integer> transposedShapes) {
         Set<String> transposed = new TreeSet<>();
         for (int l : transposedShapes) {
             transposed.add(new ParameterArray(true, l).name());

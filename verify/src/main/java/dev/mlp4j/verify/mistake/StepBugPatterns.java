@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.mistake;
 
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
@@ -6,6 +6,13 @@ import dev.mlp4j.core.nn.Backprop;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.verify.compare.ParameterSets;
+import dev.mlp4j.verify.compare.Tolerance;
+import dev.mlp4j.verify.file.ParameterArray;
+import dev.mlp4j.verify.file.Reduction;
+import dev.mlp4j.verify.file.StepClaim;
+import dev.mlp4j.verify.reference.BackpropTracer;
+import dev.mlp4j.verify.reference.StepRule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +24,7 @@ import java.util.List;
  * that explains the step wins: one wrong way exactly; the reference step times one constant; entries that did
  * not move or moved where the reference leaves them alone, with the rest right; one wrong way times a constant.
  */
-final class StepBugPatterns {
+public final class StepBugPatterns {
     private final NetworkSpec spec;
     private final StepClaim claim;
     private final Batch batch;
@@ -32,7 +39,7 @@ final class StepBugPatterns {
      * @param claimed   the user's step, after − before
      * @param reference the reference step
      */
-    StepBugPatterns(StepClaim claim, Batch batch, Parameters gradient, Parameters claimed, Parameters reference,
+    public StepBugPatterns(StepClaim claim, Batch batch, Parameters gradient, Parameters claimed, Parameters reference,
                     StepRule rule, Tolerance tolerance) {
         this.spec = claim.before().spec();
         this.claim = claim;
@@ -47,7 +54,7 @@ final class StepBugPatterns {
     private record Candidate(Parameters step, DiagnosisKind kind, Double value, String message) {
     }
 
-    List<Diagnosis> explain() {
+    public List<Diagnosis> explain() {
         if (ParameterSets.disagreeing(claimed, reference, tolerance).isEmpty()) {
             return new ArrayList<>();
         }

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.reference;
 
 /**
  * A mistake a hand-written backward pass commonly makes, for {@link BackpropTracer} to make on purpose: if the

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.reference;
 
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;

@@ -1,6 +1,7 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.reference;
 
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.verify.file.ParameterArray;
 
 /**
  * How one SGD step turns a gradient into a change of the parameters: Nielsen's update with L2 weight decay and
@@ -12,14 +13,14 @@ import dev.mlp4j.core.nn.Parameters;
  * @param weightDecay  the factor of w in the gradient's L2 term, λ/n
  * @param decayBiases  true when the L2 term is (wrongly) applied to the biases too
  */
-record StepRule(double learningRate, double momentum, double weightDecay, boolean decayBiases) {
+public record StepRule(double learningRate, double momentum, double weightDecay, boolean decayBiases) {
 
-    StepRule withLearningRate(double rate) {
+    public StepRule withLearningRate(double rate) {
         return new StepRule(rate, momentum, weightDecay, decayBiases);
     }
 
     /** The change of every parameter: the new velocity, which is also the step. {@code velocity} may be null (zero). */
-    Parameters delta(Parameters p, Parameters gradient, Parameters velocity) {
+    public Parameters delta(Parameters p, Parameters gradient, Parameters velocity) {
         Parameters d = new Parameters(p.spec());
         for (ParameterArray a : ParameterArray.all(p.spec())) {
             double[] w = a.values(p);

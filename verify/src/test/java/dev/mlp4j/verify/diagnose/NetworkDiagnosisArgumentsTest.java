@@ -1,4 +1,4 @@
-package dev.mlp4j.core.diagnose;
+package dev.mlp4j.verify.diagnose;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.Batch;

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.diagnose;
+package dev.mlp4j.verify.diagnose;
 
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataLocator;
@@ -9,9 +9,10 @@ import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
-import dev.mlp4j.core.verify.VerifyFile;
-import dev.mlp4j.core.verify.VerifyFileReader;
 import dev.mlp4j.testdata.Fixtures;
+import dev.mlp4j.verify.file.VerifyFile;
+import dev.mlp4j.verify.file.VerifyFileReader;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.verify;
+package dev.mlp4j.verify.reference;
 
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
@@ -9,6 +9,9 @@ import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
+import dev.mlp4j.verify.compare.ParameterSets;
+import dev.mlp4j.verify.compare.Tolerance;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
