@@ -2,7 +2,6 @@ package dev.mlp4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlp4j.core.backend.ReferenceBackend;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.check.RandomBatch;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.io.ModelFile;
@@ -11,6 +10,7 @@ import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,6 @@
 package dev.mlp4j.verify;
 
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Backprop;
@@ -9,6 +8,7 @@ import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.verify.compare.ArrayComparison;
 import dev.mlp4j.verify.compare.ForwardComparison;
 import dev.mlp4j.verify.compare.ParameterSets;

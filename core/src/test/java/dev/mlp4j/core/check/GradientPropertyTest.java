@@ -1,7 +1,7 @@
 package dev.mlp4j.core.check;
 
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.nn.Activation;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.testing.NetworkCase;
 import dev.mlp4j.core.testing.NetworkGenerators;
 import dev.mlp4j.core.testing.NetworkGenerators.Kind;

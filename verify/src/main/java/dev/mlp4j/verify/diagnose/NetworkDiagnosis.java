@@ -1,13 +1,13 @@
 package dev.mlp4j.verify.diagnose;
 
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Backprop;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.verify.reference.BackpropMistake;
 import dev.mlp4j.verify.reference.BackpropTracer;
 import dev.mlp4j.verify.reference.Trace;

@@ -1,11 +1,11 @@
 package dev.mlp4j.verify.mistake;
 
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Backprop;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.verify.compare.ParameterSets;
 import dev.mlp4j.verify.compare.Tolerance;
 import dev.mlp4j.verify.file.ParameterArray;

@@ -1,6 +1,5 @@
 package dev.mlp4j.verify.reference;
 
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Backprop;
@@ -8,6 +7,7 @@ import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.verify.compare.ParameterSets;
 import dev.mlp4j.verify.compare.Tolerance;

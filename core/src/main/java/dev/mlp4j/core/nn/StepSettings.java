@@ -1,9 +1,9 @@
-package dev.mlp4j.core.backend;
-
-import dev.mlp4j.core.nn.DropoutMask;
+package dev.mlp4j.core.nn;
 
 /**
- * What one SGD step on a mini-batch needs besides the batch and the parameters.
+ * What one SGD step on a mini-batch needs besides the batch and the parameters. It belongs to the network's
+ * mathematics, not to a backend: {@link Backprop} reads its L2 and dropout settings, and every backend takes it from
+ * here, so that nn depends on no other package of core.
  *
  * @param learningRate η
  * @param momentum     μ of classical momentum (0 for plain SGD): v ← μv − η∇C; w ← w + v
