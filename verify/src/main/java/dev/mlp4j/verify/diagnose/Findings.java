@@ -1,8 +1,8 @@
 package dev.mlp4j.verify.diagnose;
 
 import dev.mlp4j.core.nn.Activation;
-import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.OutputPairing;
 import dev.mlp4j.core.nn.WeightInit;
 
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ final class Findings {
             int fanIn = spec.size(s.layer() - 1);
             String where = "layer " + s.layer() + (output ? " (output)" : "") + ": ";
             String over = " over " + r.examples() + " examples";
-            if (s.saturatedFraction() > t.saturated() && (!output || spec.cost() == Cost.QUADRATIC)) {
+            if (s.saturatedFraction() > t.saturated() && (!output || OutputPairing.of(spec.output(), spec.cost()).aMinusYTimesSlope())) {
                 String limit = s.activation() == Activation.TANH ? "2" : "4";
                 // Only layer 1 sees the data; deeper layers' inputs are the previous layer's outputs. Scaling is
                 // advised only for inputs the input-not-scaled finding flags.

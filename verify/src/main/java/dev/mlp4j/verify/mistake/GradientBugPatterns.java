@@ -4,7 +4,7 @@ import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
-import dev.mlp4j.core.nn.OutputDelta;
+import dev.mlp4j.core.nn.OutputPairing;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.verify.compare.ParameterSets;
 import dev.mlp4j.verify.compare.Tolerance;
@@ -106,14 +106,15 @@ public final class GradientBugPatterns {
         List<Candidate> list = new ArrayList<>();
         Activation out = spec.output();
         Cost cost = spec.cost();
-        if (OutputDelta.isAMinusY(out, cost) && out != Activation.LINEAR) {
+        OutputPairing pairing = OutputPairing.of(out, cost);
+        if (pairing.slopeCancels()) {
             String factor = out == Activation.SOFTMAX ? "a(1 − a)" : "σ'(z)";
             list.add(new Candidate(BackpropMistake.output(BackpropMistake.OutputForm.TIMES_SIGMA_PRIME),
                     DiagnosisKind.OUTPUT_DELTA_TIMES_SIGMA_PRIME, "The output δ is multiplied by " + factor + ": with a "
                     + out + " output and the " + cost + " cost δ = a − y exactly, because the cost's derivative cancels "
                     + factor + " (Nielsen, chapter 3). Drop the " + factor + " factor from the output δ."));
         }
-        if (cost == Cost.QUADRATIC && out != Activation.LINEAR) {
+        if (pairing.aMinusYTimesSlope()) {
             list.add(new Candidate(BackpropMistake.output(BackpropMistake.OutputForm.WITHOUT_SIGMA_PRIME),
                     DiagnosisKind.OUTPUT_DELTA_WITHOUT_SIGMA_PRIME, "The output δ lacks σ'(z): with the quadratic cost "
                     + "and a " + out + " output δ = (a − y) ⊙ σ'(z). a − y alone is the cross-entropy cost's δ; either "
@@ -139,7 +140,7 @@ public final class GradientBugPatterns {
         list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.A_FORM_OF_Z, BackpropMistake.EVERY_LAYER),
                 DiagnosisKind.SIGMA_PRIME_FORMULA_ON_Z, "σ' is computed with its formula in terms of a, but fed z: "
                 + derivativeIn(spec, "z") + " instead of " + derivativeIn(spec, "a") + ". Pass the activation a = σ(z)."));
-        if (hiddenLayers > 0 && cost == Cost.QUADRATIC && !out.isRowWise() && out != Activation.LINEAR) {
+        if (hiddenLayers > 0 && pairing.aMinusYTimesSlope() && !out.isRowWise()) {
             // The output layer's chain rule takes σ' too: a mistake may sit in the backward loop only.
             list.add(new Candidate(BackpropMistake.derivative(BackpropMistake.DerivativeForm.OF_ACTIVATION, BackpropMistake.HIDDEN_LAYERS),
                     DiagnosisKind.SIGMA_PRIME_OF_ACTIVATION, "In the hidden layers σ' is evaluated at the activation a = σ(z) "

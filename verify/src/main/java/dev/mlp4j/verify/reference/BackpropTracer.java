@@ -5,6 +5,7 @@ import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.OutputDelta;
+import dev.mlp4j.core.nn.OutputPairing;
 import dev.mlp4j.core.nn.Parameters;
 
 import java.util.Arrays;
@@ -96,7 +97,8 @@ public final class BackpropTracer {
             }
             case CORRECT -> {
                 BackpropMistake.DerivativeForm form = mistake.derivative();
-                boolean chainOfElements = !OutputDelta.isAMinusY(sigma, cost) && !sigma.isRowWise();
+                boolean chainOfElements = OutputPairing.of(sigma, cost).deltaForm() == OutputPairing.DeltaForm.CHAIN_RULE
+                        && !sigma.isRowWise();
                 if (chainOfElements && form != BackpropMistake.DerivativeForm.MISSING && mistake.layer() == BackpropMistake.EVERY_LAYER) {
                     double[] slope = derivative(sigma, z, a, form);
                     for (int r = 0; r < m; r++) {
