@@ -159,63 +159,20 @@ public final class Verifier {
 
         List<ArrayComparison> activations = file.activations() == null ? List.of()
                 : ForwardComparison.activations(file, trace, tolerance);
-        ArrayComparison firstWrongLayer = activations.stream().filter(c -> !c.agrees()).findFirst().orElse(null);
-        if (firstWrongLayer != null) {
-            ArrayComparison.Mismatch m = firstWrongLayer.first().get(0);
-            diagnoses.add(new Diagnosis(DiagnosisKind.FORWARD_PASS_DIFFERS, List.of(firstWrongLayer.name()), null,
-                    "The forward pass already differs at " + firstWrongLayer.name() + " (" + m.entry() + " is " + m.claimed()
-                            + ", the reference has " + m.expected() + "); gradients computed from other activations cannot "
-                            + "agree, so fix this first. Each layer is a = σ(z) with z_k = b_k + Σ_j w[j][k]·a_j."));
-        }
+        activations.stream().filter(c -> !c.agrees()).findFirst().ifPresent(c -> diagnoses.add(forwardPassDiffers(c)));
         List<ArrayComparison> deltas = file.deltas() == null ? List.of() : ForwardComparison.deltas(file, trace, tolerance);
+        List<ArrayComparison> gradients = file.gradients() == null ? List.of()
+                : compareGradient(file, tolerance, deltas, diagnoses, notes);
+        List<ArrayComparison> step = withStep ? compareStep(file, tolerance, diagnoses, notes) : List.of();
 
-        List<ArrayComparison> gradients = List.of();
-        if (file.gradients() != null) {
-            Parameters reference = referenceGradient(file.parameters(), file.batch(), file.reduction());
-            Parameters claimed = file.gradients().values();
-            gradients = compare(spec, claimed, reference, file.gradients().transposedWeights(), tolerance);
-            diagnoses.addAll(new GradientBugPatterns(file.parameters(), file.batch(), file.reduction(), claimed, reference,
-                    tolerance).explain(file.gradients().transposedWeights()));
-            boolean gradientsAgree = gradients.stream().allMatch(ArrayComparison::agrees);
-            if (!gradientsAgree && !deltas.isEmpty() && deltas.stream().allMatch(ArrayComparison::agrees)) {
-                notes.add("Your δ agree with the reference, so the mistake is in forming the gradient from them: "
-                        + "∂C/∂b = δ and ∂C/∂w[i][j][k] = a_j of layer i · δ_k of layer i+1, "
-                        + (file.reduction() == Reduction.MEAN ? "averaged" : "summed") + " over the batch.");
-            }
-        }
-
-        List<ArrayComparison> step = List.of();
-        if (withStep) {
-            StepClaim claim = file.step();
-            // A step is one step on the batch's mean gradient whatever form the file's gradient takes: that is
-            // the update every mini-batch SGD (Nielsen's update_mini_batch included) makes.
-            Parameters gradient = referenceGradient(claim.before(), file.batch(), Reduction.MEAN);
-            StepRule rule = new StepRule(claim.learningRate(), claim.momentum(), claim.l2Scale(), false);
-            Parameters reference = rule.delta(claim.before(), gradient, claim.velocityBefore());
-            Parameters claimed = ParameterSets.minus(claim.after(), claim.before());
-            step = compare(spec, claimed, reference, Set.of(), tolerance);
-            // A gradient mistake the gradient check named shows in the step too: named once.
-            Set<DiagnosisKind> named = new HashSet<>();
-            diagnoses.forEach(d -> named.add(d.kind()));
-            new StepBugPatterns(claim, file.batch(), gradient, claimed, reference, rule, tolerance).explain().stream()
-                    .filter(d -> !named.contains(d.kind())).forEach(diagnoses::add);
-            if (claim.momentum() > 0 && claim.velocityBefore() == null) {
-                notes.add("With momentum and no 'velocityBefore' the velocity is taken as zero, and then a step with "
-                        + "momentum equals a plain SGD step: give 'velocityBefore' to check the momentum term.");
-            }
-        }
-
-        if (withStep && step.stream().allMatch(ArrayComparison::agrees)) {
+        if (withStep && agree(step)) {
             // A step that agrees while the gradient is its negative: the code keeps −∇C and adds it, which is right.
             diagnoses.replaceAll(d -> d.kind() == DiagnosisKind.SIGN_FLIPPED && d.arrays().equals(ParameterSets.allNames(spec))
                     ? new Diagnosis(DiagnosisKind.NEGATIVE_GRADIENT_STORED, d.arrays(), -1.0, "Your 'gradients' are −∂C/∂w and −∂C/∂b, "
                     + "and your step agrees with the reference: your code keeps the negative gradient and adds it (w ← w + η·g), "
                     + "which is right. In the file 'gradients' hold +∂C/∂w: write the negative of yours.") : d);
         }
-        boolean match = activations.stream().allMatch(ArrayComparison::agrees)
-                && deltas.stream().allMatch(ArrayComparison::agrees)
-                && gradients.stream().allMatch(ArrayComparison::agrees)
-                && step.stream().allMatch(ArrayComparison::agrees)
+        boolean match = agree(activations) && agree(deltas) && agree(gradients) && agree(step)
                 && (file.gradients() == null || file.gradients().transposedWeights().isEmpty());
         if (!match && diagnoses.isEmpty()) {
             localise(spec, gradients, notes);
@@ -223,30 +180,90 @@ public final class Verifier {
                 notes.add("With a softmax output, \"cross-entropy\" is −Σ [y ln a + (1 − y) ln(1 − a)] over the outputs; if your "
                         + "cost is −Σ y ln a (often called categorical cross-entropy), set \"cost\": \"log-likelihood\".");
             }
-            if (tolerance.relative() < FLOAT32_TOLERANCE && float32Disagreement(file, activations, deltas, gradients, step)) {
-                // Rounding, not a mistake, until a float32 tolerance says otherwise: the advice below would mislead.
-                notes.add("The numbers that disagree are float32 (exactly representable in 32 bits): float32 arithmetic "
-                        + "differs from the reference by rounding of about 1e-7 per operation, which adds up; run again with "
-                        + "--tolerance 1e-3 to compare at float32's precision.");
-            } else if (withStep && !gradients.isEmpty() && gradients.stream().allMatch(ArrayComparison::agrees)
-                    && file.step().momentum() > 0 && file.step().velocityBefore() == null) {
-                notes.add("No known mistake reproduces these numbers. Your gradient agrees with the reference; with momentum and "
-                        + "no 'velocityBefore' the step is checked as a first step (v = 0), so unless yours was the first, give "
-                        + "'velocityBefore' before looking for a mistake in the update.");
-            } else if (withStep && !gradients.isEmpty() && gradients.stream().allMatch(ArrayComparison::agrees)) {
-                notes.add("No known mistake reproduces these numbers. Your gradient agrees with the reference, so the mistake is "
-                        + "in the update: compare it with v ← μv − η(∇C + (λ/n)w); w ← w + v, on the batch's mean gradient "
-                        + "(the biases without the L2 term; with no momentum, w ← w − η(∇C + (λ/n)w)).");
-            } else if (withStep && gradients.isEmpty()) {
-                notes.add("No known mistake reproduces these numbers; add 'gradients' (your backprop's output on this batch) to "
-                        + "the file to tell a wrong gradient from a wrong update.");
-            } else {
-                notes.add("No known mistake reproduces these numbers; compare the first disagreeing entries above with your code"
-                        + missingFields(file) + ".");
-            }
+            notes.add(unexplained(file, tolerance, withStep, activations, deltas, gradients, step));
         }
         return new VerifyReport(file.source(), spec, file.examples(), file.reduction(), tolerance, activations, deltas,
                 gradients, step, diagnoses, notes, match);
+    }
+
+    private static boolean agree(List<ArrayComparison> comparisons) {
+        return comparisons.stream().allMatch(ArrayComparison::agrees);
+    }
+
+    /** The diagnosis for the first layer whose activations differ: nothing computed from them can agree. */
+    private static Diagnosis forwardPassDiffers(ArrayComparison firstWrongLayer) {
+        ArrayComparison.Mismatch m = firstWrongLayer.first().get(0);
+        return new Diagnosis(DiagnosisKind.FORWARD_PASS_DIFFERS, List.of(firstWrongLayer.name()), null,
+                "The forward pass already differs at " + firstWrongLayer.name() + " (" + m.entry() + " is " + m.claimed()
+                        + ", the reference has " + m.expected() + "); gradients computed from other activations cannot "
+                        + "agree, so fix this first. Each layer is a = σ(z) with z_k = b_k + Σ_j w[j][k]·a_j.");
+    }
+
+    /** The file's gradient against the reference; adds the mistakes that explain it and what agreeing δ tell. */
+    private static List<ArrayComparison> compareGradient(VerifyFile file, Tolerance tolerance, List<ArrayComparison> deltas,
+                                                         List<Diagnosis> diagnoses, List<String> notes) {
+        Parameters reference = referenceGradient(file.parameters(), file.batch(), file.reduction());
+        Parameters claimed = file.gradients().values();
+        List<ArrayComparison> gradients = compare(file.spec(), claimed, reference, file.gradients().transposedWeights(), tolerance);
+        diagnoses.addAll(new GradientBugPatterns(file.parameters(), file.batch(), file.reduction(), claimed, reference,
+                tolerance).explain(file.gradients().transposedWeights()));
+        if (!agree(gradients) && !deltas.isEmpty() && agree(deltas)) {
+            notes.add("Your δ agree with the reference, so the mistake is in forming the gradient from them: "
+                    + "∂C/∂b = δ and ∂C/∂w[i][j][k] = a_j of layer i · δ_k of layer i+1, "
+                    + (file.reduction() == Reduction.MEAN ? "averaged" : "summed") + " over the batch.");
+        }
+        return gradients;
+    }
+
+    /** The file's step against the reference step; adds the mistakes that explain it, those named already left out. */
+    private static List<ArrayComparison> compareStep(VerifyFile file, Tolerance tolerance, List<Diagnosis> diagnoses,
+                                                     List<String> notes) {
+        StepClaim claim = file.step();
+        // A step is one step on the batch's mean gradient whatever form the file's gradient takes: that is
+        // the update every mini-batch SGD (Nielsen's update_mini_batch included) makes.
+        Parameters gradient = referenceGradient(claim.before(), file.batch(), Reduction.MEAN);
+        StepRule rule = new StepRule(claim.learningRate(), claim.momentum(), claim.l2Scale(), false);
+        Parameters reference = rule.delta(claim.before(), gradient, claim.velocityBefore());
+        Parameters claimed = ParameterSets.minus(claim.after(), claim.before());
+        List<ArrayComparison> step = compare(file.spec(), claimed, reference, Set.of(), tolerance);
+        // A gradient mistake the gradient check named shows in the step too: named once.
+        Set<DiagnosisKind> named = new HashSet<>();
+        diagnoses.forEach(d -> named.add(d.kind()));
+        new StepBugPatterns(claim, file.batch(), gradient, claimed, reference, rule, tolerance).explain().stream()
+                .filter(d -> !named.contains(d.kind())).forEach(diagnoses::add);
+        if (claim.momentum() > 0 && claim.velocityBefore() == null) {
+            notes.add("With momentum and no 'velocityBefore' the velocity is taken as zero, and then a step with "
+                    + "momentum equals a plain SGD step: give 'velocityBefore' to check the momentum term.");
+        }
+        return step;
+    }
+
+    /** What to do next when numbers disagree and no known mistake reproduces them. */
+    private static String unexplained(VerifyFile file, Tolerance tolerance, boolean withStep, List<ArrayComparison> activations,
+                                      List<ArrayComparison> deltas, List<ArrayComparison> gradients, List<ArrayComparison> step) {
+        if (tolerance.relative() < FLOAT32_TOLERANCE && float32Disagreement(file, activations, deltas, gradients, step)) {
+            // Rounding, not a mistake, until a float32 tolerance says otherwise: the advice below would mislead.
+            return "The numbers that disagree are float32 (exactly representable in 32 bits): float32 arithmetic "
+                    + "differs from the reference by rounding of about 1e-7 per operation, which adds up; run again with "
+                    + "--tolerance 1e-3 to compare at float32's precision.";
+        }
+        if (withStep && !gradients.isEmpty() && agree(gradients)
+                && file.step().momentum() > 0 && file.step().velocityBefore() == null) {
+            return "No known mistake reproduces these numbers. Your gradient agrees with the reference; with momentum and "
+                    + "no 'velocityBefore' the step is checked as a first step (v = 0), so unless yours was the first, give "
+                    + "'velocityBefore' before looking for a mistake in the update.";
+        }
+        if (withStep && !gradients.isEmpty() && agree(gradients)) {
+            return "No known mistake reproduces these numbers. Your gradient agrees with the reference, so the mistake is "
+                    + "in the update: compare it with v ← μv − η(∇C + (λ/n)w); w ← w + v, on the batch's mean gradient "
+                    + "(the biases without the L2 term; with no momentum, w ← w − η(∇C + (λ/n)w)).";
+        }
+        if (withStep && gradients.isEmpty()) {
+            return "No known mistake reproduces these numbers; add 'gradients' (your backprop's output on this batch) to "
+                    + "the file to tell a wrong gradient from a wrong update.";
+        }
+        return "No known mistake reproduces these numbers; compare the first disagreeing entries above with your code"
+                + missingFields(file) + ".";
     }
 
     /** ", or add 'x' and 'y' to the file …" for what the file leaves out that would show more; empty when it has all. */
