@@ -59,43 +59,60 @@ final class Findings {
             String where = "layer " + s.layer() + (output ? " (output)" : "") + ": ";
             String over = " over " + r.examples() + " examples";
             if (s.saturatedFraction() > t.saturated() && (!output || OutputPairing.of(spec.output(), spec.cost()).aMinusYTimesSlope())) {
-                String limit = s.activation() == Activation.TANH ? "2" : "4";
-                // Only layer 1 sees the data; deeper layers' inputs are the previous layer's outputs. Scaling is
-                // advised only for inputs the input-not-scaled finding flags.
-                boolean scaleInputs = s.layer() == 1 && unscaled;
-                String fix = output
-                        ? "with the quadratic cost a saturated output learns slowly, because its δ carries σ'(z): use the "
-                          + "cross-entropy cost" + (origin.trained() ? " when training it further"
-                          : origin.uses(WeightInit.NORMAL_SCALED) ? "" : ", or " + scaledWeights(fanIn, origin, "smaller initial weights"))
-                        : origin.trained()
-                        ? "the trained weights have grown large for the layer's inputs: train with --l2 to keep them small"
-                          + (scaleInputs ? " and scale the inputs" : "")
-                        : origin.uses(WeightInit.NORMAL_SCALED)
-                        // The weights give z a variance of at most the inputs' mean square (≤ 1 for inputs in [0, 1]
-                        // or a sigmoid's or tanh's outputs); normal-scaled's N(0, 1) biases add 1 more.
-                        ? (scaleInputs ? "scale the inputs; the weights already have standard deviation 1/√" + fanIn + " (--init normal-scaled)"
-                          : "the weights already have standard deviation 1/√" + fanIn + " (--init normal-scaled), and the biases "
-                            + "are drawn N(0, 1): use --init xavier, whose biases start at 0")
-                        : scaledWeights(fanIn, origin, "use weights") + (scaleInputs ? " and scale the inputs" : "");
-                out.add(new Finding(s.layer(), FindingKind.SATURATED, s.saturatedFraction(), where
-                        + Percent.share(s.saturatedFraction()) + " of " + s.activation() + " units saturated (|z| > " + limit + ")"
-                        + over + " (pre-activation std " + number(s.preActivationStd()) + "); " + fix + "."));
+                out.add(saturated(s, output, fanIn, where, over, unscaled, origin));
             }
             if (s.deadFraction() > t.dead()) {
-                String seen = where + Percent.share(s.deadFraction()) + " of relu units never active" + over
-                        + " (pre-activation mean " + number(s.preActivationMean()) + ", std " + number(s.preActivationStd()) + ")";
-                out.add(new Finding(s.layer(), FindingKind.DEAD_RELU, s.deadFraction(), r.examples() < FEW_EXAMPLES
-                        ? seen + ", but this rests on only " + r.examples() + " example" + (r.examples() == 1 ? "" : "s")
-                          + ": a unit inactive on them may be active on others; run diagnose on " + FEW_EXAMPLES + " or more ("
-                          + (origin.handWritten() ? "more examples in the verify file, or --data or --example" : "--batches, --batch")
-                          + ") before taking these units for dead."
-                        : seen + "; a dead relu never learns again: " + deadFix(fanIn, origin)));
+                out.add(dead(s, fanIn, where, over, r.examples(), origin));
             }
         }
         gradientFlow(r, t, out, origin, unscaled);
+        updateFindings(r, t, out);
+        return out;
+    }
+
+    /** The finding for a layer whose units saturate, with the fix that fits where its weights came from. */
+    private static Finding saturated(LayerStatistics s, boolean output, int fanIn, String where, String over, boolean unscaled,
+                                     WeightsOrigin origin) {
+        String limit = s.activation() == Activation.TANH ? "2" : "4";
+        // Only layer 1 sees the data; deeper layers' inputs are the previous layer's outputs. Scaling is
+        // advised only for inputs the input-not-scaled finding flags.
+        boolean scaleInputs = s.layer() == 1 && unscaled;
+        String fix = output
+                ? "with the quadratic cost a saturated output learns slowly, because its δ carries σ'(z): use the "
+                  + "cross-entropy cost" + (origin.trained() ? " when training it further"
+                  : origin.uses(WeightInit.NORMAL_SCALED) ? "" : ", or " + scaledWeights(fanIn, origin, "smaller initial weights"))
+                : origin.trained()
+                ? "the trained weights have grown large for the layer's inputs: train with --l2 to keep them small"
+                  + (scaleInputs ? " and scale the inputs" : "")
+                : origin.uses(WeightInit.NORMAL_SCALED)
+                // The weights give z a variance of at most the inputs' mean square (≤ 1 for inputs in [0, 1]
+                // or a sigmoid's or tanh's outputs); normal-scaled's N(0, 1) biases add 1 more.
+                ? (scaleInputs ? "scale the inputs; the weights already have standard deviation 1/√" + fanIn + " (--init normal-scaled)"
+                  : "the weights already have standard deviation 1/√" + fanIn + " (--init normal-scaled), and the biases "
+                    + "are drawn N(0, 1): use --init xavier, whose biases start at 0")
+                : scaledWeights(fanIn, origin, "use weights") + (scaleInputs ? " and scale the inputs" : "");
+        return new Finding(s.layer(), FindingKind.SATURATED, s.saturatedFraction(), where
+                + Percent.share(s.saturatedFraction()) + " of " + s.activation() + " units saturated (|z| > " + limit + ")"
+                + over + " (pre-activation std " + number(s.preActivationStd()) + "); " + fix + ".");
+    }
+
+    /** The finding for relu units never active on the examples, with a warning when those are too few to tell. */
+    private static Finding dead(LayerStatistics s, int fanIn, String where, String over, int examples, WeightsOrigin origin) {
+        String seen = where + Percent.share(s.deadFraction()) + " of relu units never active" + over
+                + " (pre-activation mean " + number(s.preActivationMean()) + ", std " + number(s.preActivationStd()) + ")";
+        return new Finding(s.layer(), FindingKind.DEAD_RELU, s.deadFraction(), examples < FEW_EXAMPLES
+                ? seen + ", but this rests on only " + examples + " example" + (examples == 1 ? "" : "s")
+                  + ": a unit inactive on them may be active on others; run diagnose on " + FEW_EXAMPLES + " or more ("
+                  + (origin.handWritten() ? "more examples in the verify file, or --data or --example" : "--batches, --batch")
+                  + ") before taking these units for dead."
+                : seen + "; a dead relu never learns again: " + deadFix(fanIn, origin));
+    }
+
+    /** How far one step would move each layer's weights, where that is too far or too little; after the other findings. */
+    private static void updateFindings(DiagnoseReport r, Thresholds t, List<Finding> out) {
         // Findings that can make a layer's gradient small, for the update-too-small advice to point to.
         boolean causes = !out.isEmpty();
-        for (LayerStatistics s : layers) {
+        for (LayerStatistics s : r.layers()) {
             if (s.weightNorm() == 0 || !Double.isFinite(s.updateRatio())) {
                 continue;
             }
@@ -113,7 +130,6 @@ final class Findings {
                         + "learning rate" + (causes ? ", or remove what makes its gradient small (see the other findings)" : "") + "."));
             }
         }
-        return out;
     }
 
     /**
