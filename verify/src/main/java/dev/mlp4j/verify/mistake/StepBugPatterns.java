@@ -74,6 +74,21 @@ public final class StepBugPatterns {
 
     private List<Candidate> candidates() {
         List<Candidate> list = new ArrayList<>();
+        batchCandidates(list);
+        l2Candidates(list);
+        momentumCandidates(list);
+        // A step can be right as an update and wrong in the gradient it applies: the backward-pass mistakes, seen
+        // through the update. With the file's own gradient the gradient check names them; without it, only this does.
+        for (GradientBugPatterns.Candidate c : GradientBugPatterns.candidates(spec)) {
+            Parameters mistaken = BackpropTracer.trace(claim.before(), batch, c.mistake()).gradients(Reduction.MEAN.scale(batch.size()));
+            list.add(new Candidate(rule.delta(claim.before(), mistaken, claim.velocityBefore()), c.kind(), null,
+                    c.message() + " (Seen in the step: the update itself is right; the gradient it applies is not.)"));
+        }
+        return list;
+    }
+
+    /** The batch summed, or never accumulated (one update per example). */
+    private void batchCandidates(List<Candidate> list) {
         int m = batch.size();
         double eta = claim.learningRate();
         if (m > 1) {
@@ -91,6 +106,11 @@ public final class StepBugPatterns {
                     + m + " updates each on one example's gradient, instead of one step on the batch's mean "
                     + "gradient: the batch is never accumulated. Average the examples' gradients first, then update once."));
         }
+    }
+
+    /** The declared L2 term ignored, put on the biases, or divided by the wrong number. */
+    private void l2Candidates(List<Candidate> list) {
+        int m = batch.size();
         double decay = claim.l2Scale();
         if (claim.l2() > 0) {
             list.add(new Candidate(rule(0, false).delta(claim.before(), gradient, claim.velocityBefore()),
@@ -112,6 +132,12 @@ public final class StepBugPatterns {
                         + m + " where it should use λ/n with the training-set size n = " + claim.n() + "."));
             }
         }
+    }
+
+    /** The declared momentum ignored, the velocity's sign flipped, or the previous velocity applied. */
+    private void momentumCandidates(List<Candidate> list) {
+        double eta = claim.learningRate();
+        double decay = claim.l2Scale();
         if (claim.momentum() > 0) {
             list.add(new Candidate(new StepRule(eta, 0, decay, false).delta(claim.before(), gradient, null),
                     DiagnosisKind.MOMENTUM_IGNORED, claim.momentum(), "The step ignores the declared momentum μ = "
@@ -126,14 +152,6 @@ public final class StepBugPatterns {
                         + "order, so each step is the previous one's. Update the velocity first, then add it: v ← μv − η∇C; w ← w + v."));
             }
         }
-        // A step can be right as an update and wrong in the gradient it applies: the backward-pass mistakes, seen
-        // through the update. With the file's own gradient the gradient check names them; without it, only this does.
-        for (GradientBugPatterns.Candidate c : GradientBugPatterns.candidates(spec)) {
-            Parameters mistaken = BackpropTracer.trace(claim.before(), batch, c.mistake()).gradients(Reduction.MEAN.scale(batch.size()));
-            list.add(new Candidate(rule.delta(claim.before(), mistaken, claim.velocityBefore()), c.kind(), null,
-                    c.message() + " (Seen in the step: the update itself is right; the gradient it applies is not.)"));
-        }
-        return list;
     }
 
     private StepRule rule(double decay, boolean decayBiases) {
