@@ -1,7 +1,7 @@
 package dev.mlp4j.gpu;
 
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.StepSettings;
 import org.jocl.blast.CLBlast;
 
 import static org.jocl.blast.CLBlastLayout.CLBlastLayoutRowMajor;

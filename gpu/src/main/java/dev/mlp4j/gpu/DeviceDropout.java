@@ -1,6 +1,6 @@
 package dev.mlp4j.gpu;
 
-import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.nn.StepSettings;
 
 /**
  * Dropout as the kernels take it. {@code threshold} is ceil(p * 2^24): DropoutMask keeps a unit when the top 24

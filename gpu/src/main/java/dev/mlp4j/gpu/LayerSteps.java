@@ -1,6 +1,6 @@
 package dev.mlp4j.gpu;
 
-import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.nn.StepSettings;
 
 /**
  * The per-layer work of one step, in the order {@link OpenClBackend} calls it: {@code begin}; {@code forward} for

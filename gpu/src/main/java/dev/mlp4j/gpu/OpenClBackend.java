@@ -4,12 +4,12 @@ import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendUnavailableException;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import org.jocl.CLException;
 
 import java.util.Arrays;

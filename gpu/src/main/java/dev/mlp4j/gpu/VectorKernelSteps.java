@@ -1,7 +1,7 @@
 package dev.mlp4j.gpu;
 
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.nn.StepSettings;
 
 /**
  * The steps by products.cl's fused kernels: per layer one forward launch, one weight_gradient launch (which also

@@ -1,7 +1,6 @@
 package dev.mlp4j.gpu;
 
 import dev.mlp4j.core.backend.Backend;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Activation;
@@ -9,6 +8,7 @@ import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.gpu.testing.ReferenceAgreement;
 import dev.mlp4j.gpu.testing.TestDevices;

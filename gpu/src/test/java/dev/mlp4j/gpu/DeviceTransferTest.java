@@ -2,12 +2,12 @@ package dev.mlp4j.gpu;
 
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.ReferenceBackend;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.core.testing.NetworkGenerators;
 import dev.mlp4j.gpu.testing.TestDevices;

@@ -3,7 +3,7 @@ package dev.mlp4j.gpu;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.ReferenceBackend;
-import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Activation;

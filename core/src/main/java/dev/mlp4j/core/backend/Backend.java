@@ -6,6 +6,7 @@ import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 
 /**
  * Where a network's arithmetic happens. The trainer talks only to this; the reference implementation is

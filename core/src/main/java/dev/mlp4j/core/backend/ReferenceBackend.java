@@ -6,6 +6,7 @@ import dev.mlp4j.core.nn.Backprop;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 
 import java.util.Arrays;
 

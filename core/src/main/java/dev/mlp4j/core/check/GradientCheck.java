@@ -1,11 +1,11 @@
 package dev.mlp4j.core.check;
 
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Backprop;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 
 import java.util.ArrayList;
 import java.util.List;

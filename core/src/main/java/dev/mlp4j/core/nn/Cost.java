@@ -106,28 +106,9 @@ public enum Cost {
     /** ∂C/∂a for one example's output row. */
     public abstract void gradient(double[] a, double[] y, double[] gradA, int offset, int length);
 
-    /**
-     * Why this cost cannot follow the given output activation, or null when the pair is valid. The pairs are
-     * refused where the cost is undefined, not merely unusual: cross-entropy takes ln(a) and ln(1−a), so it needs
-     * outputs in (0, 1); the log-likelihood reads the outputs as a distribution, which only softmax guarantees.
-     */
+    /** Why this cost cannot follow the given output activation, or null when the pair is valid: {@link OutputPairing#incompatibility}. */
     public String incompatibility(Activation output) {
-        switch (this) {
-            case CROSS_ENTROPY:
-                if (output != Activation.SIGMOID && output != Activation.SOFTMAX) {
-                    return "the cross-entropy cost needs outputs in (0,1), which a " + output
-                            + " output layer does not give; use --output sigmoid, or --cost quadratic";
-                }
-                return null;
-            case LOG_LIKELIHOOD:
-                if (output != Activation.SOFTMAX) {
-                    return "the log-likelihood cost needs a softmax output layer, not " + output
-                            + "; use --output softmax, or --cost cross-entropy with --output sigmoid";
-                }
-                return null;
-            default:
-                return null;
-        }
+        return OutputPairing.of(output, this).incompatibility();
     }
 
     /**

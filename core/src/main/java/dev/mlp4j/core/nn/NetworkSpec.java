@@ -74,7 +74,7 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
             throw new InvalidInputException("A softmax output layer needs at least 2 units (with one, its output is always 1); "
                     + "use --output sigmoid for a single output.");
         }
-        String why = cost.incompatibility(output);
+        String why = OutputPairing.of(output, cost).incompatibility();
         if (why != null) {
             throw new InvalidInputException(Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
         }

@@ -15,7 +15,8 @@ package dev.mlp4j.core.nn;
  *   <li>softmax with cross-entropy: ln a_j = z_j − lse(z), and ln(1 − a_j) = lse of the row without z_j, minus
  *       lse(z).</li>
  * </ul>
- * Other pairs take {@link Cost#value}; their a never saturate to where the cost overflows.
+ * Other pairs take {@link Cost#value}; their a never saturate to where the cost overflows. Which pair takes which
+ * form is {@link OutputPairing#costForm}'s to say.
  */
 public final class OutputCost {
     private OutputCost() {
@@ -23,17 +24,19 @@ public final class OutputCost {
 
     /** C of the output row at {@code offset}, {@code length} wide. */
     public static double value(Activation output, Cost cost, double[] z, double[] a, double[] y, int offset, int length) {
-        if (output == Activation.SIGMOID && cost == Cost.CROSS_ENTROPY) {
-            double sum = 0;
-            for (int i = offset; i < offset + length; i++) {
-                sum += softplus(z[i]) - y[i] * z[i];
-            }
-            return sum;
+        return switch (OutputPairing.of(output, cost).costForm()) {
+            case SIGMOID_CROSS_ENTROPY_FROM_Z -> sigmoidCrossEntropy(z, y, offset, length);
+            case SOFTMAX_FROM_Z -> softmax(cost, z, a, y, offset, length);
+            case FROM_OUTPUTS -> cost.value(a, y, offset, length);
+        };
+    }
+
+    private static double sigmoidCrossEntropy(double[] z, double[] y, int offset, int length) {
+        double sum = 0;
+        for (int i = offset; i < offset + length; i++) {
+            sum += softplus(z[i]) - y[i] * z[i];
         }
-        if (output == Activation.SOFTMAX && cost != Cost.QUADRATIC) {
-            return softmax(cost, z, a, y, offset, length);
-        }
-        return cost.value(a, y, offset, length);
+        return sum;
     }
 
     /** ln(1 + e^z) without overflow for large z or loss of the small result for very negative z. */

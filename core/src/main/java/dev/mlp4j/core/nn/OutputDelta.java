@@ -8,17 +8,16 @@ package dev.mlp4j.core.nn;
  * factor cancelling (Nielsen ch. 3). Softmax with cross-entropy has its own form, which avoids the chain rule's
  * 0 · ∞ at a saturated unit. Every other pair takes the general chain rule δ = Jσ(z)ᵀ ∂C/∂a; the forms are
  * tested against each other and against finite differences. Multiplying a − y by σ'(z) again for cross-entropy is
- * the most common hand-written backprop bug, which is why this is spelled out per pair and not assumed.
+ * the most common hand-written backprop bug, which is why this is spelled out per pair and not assumed. Which pair
+ * takes which form is {@link OutputPairing#deltaForm}'s to say.
  */
 public final class OutputDelta {
     private OutputDelta() {
     }
 
-    /** True when (activation, cost) has the closed form δ = a − y. */
+    /** True when (activation, cost) has the closed form δ = a − y: {@link OutputPairing#isAMinusY}. */
     public static boolean isAMinusY(Activation output, Cost cost) {
-        return (output == Activation.SIGMOID && cost == Cost.CROSS_ENTROPY)
-                || (output == Activation.SOFTMAX && cost == Cost.LOG_LIKELIHOOD)
-                || (output == Activation.LINEAR && cost == Cost.QUADRATIC);
+        return OutputPairing.of(output, cost).isAMinusY();
     }
 
     /**
@@ -27,17 +26,15 @@ public final class OutputDelta {
      */
     public static void compute(Activation output, Cost cost, double[] z, double[] a, double[] y,
                                double[] delta, double[] scratch, int offset, int length) {
-        if (isAMinusY(output, cost)) {
-            for (int i = offset; i < offset + length; i++) {
-                delta[i] = a[i] - y[i];
+        switch (OutputPairing.of(output, cost).deltaForm()) {
+            case A_MINUS_Y -> {
+                for (int i = offset; i < offset + length; i++) {
+                    delta[i] = a[i] - y[i];
+                }
             }
-            return;
+            case SOFTMAX_CROSS_ENTROPY -> softmaxCrossEntropy(z, a, y, delta, scratch, offset, length);
+            case CHAIN_RULE -> general(output, cost, z, a, y, delta, scratch, offset, length);
         }
-        if (output == Activation.SOFTMAX && cost == Cost.CROSS_ENTROPY) {
-            softmaxCrossEntropy(z, a, y, delta, scratch, offset, length);
-            return;
-        }
-        general(output, cost, z, a, y, delta, scratch, offset, length);
     }
 
     /**

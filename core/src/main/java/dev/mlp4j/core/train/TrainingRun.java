@@ -3,7 +3,7 @@ package dev.mlp4j.core.train;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendUnavailableException;
-import dev.mlp4j.core.backend.StepSettings;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.DropoutMask;
 import dev.mlp4j.core.nn.Parameters;

@@ -7,6 +7,7 @@ import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package dev.mlp4j.core.check;
 
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
 import org.junit.jupiter.api.Test;
 

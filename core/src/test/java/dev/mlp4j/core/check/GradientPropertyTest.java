@@ -1,9 +1,9 @@
 package dev.mlp4j.core.check;
 
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.testing.AgreementCases;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.testing.NetworkCase;
 import dev.mlp4j.core.testing.NetworkGenerators;
 import dev.mlp4j.core.testing.NetworkGenerators.Kind;

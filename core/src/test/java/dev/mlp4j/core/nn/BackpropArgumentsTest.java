@@ -1,7 +1,6 @@
 package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
 package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.backend.ReferenceBackend;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.testing.GoldenFixture;
 import org.junit.jupiter.api.DynamicTest;

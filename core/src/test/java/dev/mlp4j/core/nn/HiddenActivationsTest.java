@@ -1,7 +1,6 @@
 package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.check.GradientCheck;
 import dev.mlp4j.core.check.GradientCheckReport;
 import dev.mlp4j.core.check.RandomBatch;

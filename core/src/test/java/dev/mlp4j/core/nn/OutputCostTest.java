@@ -1,6 +1,5 @@
 package dev.mlp4j.core.nn;
 
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.testing.NetworkGenerators;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package dev.mlp4j.core.reliability;
 
 import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.backend.BackendUnavailableException;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Examples;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.testing.ForwardingBackend;
 import dev.mlp4j.core.train.TrainingConfig;
 import dev.mlp4j.core.train.TrainingData;

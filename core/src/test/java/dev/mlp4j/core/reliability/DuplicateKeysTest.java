@@ -7,13 +7,9 @@ import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.WeightInit;
-import dev.mlp4j.core.verify.VerifyFileReader;
-import dev.mlp4j.testdata.Fixtures;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 
@@ -22,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A key given twice in one JSON object: every file mlp4j reads numbers from refuses it, naming the key and both
- * places, instead of keeping the last (a model with a second "weights" array used to evaluate with those).
+ * places, instead of keeping the last (a model with a second "weights" array used to evaluate with those). The
+ * verify module tests its files alike ({@code VerifyFileSafetyTest}).
  */
 class DuplicateKeysTest {
 
@@ -50,15 +47,5 @@ class DuplicateKeysTest {
         assertTrue(e.getMessage().startsWith("m.json: the key \"" + key + "\" appears twice in one object, at line "), e.getMessage());
         assertTrue(e.getMessage().matches(".*at line \\d+, column \\d+ and at line \\d+, column \\d+;.*"), e.getMessage());
         assertTrue(e.getMessage().endsWith("train and save it again."), e.getMessage());
-    }
-
-    @Test
-    void a_verify_file_with_a_second_gradients_block_is_refused() {
-        String text = new String(Fixtures.bytes("verify/sign-flipped.json"), StandardCharsets.UTF_8);
-        String twice = inserted(text, "{", "\n \"gradients\": {\"weights\": [[[0, 0, 0], [0, 0, 0]], [[0, 0], [0, 0], [0, 0]]],"
-                + " \"biases\": [[0, 0, 0], [0, 0]]},");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> VerifyFileReader.fromJson("v.json", twice));
-        assertTrue(e.getMessage().startsWith("v.json: the key \"gradients\" appears twice in one object, at line 2, column 2 and at line "),
-                e.getMessage());
     }
 }

@@ -7,7 +7,6 @@ import dev.mlp4j.core.io.FileKind;
 import dev.mlp4j.core.io.InputFiles;
 import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.train.checkpoint.CheckpointFile;
-import dev.mlp4j.core.verify.VerifyFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,11 +38,10 @@ class SpecialFilesTest {
     @TempDir
     Path dir;
 
-    /** Every reader of a user's file, by what it reads. */
+    /** Every reader of a user's file in core, by what it reads (the verify module tests its reader alike). */
     private static Map<String, Consumer<Path>> readers() {
         Map<String, Consumer<Path>> readers = new LinkedHashMap<>();
         readers.put("model", ModelFile::load);
-        readers.put("verify file", VerifyFileReader::read);
         readers.put("checkpoint", CheckpointFile::load);
         readers.put("IDX images", IdxReader::readImages);
         readers.put("IDX labels", f -> IdxReader.readLabels(f, 10));

@@ -3,12 +3,12 @@ package dev.mlp4j.core.testing;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.backend.ReferenceBackend;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 
 /**
  * Forwards to the reference backend but declares no capabilities of its own ({@link Backend#capabilities()}), so the

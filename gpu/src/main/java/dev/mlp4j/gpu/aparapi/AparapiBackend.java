@@ -8,7 +8,6 @@ import dev.mlp4j.core.backend.BackendInfo;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.backend.BackendUnavailableException;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Activation;
@@ -17,6 +16,7 @@ import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.OutputDelta;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 
 import java.util.Arrays;
 

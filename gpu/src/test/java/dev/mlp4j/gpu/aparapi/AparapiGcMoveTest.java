@@ -2,12 +2,12 @@ package dev.mlp4j.gpu.aparapi;
 
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.ReferenceBackend;
-import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.gpu.testing.ReferenceAgreement;
 import dev.mlp4j.gpu.testing.TestDevices;
