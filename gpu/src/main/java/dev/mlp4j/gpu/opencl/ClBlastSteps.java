@@ -1,7 +1,8 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
 import dev.mlp4j.core.backend.StepSettings;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.gpu.opencl.context.ClBuffer;
 import org.jocl.blast.CLBlast;
 
 import static org.jocl.blast.CLBlastLayout.CLBlastLayoutRowMajor;

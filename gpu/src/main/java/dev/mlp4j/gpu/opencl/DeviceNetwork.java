@@ -1,7 +1,11 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.OutputDelta;
+import dev.mlp4j.gpu.KernelCodes;
+import dev.mlp4j.gpu.ParameterLayout;
+import dev.mlp4j.gpu.opencl.context.ClBuffer;
+import dev.mlp4j.gpu.opencl.context.ClContext;
 
 /**
  * Every buffer a network needs on the device, for the whole run: parameters, velocities and gradients in the
@@ -42,7 +46,7 @@ final class DeviceNetwork {
     DeviceNetwork(ClContext cl, NetworkSpec spec) {
         this.cl = cl;
         this.spec = spec;
-        this.layout = new ParameterLayout(spec);
+        this.layout = new ParameterLayout(spec, ParameterLayout.WeightOrder.BY_INPUT);
         this.activationKinds = new int[spec.depth()];
         for (int l = 0; l < spec.depth(); l++) {
             activationKinds[l] = KernelCodes.of(spec.activation(l));

@@ -1,5 +1,7 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
+import dev.mlp4j.gpu.opencl.context.ClBuffer;
+import dev.mlp4j.gpu.opencl.context.ClContext;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;

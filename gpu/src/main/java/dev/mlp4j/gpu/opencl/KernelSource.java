@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,9 +51,9 @@ final class KernelSource {
     }
 
     private static String read(String file) {
-        try (InputStream in = KernelSource.class.getResourceAsStream("opencl/" + file)) {
+        try (InputStream in = KernelSource.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("kernel source opencl/" + file + " is missing from the gpu jar");
+                throw new IllegalStateException("kernel source dev/mlp4j/gpu/opencl/" + file + " is missing from the gpu jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,4 +1,6 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
+
+import dev.mlp4j.gpu.OpenClDevice;
 
 /**
  * What computes the opencl backend's matrix products.

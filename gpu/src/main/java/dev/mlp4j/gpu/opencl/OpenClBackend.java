@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendInfo;
@@ -10,6 +10,10 @@ import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.gpu.OpenClDevices;
+import dev.mlp4j.gpu.opencl.context.ClBuffer;
+import dev.mlp4j.gpu.opencl.context.ClContext;
+import dev.mlp4j.gpu.opencl.context.DeviceFailures;
 import org.jocl.CLException;
 
 import java.util.Arrays;

@@ -1,9 +1,12 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.gpu.DeviceScan;
+import dev.mlp4j.gpu.OpenClDevice;
+import dev.mlp4j.gpu.OpenClDevices;
 
 /** The "opencl" backend: JOCL, CLBlast and the kernels in opencl/*.cl, on any OpenCL device; "auto" prefers it. */
 public final class OpenClProvider implements BackendProvider {

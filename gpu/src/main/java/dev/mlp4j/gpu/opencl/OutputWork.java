@@ -1,4 +1,6 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
+
+import dev.mlp4j.gpu.opencl.context.ClBuffer;
 
 /**
  * What the output layer does in a step besides its activation: read targets (from the bound training set

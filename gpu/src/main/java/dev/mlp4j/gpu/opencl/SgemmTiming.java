@@ -1,7 +1,11 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.gpu.OpenClDevices;
+import dev.mlp4j.gpu.opencl.context.ClBuffer;
+import dev.mlp4j.gpu.opencl.context.ClContext;
+import dev.mlp4j.gpu.opencl.context.DeviceFailures;
 import org.jocl.CLException;
 import org.jocl.blast.CLBlast;
 

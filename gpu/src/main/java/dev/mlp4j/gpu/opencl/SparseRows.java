@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
 /**
  * A training set's inputs in compressed rows: for example e, its non-zero inputs are {@code columns[t]} with

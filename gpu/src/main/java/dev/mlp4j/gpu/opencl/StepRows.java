@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
 /**
  * Which examples a step runs on: {@code count} rows, either the bound training set's rows named by the

@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl;
 
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;

@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl.context;
 
 import dev.mlp4j.core.backend.BackendUnavailableException;
 import org.jocl.CL;
@@ -11,7 +11,7 @@ import org.jocl.cl_mem;
  * carries {@link #SLACK} elements past its size so that a kernel's vector load running past a row's end stays
  * inside the buffer.
  */
-final class ClBuffer {
+public final class ClBuffer {
     static final int SLACK = 16;
 
     private final ClContext context;
@@ -33,16 +33,16 @@ final class ClBuffer {
         return new ClBuffer(context, Sizeof.cl_int, elements);
     }
 
-    cl_mem mem() {
+    public cl_mem mem() {
         return mem;
     }
 
-    long capacity() {
+    public long capacity() {
         return capacity;
     }
 
     /** Makes room for at least the given number of elements; returns true when the buffer was reallocated. */
-    boolean ensure(long elements) {
+    public boolean ensure(long elements) {
         if (mem != null && elements <= capacity) {
             return false;
         }
@@ -71,7 +71,7 @@ final class ClBuffer {
         }
     }
 
-    void zero(long from, long count) {
+    public void zero(long from, long count) {
         if (count <= 0) {
             return;
         }
@@ -79,20 +79,20 @@ final class ClBuffer {
                 from * elementBytes, count * elementBytes, 0, null, null);
     }
 
-    void write(float[] data, int count) {
+    public void write(float[] data, int count) {
         CL.clEnqueueWriteBuffer(context.queue(), mem, true, 0, (long) count * elementBytes, Pointer.to(data), 0, null, null);
     }
 
-    void write(int[] data, int count) {
+    public void write(int[] data, int count) {
         CL.clEnqueueWriteBuffer(context.queue(), mem, true, 0, (long) count * elementBytes, Pointer.to(data), 0, null, null);
     }
 
-    void read(float[] into, long from, int count) {
+    public void read(float[] into, long from, int count) {
         CL.clEnqueueReadBuffer(context.queue(), mem, true, from * elementBytes, (long) count * elementBytes,
                 Pointer.to(into), 0, null, null);
     }
 
-    void release() {
+    public void release() {
         if (mem != null) {
             cl_mem m = mem;
             mem = null;

@@ -1,6 +1,8 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl.context;
 
 import dev.mlp4j.core.backend.BackendUnavailableException;
+import dev.mlp4j.gpu.OpenClDevice;
+import dev.mlp4j.gpu.OpenClDevices;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -23,7 +25,7 @@ import java.util.Map;
  * One device's context, its single in-order command queue, the compiled kernel program and every buffer made
  * through it; {@link #close} releases them all, once.
  */
-final class ClContext implements AutoCloseable {
+public final class ClContext implements AutoCloseable {
     private final OpenClDevice device;
     private final cl_device_id deviceId;
     private cl_context context;
@@ -55,13 +57,13 @@ final class ClContext implements AutoCloseable {
     }
 
     /** What {@link #open} takes for a context without a program (CLBlast's SGEMM alone). */
-    static final String NO_PROGRAM = null;
+    public static final String NO_PROGRAM = null;
 
     /**
      * A context and queue on the device, with the given program source compiled (none when {@link #NO_PROGRAM}), or
      * loaded from the binary compiled for the same source on this device before.
      */
-    static ClContext open(OpenClDevices.DeviceHandle handle, String programSource) {
+    public static ClContext open(OpenClDevices.DeviceHandle handle, String programSource) {
         ClContext c;
         try {
             c = new ClContext(handle);
@@ -159,7 +161,7 @@ final class ClContext implements AutoCloseable {
         }
     }
 
-    OpenClDevice device() {
+    public OpenClDevice device() {
         return device;
     }
 
@@ -171,11 +173,11 @@ final class ClContext implements AutoCloseable {
         return context;
     }
 
-    cl_command_queue queue() {
+    public cl_command_queue queue() {
         return queue;
     }
 
-    KernelCall call(String kernel) {
+    public KernelCall call(String kernel) {
         return call(kernel, 0);
     }
 
@@ -183,17 +185,17 @@ final class ClContext implements AutoCloseable {
      * A call of the named kernel through its kernel object number {@code instance}: one object per layer keeps
      * that layer's arguments set between steps.
      */
-    KernelCall call(String kernel, int instance) {
+    public KernelCall call(String kernel, int instance) {
         KernelCall.Kernel k = kernels.computeIfAbsent(kernel + "#" + instance,
                 key -> new KernelCall.Kernel(CL.clCreateKernel(program, kernel, null)));
         return new KernelCall(queue, k);
     }
 
-    ClBuffer floats(long elements) {
+    public ClBuffer floats(long elements) {
         return track(ClBuffer.floats(this, elements));
     }
 
-    ClBuffer ints(long elements) {
+    public ClBuffer ints(long elements) {
         return track(ClBuffer.ints(this, elements));
     }
 
@@ -207,7 +209,7 @@ final class ClContext implements AutoCloseable {
      * context itself, until its cache is cleared, and it offers no way to clear one context's share: the cache is
      * cleared when the last context that used it closes, so that a context open beside another keeps its programs.
      */
-    void useClBlast() {
+    public void useClBlast() {
         if (!usedClBlast) {
             CLBlast.setExceptionsEnabled(true);
             usedClBlast = true;
@@ -227,7 +229,7 @@ final class ClContext implements AutoCloseable {
     }
 
     /** Adds the release of an object made for this context, run when it closes, before its buffers are released. */
-    void releaseAlso(Runnable release) {
+    public void releaseAlso(Runnable release) {
         alsoReleased.add(release);
     }
 
@@ -236,24 +238,24 @@ final class ClContext implements AutoCloseable {
      * after a kernel fault), so the release failures of {@link #close} are then added to {@code e} and not thrown
      * over what was already reported.
      */
-    void failed(RuntimeException e) {
+    public void failed(RuntimeException e) {
         if (failure == null) {
             failure = e;
         }
     }
 
     /** Closes after {@code e}, which stays the failure to report, carrying those of the releases; returns it. */
-    RuntimeException closeAfter(RuntimeException e) {
+    public RuntimeException closeAfter(RuntimeException e) {
         failed(e);
         close();
         return e;
     }
 
-    void finish() {
+    public void finish() {
         CL.clFinish(queue);
     }
 
-    void flush() {
+    public void flush() {
         CL.clFlush(queue);
     }
 

@@ -1,15 +1,15 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl.context;
 
 import dev.mlp4j.core.backend.BackendUnavailableException;
 import org.jocl.CL;
 import org.jocl.CLException;
 
 /** Turns an OpenCL error code into the sentence a user can act on. */
-final class DeviceFailures {
+public final class DeviceFailures {
     private DeviceFailures() {
     }
 
-    static BackendUnavailableException translate(CLException e, String device, String doing) {
+    public static BackendUnavailableException translate(CLException e, String device, String doing) {
         int status = e.getStatus();
         String code = CL.stringFor_errorCode(status);
         if (status == CL.CL_OUT_OF_RESOURCES) {
@@ -33,7 +33,7 @@ final class DeviceFailures {
         return message != null && !message.isBlank() && !message.equals(code) ? message : code;
     }
 
-    static boolean isOutOfMemory(int status) {
+    private static boolean isOutOfMemory(int status) {
         return status == CL.CL_MEM_OBJECT_ALLOCATION_FAILURE || status == CL.CL_OUT_OF_RESOURCES
                 || status == CL.CL_OUT_OF_HOST_MEMORY || status == CL.CL_INVALID_BUFFER_SIZE;
     }

@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl.context;
 
 import org.jocl.CL;
 import org.jocl.Pointer;
@@ -13,7 +13,7 @@ import org.jocl.cl_mem;
  * step's buffers and sizes rarely do, and on a CPU device every call into the driver costs time the kernels
  * would otherwise use.
  */
-final class KernelCall {
+public final class KernelCall {
     private final cl_command_queue queue;
     private final Kernel kernel;
     private int next;
@@ -33,11 +33,11 @@ final class KernelCall {
         this.kernel = kernel;
     }
 
-    KernelCall mem(ClBuffer b) {
+    public KernelCall mem(ClBuffer b) {
         return mem(b.mem());
     }
 
-    KernelCall mem(cl_mem m) {
+    public KernelCall mem(cl_mem m) {
         if (kernel.held[next] != m) {
             CL.clSetKernelArg(kernel.handle, next, Sizeof.cl_mem, Pointer.to(m));
             kernel.held[next] = m;
@@ -47,7 +47,7 @@ final class KernelCall {
     }
 
     /** An int or uint argument (the bits are the same). */
-    KernelCall i(int v) {
+    public KernelCall i(int v) {
         Integer boxed = v;
         if (!boxed.equals(kernel.held[next])) {
             CL.clSetKernelArg(kernel.handle, next, Sizeof.cl_int, Pointer.to(new int[] {v}));
@@ -57,7 +57,7 @@ final class KernelCall {
         return this;
     }
 
-    KernelCall f(double v) {
+    public KernelCall f(double v) {
         Float boxed = (float) v;
         if (!boxed.equals(kernel.held[next])) {
             CL.clSetKernelArg(kernel.handle, next, Sizeof.cl_float, Pointer.to(new float[] {(float) v}));
@@ -72,7 +72,7 @@ final class KernelCall {
      * compile a kernel again for each work-group size they are given. One dimension: a kernel over a batch's rows
      * and units takes them flattened, since NVIDIA's driver allows only 65,535 groups in dimension 1 (2³¹ − 1 in 0).
      */
-    void run(long items) {
+    public void run(long items) {
         run(new long[] {items}, GROUP);
     }
 
@@ -82,7 +82,7 @@ final class KernelCall {
      * Enqueues with the given work-group size; the global size is rounded up to a multiple of it, and the kernels
      * ignore work-items past their data. A geometry NVIDIA's driver would refuse fails here, on every device.
      */
-    void run(long[] global, long[] local) {
+    public void run(long[] global, long[] local) {
         LaunchGeometry g = LaunchGeometry.covering(global, local);
         if (g.empty()) {
             return;

@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl.context;
 
 import java.util.Arrays;
 

@@ -1,4 +1,6 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl.context;
+
+import dev.mlp4j.gpu.OpenClDevice;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl.context;
 
 /**
  * The failures of a close's releases, collected so that one failed release does not stop the others: after a

@@ -1,7 +1,8 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl.context;
 
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendUnavailableException;
+import dev.mlp4j.gpu.OpenClDevices;
 import dev.mlp4j.gpu.testing.TestDevices;
 import org.jocl.CL;
 import org.jocl.CLException;

@@ -1,4 +1,4 @@
-package dev.mlp4j.gpu;
+package dev.mlp4j.gpu.opencl.context;
 
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
@@ -7,6 +7,10 @@ import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.gpu.NativeStderr;
+import dev.mlp4j.gpu.OpenClDevice;
+import dev.mlp4j.gpu.OpenClDevices;
+import dev.mlp4j.gpu.opencl.OpenClBackend;
 import dev.mlp4j.gpu.testing.TestDevices;
 import org.jocl.CL;
 import org.jocl.CLException;
