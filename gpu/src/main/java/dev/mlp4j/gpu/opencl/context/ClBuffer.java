@@ -33,10 +33,12 @@ public final class ClBuffer {
         return new ClBuffer(context, Sizeof.cl_int, elements);
     }
 
+    /** The OpenCL memory object; null once released. */
     public cl_mem mem() {
         return mem;
     }
 
+    /** How many elements the buffer holds, its slack not counted. */
     public long capacity() {
         return capacity;
     }
@@ -71,6 +73,7 @@ public final class ClBuffer {
         }
     }
 
+    /** Enqueues setting {@code count} elements from {@code from} on to zero. */
     public void zero(long from, long count) {
         if (count <= 0) {
             return;
@@ -79,19 +82,23 @@ public final class ClBuffer {
                 from * elementBytes, count * elementBytes, 0, null, null);
     }
 
+    /** Copies the first {@code count} values of {@code data} to the buffer's start, waiting until done. */
     public void write(float[] data, int count) {
         CL.clEnqueueWriteBuffer(context.queue(), mem, true, 0, (long) count * elementBytes, Pointer.to(data), 0, null, null);
     }
 
+    /** Copies the first {@code count} values of {@code data} to the buffer's start, waiting until done. */
     public void write(int[] data, int count) {
         CL.clEnqueueWriteBuffer(context.queue(), mem, true, 0, (long) count * elementBytes, Pointer.to(data), 0, null, null);
     }
 
+    /** Copies {@code count} values from element {@code from} on into {@code into}, waiting until done. */
     public void read(float[] into, long from, int count) {
         CL.clEnqueueReadBuffer(context.queue(), mem, true, from * elementBytes, (long) count * elementBytes,
                 Pointer.to(into), 0, null, null);
     }
 
+    /** Frees the device memory now; a later {@link #ensure} allocates it again. */
     public void release() {
         if (mem != null) {
             cl_mem m = mem;

@@ -161,6 +161,7 @@ public final class ClContext implements AutoCloseable {
         }
     }
 
+    /** The device the context is on. */
     public OpenClDevice device() {
         return device;
     }
@@ -173,10 +174,12 @@ public final class ClContext implements AutoCloseable {
         return context;
     }
 
+    /** The context's one in-order queue, for calls made outside it (CLBlast's, an asynchronous copy). */
     public cl_command_queue queue() {
         return queue;
     }
 
+    /** A call of the named kernel of the context's program, through its first kernel object. */
     public KernelCall call(String kernel) {
         return call(kernel, 0);
     }
@@ -191,10 +194,12 @@ public final class ClContext implements AutoCloseable {
         return new KernelCall(queue, k);
     }
 
+    /** A float buffer of at least {@code elements} values, released when the context closes. */
     public ClBuffer floats(long elements) {
         return track(ClBuffer.floats(this, elements));
     }
 
+    /** An int buffer of at least {@code elements} values, released when the context closes. */
     public ClBuffer ints(long elements) {
         return track(ClBuffer.ints(this, elements));
     }
@@ -251,10 +256,12 @@ public final class ClContext implements AutoCloseable {
         return e;
     }
 
+    /** Waits until the queue has run everything enqueued on it. */
     public void finish() {
         CL.clFinish(queue);
     }
 
+    /** Sends what is enqueued to the device without waiting for it. */
     public void flush() {
         CL.clFlush(queue);
     }

@@ -9,6 +9,7 @@ public final class DeviceFailures {
     private DeviceFailures() {
     }
 
+    /** The failure of {@code doing} on {@code device} as a sentence that says what to change, carrying {@code e}. */
     public static BackendUnavailableException translate(CLException e, String device, String doing) {
         int status = e.getStatus();
         String code = CL.stringFor_errorCode(status);

@@ -33,10 +33,12 @@ public final class KernelCall {
         this.kernel = kernel;
     }
 
+    /** A buffer argument. */
     public KernelCall mem(ClBuffer b) {
         return mem(b.mem());
     }
 
+    /** A memory object argument. */
     public KernelCall mem(cl_mem m) {
         if (kernel.held[next] != m) {
             CL.clSetKernelArg(kernel.handle, next, Sizeof.cl_mem, Pointer.to(m));
@@ -57,6 +59,7 @@ public final class KernelCall {
         return this;
     }
 
+    /** A float argument. */
     public KernelCall f(double v) {
         Float boxed = (float) v;
         if (!boxed.equals(kernel.held[next])) {
