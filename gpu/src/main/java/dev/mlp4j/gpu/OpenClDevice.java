@@ -43,6 +43,11 @@ public record OpenClDevice(int index, String platform, String name, Type type, i
 
     /** A short name for the platform: PoCL's official name is long and says less than its acronym. */
     public String platformLabel() {
+        return platformLabel(platform);
+    }
+
+    /** The short name of a platform of that name, as {@link #platformLabel()}; for Aparapi's view of the same platforms. */
+    public static String platformLabel(String platform) {
         return platform.contains("Portable Computing Language") ? "PoCL" : platform;
     }
 }

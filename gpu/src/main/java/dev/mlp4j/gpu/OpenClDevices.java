@@ -41,8 +41,12 @@ public final class OpenClDevices {
         return scan().autoIndex();
     }
 
-    /** The device that the options select, with its native handles. */
-    static DeviceHandle handle(BackendOptions options) {
+    /**
+     * The device that the options select, with its native handles: what the opencl backend opens a context on.
+     *
+     * @throws BackendUnavailableException when OpenCL is unavailable or there is no such device, saying which
+     */
+    public static DeviceHandle handle(BackendOptions options) {
         DeviceScan scan = scan();
         if (!scan.available()) {
             throw new BackendUnavailableException(scan.problem());
@@ -54,12 +58,19 @@ public final class OpenClDevices {
         return Cached.RESULT.handles().get(d.index());
     }
 
-    static String noSuchDevice(int requested, DeviceScan scan) {
+    /** The sentence for a {@code --device} index past the last device. */
+    public static String noSuchDevice(int requested, DeviceScan scan) {
         return "there is no OpenCL device " + requested + "; `mlp4j devices` lists devices 0.." + (scan.devices().size() - 1) + ".";
     }
 
-    /** A device with what it takes to open a context on it. */
-    record DeviceHandle(OpenClDevice device, cl_platform_id platform, cl_device_id id) {
+    /**
+     * A device with what it takes to open a context on it.
+     *
+     * @param device   the device as {@code mlp4j devices} lists it
+     * @param platform JOCL's handle of its platform
+     * @param id       JOCL's handle of the device
+     */
+    public record DeviceHandle(OpenClDevice device, cl_platform_id platform, cl_device_id id) {
     }
 
     private static final class Cached {

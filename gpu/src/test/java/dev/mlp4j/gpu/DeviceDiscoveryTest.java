@@ -11,6 +11,9 @@ import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.gpu.aparapi.AparapiProvider;
+import dev.mlp4j.gpu.opencl.MatrixEngine;
+import dev.mlp4j.gpu.opencl.OpenClBackend;
+import dev.mlp4j.gpu.opencl.OpenClProvider;
 import dev.mlp4j.gpu.testing.TestDevices;
 import org.junit.jupiter.api.Test;
 

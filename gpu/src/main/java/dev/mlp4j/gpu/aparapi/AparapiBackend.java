@@ -10,13 +10,13 @@ import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.backend.BackendUnavailableException;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.data.DataSet;
-import dev.mlp4j.core.nn.Activation;
-import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.OutputDelta;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.StepSettings;
+import dev.mlp4j.gpu.KernelCodes;
+import dev.mlp4j.gpu.ParameterLayout;
 
 import java.util.Arrays;
 
@@ -41,11 +41,12 @@ public final class AparapiBackend implements Backend {
     private final int maxWorkItems;
     private final BackendInfo info;
     private final int[] sizes;
-    /** NetworkKernel's code of each weight layer's activation, the output layer's last. */
+    /** The kernels' code of each weight layer's activation, the output layer's last. */
     private final int[] activations;
+    /** Weight matrices as {@link Parameters} holds them, which NetworkKernel indexes. */
+    private final ParameterLayout layout;
     private final int[] weightOffset;
     private final int[] biasOffset;
-    private final int parameterCount;
     private NetworkKernel kernel;
     private int capacity;
     private float[] trainInputs = new float[1];
@@ -67,21 +68,14 @@ public final class AparapiBackend implements Backend {
         int depth = spec.depth();
         sizes = spec.layers().stream().mapToInt(Integer::intValue).toArray();
         activations = new int[depth];
-        for (int l = 0; l < depth; l++) {
-            activations[l] = code(spec.activation(l));
-        }
+        layout = new ParameterLayout(spec, ParameterLayout.WeightOrder.BY_UNIT);
         weightOffset = new int[depth];
         biasOffset = new int[depth];
-        int p = 0;
         for (int l = 0; l < depth; l++) {
-            weightOffset[l] = p;
-            p += sizes[l] * sizes[l + 1];
+            activations[l] = KernelCodes.of(spec.activation(l));
+            weightOffset[l] = layout.weightOffset(l);
+            biasOffset[l] = layout.biasOffset(l);
         }
-        for (int l = 0; l < depth; l++) {
-            biasOffset[l] = p;
-            p += sizes[l + 1];
-        }
-        parameterCount = p;
         rebuild(1, 1);
     }
 
@@ -108,7 +102,7 @@ public final class AparapiBackend implements Backend {
     public void setParameters(Parameters p) {
         requireOpen();
         Backend.requireFor(spec, p, "parameters");
-        pack(p, kernel.params);
+        layout.pack(p, kernel.params);
         Arrays.fill(kernel.velocities, 0f);
         kernel.put(kernel.params).put(kernel.velocities);
     }
@@ -117,21 +111,21 @@ public final class AparapiBackend implements Backend {
     public Parameters parameters() {
         requireOpen();
         fetch(kernel.params);
-        return unpack(kernel.params);
+        return layout.unpack(kernel.params);
     }
 
     @Override
     public Parameters velocities() {
         requireOpen();
         fetch(kernel.velocities);
-        return unpack(kernel.velocities);
+        return layout.unpack(kernel.velocities);
     }
 
     @Override
     public void setVelocities(Parameters v) {
         requireOpen();
         Backend.requireFor(spec, v, "velocities");
-        pack(v, kernel.velocities);
+        layout.pack(v, kernel.velocities);
         kernel.put(kernel.velocities);
     }
 
@@ -158,13 +152,7 @@ public final class AparapiBackend implements Backend {
         forwardPass(b.size(), settings, true, false);
         backwardPass(b.size(), settings);
         fetch(kernel.grads);
-        Gradients g = Gradients.zeros(spec);
-        Parameters unpacked = unpack(kernel.grads);
-        for (int l = 0; l < spec.depth(); l++) {
-            System.arraycopy(unpacked.weights(l), 0, g.weights()[l], 0, g.weights()[l].length);
-            System.arraycopy(unpacked.biases(l), 0, g.biases()[l], 0, g.biases()[l].length);
-        }
-        return g;
+        return layout.unpackGradients(kernel.grads);
     }
 
     @Override
@@ -206,7 +194,7 @@ public final class AparapiBackend implements Backend {
         backwardPass(m, settings);
         kernel.learningRate = (float) settings.learningRate();
         kernel.momentum = (float) settings.momentum();
-        execute(NetworkKernel.UPDATE, parameterCount);
+        execute(NetworkKernel.UPDATE, layout.total());
         costFrom = Math.min(costFrom, from);
         costTo = Math.max(costTo, to);
     }
@@ -364,62 +352,16 @@ public final class AparapiBackend implements Backend {
         for (int l = 0; l <= depth; l++) {
             rowsOffset[l + 1] = rowsOffset[l] + rows * sizes[l];
         }
-        kernel = new NetworkKernel(sizes, activations, weightOffset, biasOffset, rowsOffset, parameterCount, rows,
+        kernel = new NetworkKernel(sizes, activations, weightOffset, biasOffset, rowsOffset, layout.total(), rows,
                 trainInputs, trainTargets, orderCapacity);
         kernel.setExplicit(true);
-        kernel.outputKind = code(spec.output());
-        kernel.costKind = code(spec.cost());
+        kernel.outputKind = KernelCodes.of(spec.output());
+        kernel.costKind = KernelCodes.of(spec.cost());
         kernel.aMinusY = OutputDelta.isAMinusY(spec.output(), spec.cost()) ? 1 : 0;
         if (params != null) {
             System.arraycopy(params, 0, kernel.params, 0, params.length);
             System.arraycopy(velocities, 0, kernel.velocities, 0, velocities.length);
         }
         kernel.put(kernel.params).put(kernel.velocities).put(kernel.costs).put(kernel.order);
-    }
-
-    private void pack(Parameters p, float[] into) {
-        for (int l = 0; l < spec.depth(); l++) {
-            double[] w = p.weights(l);
-            for (int i = 0; i < w.length; i++) {
-                into[weightOffset[l] + i] = (float) w[i];
-            }
-            double[] b = p.biases(l);
-            for (int j = 0; j < b.length; j++) {
-                into[biasOffset[l] + j] = (float) b[j];
-            }
-        }
-    }
-
-    private Parameters unpack(float[] from) {
-        Parameters p = new Parameters(spec);
-        for (int l = 0; l < spec.depth(); l++) {
-            double[] w = p.weights(l);
-            for (int i = 0; i < w.length; i++) {
-                w[i] = from[weightOffset[l] + i];
-            }
-            double[] b = p.biases(l);
-            for (int j = 0; j < b.length; j++) {
-                b[j] = from[biasOffset[l] + j];
-            }
-        }
-        return p;
-    }
-
-    private static int code(Activation a) {
-        return switch (a) {
-            case SIGMOID -> NetworkKernel.SIGMOID;
-            case TANH -> NetworkKernel.TANH;
-            case RELU -> NetworkKernel.RELU;
-            case LINEAR -> NetworkKernel.LINEAR;
-            case SOFTMAX -> NetworkKernel.SOFTMAX;
-        };
-    }
-
-    private static int code(Cost c) {
-        return switch (c) {
-            case QUADRATIC -> NetworkKernel.QUADRATIC;
-            case CROSS_ENTROPY -> NetworkKernel.CROSS_ENTROPY;
-            case LOG_LIKELIHOOD -> NetworkKernel.LOG_LIKELIHOOD;
-        };
     }
 }

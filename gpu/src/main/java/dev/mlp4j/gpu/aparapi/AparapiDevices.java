@@ -125,8 +125,7 @@ final class AparapiDevices {
     }
 
     static String describe(OpenCLDevice d) {
-        String platform = d.getOpenCLPlatform().getName().trim();
-        String label = platform.contains("Portable Computing Language") ? "PoCL" : platform;
+        String label = OpenClDevice.platformLabel(d.getOpenCLPlatform().getName().trim());
         String kind = switch (d.getType()) {
             case GPU -> "OpenCL GPU";
             case CPU -> "OpenCL CPU";

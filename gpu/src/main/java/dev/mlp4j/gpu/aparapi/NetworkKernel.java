@@ -1,6 +1,7 @@
 package dev.mlp4j.gpu.aparapi;
 
 import com.aparapi.Kernel;
+import dev.mlp4j.gpu.KernelCodes;
 
 /**
  * Backprop in Java for Aparapi to translate to OpenCL C, one pass per {@link #run} (the pass field selects it),
@@ -9,7 +10,7 @@ import com.aparapi.Kernel;
  * which would allow one method per kernel, fail to build in Aparapi 3.0.
  *
  * <p>Layouts are the reference's: weights[l] row-major with one row per neuron of layer l+1, then all biases, in
- * one parameter array; the rows of layer l in blocks of {@code capacity} rows, layer 0's being the batch's inputs
+ * one parameter array ({@link dev.mlp4j.gpu.ParameterLayout.WeightOrder#BY_UNIT}); the rows of layer l in blocks of {@code capacity} rows, layer 0's being the batch's inputs
  * (core's activations[0]; its blocks in undropped and delta go unused, so one set of offsets serves all three).
  * What Aparapi can translate is narrow (no objects, no exceptions, no allocation, no recursion), so the code uses
  * only fields, arrays of primitives and helper methods on primitives; tests assert that every pass ran on OpenCL.
@@ -22,15 +23,16 @@ final class NetworkKernel extends Kernel {
     static final int GRADIENT = 4;
     static final int UPDATE = 5;
 
-    static final int SIGMOID = 0;
-    static final int TANH = 1;
-    static final int RELU = 2;
-    static final int LINEAR = 3;
-    static final int SOFTMAX = 4;
+    // The kernels' codes, as compile-time constants: javac writes their values into the bytecode Aparapi reads.
+    static final int SIGMOID = KernelCodes.SIGMOID;
+    static final int TANH = KernelCodes.TANH;
+    static final int RELU = KernelCodes.RELU;
+    static final int LINEAR = KernelCodes.LINEAR;
+    static final int SOFTMAX = KernelCodes.SOFTMAX;
 
-    static final int QUADRATIC = 0;
-    static final int CROSS_ENTROPY = 1;
-    static final int LOG_LIKELIHOOD = 2;
+    static final int QUADRATIC = KernelCodes.QUADRATIC;
+    static final int CROSS_ENTROPY = KernelCodes.CROSS_ENTROPY;
+    static final int LOG_LIKELIHOOD = KernelCodes.LOG_LIKELIHOOD;
 
     /** Layer sizes, from input to output. */
     final int[] sizes;

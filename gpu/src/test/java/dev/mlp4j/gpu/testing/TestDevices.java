@@ -4,11 +4,11 @@ import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider.Availability;
 import dev.mlp4j.core.nn.NetworkSpec;
-import dev.mlp4j.gpu.MatrixEngine;
-import dev.mlp4j.gpu.OpenClBackend;
-import dev.mlp4j.gpu.OpenClProvider;
 import dev.mlp4j.gpu.aparapi.AparapiBackend;
 import dev.mlp4j.gpu.aparapi.AparapiProvider;
+import dev.mlp4j.gpu.opencl.MatrixEngine;
+import dev.mlp4j.gpu.opencl.OpenClBackend;
+import dev.mlp4j.gpu.opencl.OpenClProvider;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,0 +1,25 @@
+package dev.mlp4j.gpu.opencl;
+
+import dev.mlp4j.core.backend.Backend;
+import dev.mlp4j.core.backend.BackendOptions;
+import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.gpu.testing.ReferenceAgreement;
+import dev.mlp4j.gpu.testing.TestDevices;
+
+/** The opencl backend with CLBlast's SGEMM (the choice on GPUs) against the reference. */
+class OpenClClBlastTest extends ReferenceAgreement {
+    @Override
+    protected void assumeAvailable() {
+        TestDevices.assumeOpenCl();
+    }
+
+    @Override
+    protected String provider() {
+        return OpenClBackend.NAME;
+    }
+
+    @Override
+    protected Backend open(NetworkSpec spec) {
+        return OpenClBackend.open(spec, BackendOptions.DEFAULT, MatrixEngine.CLBLAST);
+    }
+}
