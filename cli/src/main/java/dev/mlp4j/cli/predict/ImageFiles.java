@@ -2,7 +2,7 @@ package dev.mlp4j.cli.predict;
 
 import dev.mlp4j.cli.report.Headless;
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.io.InputFiles;
+import dev.mlp4j.core.file.InputFiles;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;

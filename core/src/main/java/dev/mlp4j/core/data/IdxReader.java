@@ -1,7 +1,7 @@
 package dev.mlp4j.core.data;
 
 import dev.mlp4j.core.InvalidInputException;
-import dev.mlp4j.core.io.InputFiles;
+import dev.mlp4j.core.file.InputFiles;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;

@@ -1,6 +1,6 @@
 package dev.mlp4j.core.data;
 
-import dev.mlp4j.core.io.FileKind;
+import dev.mlp4j.core.file.FileKind;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.io;
 
+import dev.mlp4j.core.file.FileKind;
 import dev.mlp4j.core.InvalidInputException;
 
 import java.io.IOException;

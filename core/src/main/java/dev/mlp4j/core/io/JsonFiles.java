@@ -1,5 +1,6 @@
 package dev.mlp4j.core.io;
 
+import dev.mlp4j.core.file.InputFiles;
 import dev.mlp4j.core.InvalidInputException;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.mlp4j.core.io;
+package dev.mlp4j.core.file;
 
 import dev.mlp4j.core.InvalidInputException;
 
