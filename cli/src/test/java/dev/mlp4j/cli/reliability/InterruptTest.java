@@ -151,56 +151,23 @@ class InterruptTest {
     /** {@code train --example circle --report --checkpoint --save --json}, signalled as soon as epoch 1's line is out. */
     private static ChildRun signalAfterEpochOne(Path tmp, Signal signal, int epochs) throws Exception {
         Path privateTmp = Files.createDirectories(tmp.resolve("tmp"));
-        List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + privateTmp, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "train", "--example", "circle", "--backend", "core", "--epochs", String.valueOf(epochs),
-                "--checkpoint", tmp.resolve("ck").toString(), "--save", tmp.resolve("m.json").toString(),
-                "--report", tmp.resolve("rep").toString(), "--json", "--no-progress");
-        Process p = new ProcessBuilder(cmd).start();
-        try {
-            CountDownLatch epochOne = new CountDownLatch(1);
-            StringBuilder out = new StringBuilder();
-            StringBuilder err = new StringBuilder();
-            Thread outReader = reader(p.getInputStream(), out, epochOne, 1);
-            Thread errReader = reader(p.getErrorStream(), err, null, 1);
-            assertTrue(epochOne.await(60, TimeUnit.SECONDS), "training never reached epoch 1: " + out + err);
-            signal.send(p);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not stop: " + tail(out) + err);
-            outReader.join(10_000);
-            errReader.join(10_000);
-            return new ChildRun(p.exitValue(), out.toString(), err.toString(), tmp);
-        } finally {
-            p.destroyForcibly();
-        }
+        Ended run = trainSignalled(List.of("-Djava.io.tmpdir=" + privateTmp), List.of("--example", "circle", "--backend", "core",
+                "--epochs", String.valueOf(epochs), "--checkpoint", tmp.resolve("ck").toString(), "--save", tmp.resolve("m.json").toString(),
+                "--report", tmp.resolve("rep").toString(), "--json", "--no-progress"), signal, 1);
+        return new ChildRun(run.exit(), run.out(), run.err(), tmp);
     }
 
     @Test
     void sigterm_without_save_or_checkpoint_says_once_that_the_parameters_are_lost_and_how_to_keep_them() throws Exception {
-        List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "train", "--example", "circle", "--backend", "core", "--epochs", "1000000", "--no-progress");
-        Process p = new ProcessBuilder(cmd).start();
-        try {
-            CountDownLatch training = new CountDownLatch(1);
-            StringBuilder out = new StringBuilder();
-            StringBuilder err = new StringBuilder();
-            Thread outReader = reader(p.getInputStream(), out, training);
-            Thread errReader = reader(p.getErrorStream(), err, null);
-            assertTrue(training.await(60, TimeUnit.SECONDS), "training never reached epoch 3: " + out + err);
-            SIGTERM.send(p);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not stop: " + tail(out) + err);
-            outReader.join(10_000);
-            errReader.join(10_000);
-            assertEquals(143, p.exitValue(), tail(out) + err);
-            String line = err.toString().strip();
-            assertEquals(1, line.split("\\R").length, "one line on stderr: " + err);
-            assertTrue(line.startsWith("Training interrupted ") && line.contains(" are lost, as the run had no --save or --checkpoint")
-                    && line.contains("--save FILE") && line.contains("--checkpoint DIR"), line);
-            assertFalse(line.contains("keeping the parameters"), line);
-            assertFalse(out.toString().contains("Training interrupted"), "said once, on stderr: " + tail(out));
-        } finally {
-            p.destroyForcibly();
-        }
+        Ended run = trainSignalled(List.of(), List.of("--example", "circle", "--backend", "core", "--epochs", "1000000", "--no-progress"),
+                SIGTERM, 3);
+        assertEquals(143, run.exit(), run.toString());
+        String line = run.err().strip();
+        assertEquals(1, line.split("\\R").length, "one line on stderr: " + run.err());
+        assertTrue(line.startsWith("Training interrupted ") && line.contains(" are lost, as the run had no --save or --checkpoint")
+                && line.contains("--save FILE") && line.contains("--checkpoint DIR"), line);
+        assertFalse(line.contains("keeping the parameters"), line);
+        assertFalse(run.out().contains("Training interrupted"), "said once, on stderr: " + run);
     }
 
     private interface Signal {
@@ -235,8 +202,8 @@ class InterruptTest {
             p = new ProcessBuilder(cmd).start();
             StringBuilder out = new StringBuilder();
             StringBuilder err = new StringBuilder();
-            Thread outReader = reader(p.getInputStream(), out, null);
-            Thread errReader = reader(p.getErrorStream(), err, null);
+            Thread outReader = reader(p.getInputStream(), out, null, 0);
+            Thread errReader = reader(p.getErrorStream(), err, null, 0);
             assertTrue(connected.await(60, TimeUnit.SECONDS), "download never reached the mirror: " + out + err);
             signal.send(p);
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the download did not stop: " + out + err);
@@ -266,55 +233,71 @@ class InterruptTest {
     private static void interrupt(Path tmp, Signal signal, int expectedExit) throws Exception {
         Path ck = tmp.resolve("ck");
         Path saved = tmp.resolve("saved.json");
+        List<String> args = List.of("--example", "circle", "--backend", "core", "--epochs", "1000000", "--momentum", "0.5",
+                "--checkpoint", ck.toString(), "--save", saved.toString(), "--json", "--no-progress");
+        // Epoch 3's line is printed before its checkpoint is written, so epoch 2's is there by then.
+        Ended run = trainSignalled(List.of(), args, signal, 3);
+        assertEquals(expectedExit, run.exit(), run.toString());
+
+        String[] lines = run.out().strip().split("\\R");
+        assertTrue(lines[lines.length - 1].startsWith("{"), "the last line is not the JSON line: " + tail(run.out()) + run.err());
+        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertEquals("cancelled", json.get("stop").asText(), tail(run.out()));
+        assertEquals(expectedExit, json.get("exitCode").asInt(), "the exit code the process ends with");
+        int kept = json.get("keptEpoch").asInt();
+        assertTrue(kept >= 2, tail(run.out()));
+        assertEquals(saved.toString(), json.get("model").asText());
+        assertEquals(ck.toString(), json.get("checkpoint").asText());
+        assertTrue(run.out().contains("saved model to " + saved + " (the parameters after epoch " + kept + ")"), tail(run.out()));
+        assertTrue(run.err().startsWith("Training interrupted "), run.err());
+        assertTrue(run.err().contains("Continue with --resume " + ck), run.err());
+        assertEquals(1, run.err().strip().split("\\R").length, "one line on stderr: " + run.err());
+        assertFalse(run.out().contains("Training interrupted"), "said once, on stderr: " + tail(run.out()));
+
+        // The saved model is the one the checkpoint holds: the parameters after the last complete epoch.
+        Model model = ModelFile.load(saved);
+        assertEquals(ModelFile.load(ck.resolve("model.json")).parameters(), model.parameters());
+        assertEquals(kept, ((Number) model.training().get("epochs")).intValue());
+
+        Cli resumed = Cli.run("train", "--resume", ck.toString(), "--epochs", String.valueOf(kept + 1), "--no-progress", "--json");
+        assertEquals(0, resumed.exitCode(), resumed.toString());
+        assertEquals(kept, resumed.lastJson().get("resumedAfterEpoch").asInt());
+    }
+
+    /** What a child run printed, and its exit code. */
+    private record Ended(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n" + tail(out) + err;
+        }
+    }
+
+    /**
+     * Runs {@code mlp4j train ARGS} in a JVM of its own (with {@code jvmOptions}), sends {@code signal} as soon as the
+     * line of epoch {@code epoch} is out, and waits for it to end.
+     */
+    private static Ended trainSignalled(List<String> jvmOptions, List<String> trainArgs, Signal signal, int epoch) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "train", "--example", "circle", "--backend", "core", "--epochs", "1000000", "--momentum", "0.5",
-                "--checkpoint", ck.toString(), "--save", saved.toString(), "--json", "--no-progress"));
+                "-Xmx256m", "-XX:+UseSerialGC"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "train"));
+        cmd.addAll(trainArgs);
         Process p = new ProcessBuilder(cmd).start();
         try {
-            CountDownLatch training = new CountDownLatch(1);
+            CountDownLatch reached = new CountDownLatch(1);
             StringBuilder out = new StringBuilder();
             StringBuilder err = new StringBuilder();
-            Thread outReader = reader(p.getInputStream(), out, training);
-            Thread errReader = reader(p.getErrorStream(), err, null);
-            // Epoch 3's line is printed before its checkpoint is written, so epoch 2's is there by then.
-            assertTrue(training.await(60, TimeUnit.SECONDS), "training never reached epoch 3: " + out + err);
+            Thread outReader = reader(p.getInputStream(), out, reached, epoch);
+            Thread errReader = reader(p.getErrorStream(), err, null, epoch);
+            assertTrue(reached.await(60, TimeUnit.SECONDS), "training never reached epoch " + epoch + ": " + out + err);
             signal.send(p);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not stop: " + tail(out) + err);
             outReader.join(10_000);
             errReader.join(10_000);
-            assertEquals(expectedExit, p.exitValue(), tail(out) + err);
-
-            String[] lines = out.toString().strip().split("\\R");
-            assertTrue(lines[lines.length - 1].startsWith("{"), "the last line is not the JSON line: " + tail(out) + err);
-            JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
-            assertEquals("cancelled", json.get("stop").asText(), tail(out));
-            assertEquals(expectedExit, json.get("exitCode").asInt(), "the exit code the process ends with");
-            int kept = json.get("keptEpoch").asInt();
-            assertTrue(kept >= 2, tail(out));
-            assertEquals(saved.toString(), json.get("model").asText());
-            assertEquals(ck.toString(), json.get("checkpoint").asText());
-            assertTrue(out.toString().contains("saved model to " + saved + " (the parameters after epoch " + kept + ")"), tail(out));
-            assertTrue(err.toString().startsWith("Training interrupted "), err.toString());
-            assertTrue(err.toString().contains("Continue with --resume " + ck), err.toString());
-            assertEquals(1, err.toString().strip().split("\\R").length, "one line on stderr: " + err);
-            assertFalse(out.toString().contains("Training interrupted"), "said once, on stderr: " + tail(out));
-
-            // The saved model is the one the checkpoint holds: the parameters after the last complete epoch.
-            Model model = ModelFile.load(saved);
-            assertEquals(ModelFile.load(ck.resolve("model.json")).parameters(), model.parameters());
-            assertEquals(kept, ((Number) model.training().get("epochs")).intValue());
-
-            Cli resumed = Cli.run("train", "--resume", ck.toString(), "--epochs", String.valueOf(kept + 1), "--no-progress", "--json");
-            assertEquals(0, resumed.exitCode(), resumed.toString());
-            assertEquals(kept, resumed.lastJson().get("resumedAfterEpoch").asInt());
+            return new Ended(p.exitValue(), out.toString(), err.toString());
         } finally {
             p.destroyForcibly();
         }
-    }
-
-    private static Thread reader(InputStream in, StringBuilder text, CountDownLatch training) {
-        return reader(in, text, training, 3);
     }
 
     /** Collects the lines of {@code in}; counts {@code training} down once a line says epoch {@code epoch} or a later one ended. */
@@ -341,8 +324,12 @@ class InterruptTest {
 
     private static String tail(StringBuilder text) {
         synchronized (text) {
-            return text.substring(Math.max(0, text.length() - 1500));
+            return tail(text.toString());
         }
+    }
+
+    private static String tail(String text) {
+        return text.substring(Math.max(0, text.length() - 1500));
     }
 
     /** Whether this process ignores SIGINT (Linux's /proc/self/status); a child then ignores it too. */
