@@ -115,7 +115,7 @@ final class CpuBackend implements Backend {
             targets[i] = (float) batch.targets()[i];
         }
         feedForward(m, settings, true);
-        backPropagate(m, settings);
+        backPropagate(m, settings, null);
         Parameters g = gradients.toParameters();
         double l2 = settings.l2Scale();
         if (l2 != 0) {
@@ -163,18 +163,7 @@ final class CpuBackend implements Backend {
             System.arraycopy(y, e * out, targets, r * out, out);
         }
         costSum += feedForward(m, s, true);
-        backPropagate(m, s);
-        float eta = (float) s.learningRate();
-        float mu = (float) s.momentum();
-        float l2 = (float) s.l2Scale();
-        for (int l = 0; l < depth; l++) {
-            update(parameters.weights(l), velocities.weights(l), gradients.weights(l), eta, mu, l2);
-            update(parameters.biases(l), velocities.biases(l), gradients.biases(l), eta, mu, 0f);
-        }
-    }
-
-    private static void update(FloatBuffer w, FloatBuffer v, FloatBuffer g, float eta, float mu, float l2) {
-        Parallel.forEach(w.capacity(), 4, (from, to) -> MomentumStep.apply(w, v, g, eta, mu, l2, from, to));
+        backPropagate(m, s, new MomentumStep(s.learningRate(), s.momentum(), s.l2Scale()));
     }
 
     @Override
@@ -230,14 +219,16 @@ final class CpuBackend implements Backend {
         return cost;
     }
 
-    /** δ of every layer from the output's, and the gradients (mean over the m rows, no L2 term) into {@link #gradients}. */
-    private void backPropagate(int m, StepSettings s) {
+    /**
+     * δ of every layer from the output's, and with each layer's δ either that layer's step ({@code step}), or, with
+     * no step, its gradient (mean over the m rows, no L2 term) into {@link #gradients}. A layer's δ below is taken
+     * through its weights before they are stepped.
+     */
+    private void backPropagate(int m, StepSettings s, MomentumStep step) {
         float inv = 1f / m;
         for (int l = depth - 1; l >= 0; l--) {
             int in = spec.size(l);
             int out = spec.size(l + 1);
-            OpenBlas.transposedTimes(out, in, m, inv, delta[l], a[l], gradients.weights(l));
-            OpenBlas.transposedTimesVector(m, out, inv, delta[l], ones, gradients.biases(l));
             if (l > 0) {
                 FloatBuffer below = delta[l - 1];
                 OpenBlas.times(m, in, out, delta[l], parameters.weights(l), below);
@@ -246,6 +237,13 @@ final class CpuBackend implements Backend {
                 FloatBuffer hl = undropped[l];
                 FloatBuffer scale = s.dropout() > 0 ? dropScale[l - 1] : null;
                 Parallel.forEach(m * in, 2, (from, to) -> HiddenLayerPass.backward(sigma, zl, hl, below, scale, from, to));
+            }
+            if (step == null) {
+                OpenBlas.transposedTimes(out, in, m, inv, delta[l], a[l], 0f, gradients.weights(l));
+                OpenBlas.transposedTimesVector(m, out, inv, delta[l], ones, 0f, gradients.biases(l));
+            } else {
+                step.weights(out, in, m, delta[l], a[l], parameters.weights(l), velocities.weights(l));
+                step.biases(out, m, delta[l], ones, parameters.biases(l), velocities.biases(l));
             }
         }
     }

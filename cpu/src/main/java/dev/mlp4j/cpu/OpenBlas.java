@@ -66,13 +66,18 @@ final class OpenBlas {
         openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, m, n, k, 1f, a, k, b, n, 0f, c, n);
     }
 
-    /** C (m×n) = alpha · Aᵀ·B, A k×m and B k×n, row-major: a sum of k outer products. */
-    static void transposedTimes(int m, int n, int k, float alpha, FloatBuffer a, FloatBuffer b, FloatBuffer c) {
-        openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, m, n, k, alpha, a, m, b, n, 0f, c, n);
+    /** C (m×n) = alpha · Aᵀ·B + beta · C, A k×m and B k×n, row-major: a sum of k outer products. */
+    static void transposedTimes(int m, int n, int k, float alpha, FloatBuffer a, FloatBuffer b, float beta, FloatBuffer c) {
+        openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, m, n, k, alpha, a, m, b, n, beta, c, n);
     }
 
-    /** y (n) = alpha · Aᵀ·x, A m×n row-major, x of m: the columns' weighted sums. */
-    static void transposedTimesVector(int m, int n, float alpha, FloatBuffer a, FloatBuffer x, FloatBuffer y) {
-        openblas_nolapack.cblas_sgemv(ROW_MAJOR, TRANS, m, n, alpha, a, n, x, 1, 0f, y, 1);
+    /** y (n) = alpha · Aᵀ·x + beta · y, A m×n row-major, x of m: the columns' weighted sums. */
+    static void transposedTimesVector(int m, int n, float alpha, FloatBuffer a, FloatBuffer x, float beta, FloatBuffer y) {
+        openblas_nolapack.cblas_sgemv(ROW_MAJOR, TRANS, m, n, alpha, a, n, x, 1, beta, y, 1);
+    }
+
+    /** y ← alpha · x + y over n elements. */
+    static void axpy(int n, float alpha, FloatBuffer x, FloatBuffer y) {
+        openblas_nolapack.cblas_saxpy(n, alpha, x, 1, y, 1);
     }
 }
