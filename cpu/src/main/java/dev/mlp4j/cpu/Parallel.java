@@ -7,8 +7,11 @@ import java.util.stream.IntStream;
  * a small layer's pass runs on the calling thread. Called between OpenBLAS's products, never during one.
  */
 final class Parallel {
-    /** Below this many element operations a part costs more to hand out (a few µs) than it saves. */
-    static final long MIN_WORK_PER_PART = 1 << 15;
+    /**
+     * Below this many element operations a part costs more to hand out (a few µs, and a core OpenBLAS may still hold)
+     * than it saves: at 784-1024-1024-10, batch 128, the element-wise passes ran as fast on one thread as split.
+     */
+    static long minWorkPerPart = 1 << 18;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private Parallel() {
@@ -21,7 +24,7 @@ final class Parallel {
 
     /** Runs {@code task} over [0, count), in parts across the cores when count × workPerItem is large. */
     static void forEach(int count, long workPerItem, Range task) {
-        int parts = (int) Math.min(CORES, Math.max(1, count * Math.max(1, workPerItem) / MIN_WORK_PER_PART));
+        int parts = (int) Math.min(CORES, Math.max(1, count * Math.max(1, workPerItem) / minWorkPerPart));
         parts = Math.min(parts, count);
         if (parts <= 1) {
             task.run(0, count);
@@ -33,7 +36,7 @@ final class Parallel {
 
     /** As {@link #forEach}, for a pass that sums: returns the sum of the parts' sums. */
     static double sum(int count, long workPerItem, RangeSum task) {
-        int parts = (int) Math.min(CORES, Math.max(1, count * Math.max(1, workPerItem) / MIN_WORK_PER_PART));
+        int parts = (int) Math.min(CORES, Math.max(1, count * Math.max(1, workPerItem) / minWorkPerPart));
         parts = Math.min(parts, count);
         if (parts <= 1) {
             return task.sum(0, count);
