@@ -18,10 +18,45 @@ final class OutputLayerPass {
     private final Cost cost;
     private final int width;
 
+    private final boolean softmaxLogLikelihood;
+
     OutputLayerPass(Activation output, Cost cost, int width) {
         this.output = output;
         this.cost = cost;
         this.width = width;
+        this.softmaxLogLikelihood = output == Activation.SOFTMAX && cost == Cost.LOG_LIKELIHOOD;
+    }
+
+    /**
+     * The commonest pair in one pass over the row's exponentials, where the general path takes them twice (once for
+     * a, once for the cost's log-sum-exp): a = e^(z − max)/Σ, C = Σ y (lse − z) with lse = max + ln Σ, δ = a − y; the
+     * formulas of {@link Activation#SOFTMAX}, {@link OutputCost} and {@link OutputDelta}. Returns C (0 without y).
+     */
+    private double softmaxLogLikelihood(double[] z, double[] a, double[] y, double[] delta) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < width; j++) {
+            max = Math.max(max, z[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < width; j++) {
+            a[j] = Math.exp(z[j] - max);
+            sum += a[j];
+        }
+        for (int j = 0; j < width; j++) {
+            a[j] /= sum;
+        }
+        if (y == null) {
+            return 0;
+        }
+        double lse = max + Math.log(sum);
+        double c = 0;
+        for (int j = 0; j < width; j++) {
+            if (y[j] != 0) {
+                c -= y[j] * (z[j] - lse);
+            }
+            delta[j] = a[j] - y[j];
+        }
+        return c;
     }
 
     /**
@@ -42,16 +77,24 @@ final class OutputLayerPass {
                 z.put(row + j, zj);
                 zr[j] = zj;
             }
-            output.apply(zr, ar, 0, width);
-            for (int j = 0; j < width; j++) {
-                a.put(row + j, (float) ar[j]);
-            }
             if (y != null) {
                 for (int j = 0; j < width; j++) {
                     yr[j] = y[row + j];
                 }
-                sum += OutputCost.value(output, cost, zr, ar, yr, 0, width);
-                OutputDelta.compute(output, cost, zr, ar, yr, dr, scratch, 0, width);
+            }
+            if (softmaxLogLikelihood) {
+                sum += softmaxLogLikelihood(zr, ar, y == null ? null : yr, dr);
+            } else {
+                output.apply(zr, ar, 0, width);
+                if (y != null) {
+                    sum += OutputCost.value(output, cost, zr, ar, yr, 0, width);
+                    OutputDelta.compute(output, cost, zr, ar, yr, dr, scratch, 0, width);
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                a.put(row + j, (float) ar[j]);
+            }
+            if (y != null) {
                 for (int j = 0; j < width; j++) {
                     delta.put(row + j, (float) dr[j]);
                 }
