@@ -42,7 +42,7 @@ final class HiddenLayerPass {
         switch (sigma) {
             case RELU -> {
                 for (int i = from; i < to; i++) {
-                    delta.put(i, z.get(i) > 0 ? delta.get(i) : 0f);
+                    delta.put(i, Float.intBitsToFloat(Float.floatToRawIntBits(delta.get(i)) & positive(z.get(i))));
                 }
             }
             case SIGMOID -> {
@@ -68,9 +68,19 @@ final class HiddenLayerPass {
         }
     }
 
+    /**
+     * All ones where z &gt; 0, else 0 (for −0 and NaN too), without a branch: relu's units are on and off about
+     * equally often, so a branch on the sign is mispredicted on about every other element. The sign bit of
+     * (−bits) &amp; ~bits is set exactly when bits, read as an int, is positive.
+     */
+    private static int positive(float z) {
+        int bits = Float.floatToRawIntBits(z);
+        return ((-bits) & ~bits) >> 31;
+    }
+
     private static float value(Activation sigma, float z) {
         return switch (sigma) {
-            case RELU -> z > 0 ? z : 0f;
+            case RELU -> Float.intBitsToFloat(Float.floatToRawIntBits(z) & positive(z));
             case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-z)));
             case TANH -> (float) Math.tanh(z);
             case LINEAR -> z;
