@@ -64,6 +64,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Only these cases, e.g. '784,100,10@100' or '784-100-10@100'. Default: the three standard ones (four with --full).")
     List<String> cases;
 
+    @Option(names = "--hidden", paramLabel = "NAME", defaultValue = "sigmoid",
+            description = "The hidden layers' activation of every case: sigmoid, tanh, relu or linear. Default: ${DEFAULT-VALUE}.")
+    String hidden;
+
+    @Option(names = "--output", paramLabel = "NAME", defaultValue = "sigmoid",
+            description = "The output activation of every case, e.g. softmax (with --cost log-likelihood). Default: ${DEFAULT-VALUE}.")
+    String output;
+
+    @Option(names = "--cost", paramLabel = "NAME", defaultValue = "cross-entropy",
+            description = "The cost of every case: quadratic, cross-entropy or log-likelihood. Default: ${DEFAULT-VALUE}.")
+    String cost;
+
     @Option(names = "--full", description = "Also time the large case, 784-1024-1024-10 at batch 1000 (minutes on a CPU).")
     boolean full;
 
@@ -289,8 +301,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new UsageException("Cannot read --case '" + s + "'; write LAYERS@BATCH, e.g. 784,100,10@100.");
             }
             try {
-                list.add(new Case(new NetworkSpec(NetworkSpec.parseLayers(parts[0]), Activation.SIGMOID, Activation.SIGMOID,
-                        Cost.CROSS_ENTROPY), Integer.parseInt(parts[1].trim())));
+                list.add(new Case(network(NetworkSpec.parseLayers(parts[0])), Integer.parseInt(parts[1].trim())));
             } catch (NumberFormatException e) {
                 throw new UsageException("Cannot read the batch size in --case '" + s + "'.");
             } catch (InvalidInputException e) {
@@ -307,8 +318,17 @@ public final class BenchCommand implements Callable<Integer> {
         return list;
     }
 
-    private static NetworkSpec mnistNet(int... layers) {
-        return NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, layers);
+    private NetworkSpec mnistNet(int... layers) {
+        return network(Arrays.stream(layers).boxed().toList());
+    }
+
+    /** A case's network: these layers with --hidden, --output and --cost. */
+    private NetworkSpec network(List<Integer> layers) {
+        try {
+            return new NetworkSpec(layers, NetworkSpec.parseHidden(hidden), Activation.fromId(output), Cost.fromId(cost));
+        } catch (InvalidInputException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     /** MNIST's training set where found; else random images as sparse as MNIST's (about 19 % non-zero pixels). */

@@ -74,8 +74,11 @@ public final class DevicesCommand implements Callable<Integer> {
         }
         String auto = autoChoice(new StepWork(StepWork.JAVA_FASTER_BELOW, "step"));
         String autoSmall = autoChoice(new StepWork(0, "step"));
+        // The bound is the large choice's own: under it the Java reference outruns that backend.
+        Long bound = new AutoChoice(Backends.providers(), BackendOptions.DEFAULT, new StepWork(StepWork.JAVA_FASTER_BELOW, "step"))
+                .first((p, a) -> p.javaFasterBelow());
         out.println("auto would choose: " + auto + (autoSmall.equals(auto) ? ""
-                : "; for a step under " + StepWork.mflop(StepWork.JAVA_FASTER_BELOW) + " (the examples' networks): " + autoSmall));
+                : "; for a step under " + StepWork.mflop(bound == null ? StepWork.JAVA_FASTER_BELOW : bound) + " (the examples' networks): " + autoSmall));
         if (common.json) {
             Map<String, Object> json = JsonOutput.object("devices");
             json.put("opencl", scan.available());

@@ -11,8 +11,9 @@ import java.util.function.BiFunction;
 
 /**
  * How "auto" walks the providers: first those that find a GPU, by priority, then every available one by priority,
- * except that a small step ({@link StepWork#small()}) puts the Java reference first in that second pass: an OpenCL
- * device on the CPU pays a fixed cost per call that a small network never earns back, and computes in float32. A GPU
+ * except that in that second pass the Java reference comes before each backend whose
+ * {@link BackendProvider#javaFasterBelow()} the step is under: a backend on the CPU pays a fixed cost per call (OpenCL
+ * on a CPU about 60 µs, the cpu backend a few µs) that a small network never earns back, and computes in float32. A GPU
  * is taken for any network: no measurement here says where a GPU loses, and whoever has one expects it used.
  * A provider is probed ({@link BackendProvider#availability}) at most once and only when its turn comes; in the
  * GPU pass, only providers that may run on a GPU are probed at all. So on a machine whose best backend is found
@@ -66,14 +67,21 @@ public final class AutoChoice {
         return null;
     }
 
-    /** The order of the pass over every backend: by preference, but the Java reference first for a small step. */
+    /**
+     * The order of the pass over every backend: by preference, but the Java reference before every backend that the
+     * step is too small for ({@link #javaFaster}).
+     */
     private List<BackendProvider> anyDeviceOrder() {
-        if (!work.small()) {
-            return providers;
-        }
+        int reference = providers.indexOf(providers.stream().filter(AutoChoice::isReference).findFirst().orElse(null));
         List<BackendProvider> order = new ArrayList<>(providers);
-        order.sort(Comparator.comparing(p -> !isReference(p)));
+        // A stable sort: those preferred over the reference and not too slow for the step, then the reference and
+        // those after it, then those the step is too small for, each group in the order of preference.
+        order.sort(Comparator.comparingInt(p -> isReference(p) ? 1 : javaFaster(p) ? 2 : providers.indexOf(p) < reference ? 0 : 1));
         return order;
+    }
+
+    private boolean javaFaster(BackendProvider p) {
+        return work.flops() < p.javaFasterBelow();
     }
 
     private static boolean isReference(BackendProvider p) {
@@ -81,22 +89,32 @@ public final class AutoChoice {
     }
 
     /**
-     * Where the step's size decided between the Java reference and an OpenCL device, or would have but for a GPU: a
-     * clause saying so, for the line that tells the user what runs; otherwise "".
+     * Where the step's size decided between the Java reference and a backend on the CPU, or would have but for a GPU:
+     * a clause saying so, for the line that tells the user what runs; otherwise "".
      *
      * @param chosen the provider {@link #first} settled on, and its availability
      */
     public String sizeReason(BackendProvider chosen, BackendProvider.Availability availability) {
         String size = "this network's " + work.what() + " is " + StepWork.mflop(work.flops());
-        String bound = StepWork.mflop(StepWork.JAVA_FASTER_BELOW) + " from which OpenCL on a CPU outruns Java";
         if (availability.isGpu()) {
             return work.small() ? "a GPU is taken for any network, though " + size : "";
         }
         if (isReference(chosen)) {
-            boolean deviceBackendPassedOver = probed.entrySet().stream().anyMatch(e -> e.getKey() != chosen && e.getValue().available());
-            return work.small() && deviceBackendPassedOver ? size + ", under the " + bound : "";
+            // The most preferred backend passed over for the step's size, unless it is known not to run here; a
+            // backend that cannot run on a GPU was not started to be passed over.
+            for (BackendProvider p : providers.subList(0, providers.indexOf(chosen))) {
+                BackendProvider.Availability a = probed.get(p);
+                if (javaFaster(p) && (a != null ? a.available() : !p.mayRunOnGpu(options))) {
+                    return size + ", under the " + bound(p);
+                }
+            }
+            return "";
         }
-        return !work.small() && options.device() < 0 ? size + ", over the " + bound : "";
+        return !javaFaster(chosen) && options.device() < 0 ? size + ", over the " + bound(chosen) : "";
+    }
+
+    private static String bound(BackendProvider p) {
+        return StepWork.mflop(p.javaFasterBelow()) + " from which " + p.onCpuInWords() + " outruns Java";
     }
 
     /** "name: reason" for each provider probed so far that cannot run here, in the order they were probed. */

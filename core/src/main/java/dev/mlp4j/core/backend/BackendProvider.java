@@ -31,6 +31,20 @@ public interface BackendProvider {
         return true;
     }
 
+    /**
+     * The work of one call (FLOP, as {@link StepWork} counts it) below which the Java reference runs the call faster
+     * than this backend does on a CPU: "auto" takes the reference for smaller steps ({@link AutoChoice}). The
+     * default is OpenCL on a CPU's, {@link StepWork#JAVA_FASTER_BELOW}.
+     */
+    default long javaFasterBelow() {
+        return StepWork.JAVA_FASTER_BELOW;
+    }
+
+    /** This backend on a CPU, in words, for the line in which "auto" weighs a step against it: "OpenCL on a CPU". */
+    default String onCpuInWords() {
+        return "OpenCL on a CPU";
+    }
+
     /** A backend for the network; call only when {@link #availability} said it is available. */
     Backend create(NetworkSpec spec, BackendOptions options);
 

@@ -22,7 +22,7 @@ class AutoChoiceTest {
     private static final StepWork MNIST = StepWork.training(NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 784, 100, 10), 10);
 
     /** A provider that counts how often it was probed. */
-    private static final class FakeProvider implements BackendProvider {
+    private static class FakeProvider implements BackendProvider {
         final String name;
         final Availability availability;
         final boolean mayRunOnGpu;
@@ -59,6 +59,21 @@ class AutoChoiceTest {
         public Backend create(NetworkSpec spec, BackendOptions options) {
             return new ReferenceBackend(spec);
         }
+    }
+
+    /** A backend on the CPU that outruns Java from 0.01 MFLOP a step, as the cpu module's does. */
+    private static FakeProvider blas() {
+        return new FakeProvider("blas", BackendProvider.Availability.yes("blas-cpu", false), false) {
+            @Override
+            public long javaFasterBelow() {
+                return 10_000;
+            }
+
+            @Override
+            public String onCpuInWords() {
+                return "BLAS on a CPU";
+            }
+        };
     }
 
     private static FakeProvider gpu(String name) {
@@ -180,6 +195,28 @@ class AutoChoiceTest {
         AutoChoice onDevice = new AutoChoice(List.of(cpu("opencl", true), noCore), new BackendOptions(0), IDENTITY);
         assertEquals("opencl | ", choose(onDevice));
         assertEquals(List.of("core: it runs in Java, on no OpenCL device"), onDevice.unavailable());
+    }
+
+    @Test
+    void each_cpu_backend_is_weighed_against_java_by_its_own_bound() {
+        // 0.007, 0.048 and 4.8 MFLOP a step: under both bounds, between them, over both.
+        StepWork between = StepWork.training(NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 784, 1, 10), 10);
+        FakeProvider blas = blas();
+        FakeProvider aparapi = cpu("aparapi", false);
+        List<BackendProvider> providers = List.of(blas, cpu("opencl", true), cpu("core", false), aparapi);
+        assertEquals(List.of("blas", "opencl", "core", "aparapi"), offers(new AutoChoice(providers, BackendOptions.DEFAULT, MNIST)));
+        assertEquals(List.of("blas", "core", "opencl", "aparapi"), offers(new AutoChoice(providers, BackendOptions.DEFAULT, between)));
+        assertEquals(List.of("core", "blas", "opencl", "aparapi"), offers(new AutoChoice(providers, BackendOptions.DEFAULT, IDENTITY)));
+
+        assertEquals("blas | this network's training step at batch 10 is 4.8 MFLOP, over the 0.01 MFLOP from which BLAS on a CPU outruns Java",
+                choose(new AutoChoice(providers, BackendOptions.DEFAULT, MNIST)));
+        assertEquals("blas | this network's training step at batch 10 is 0.048 MFLOP, over the 0.01 MFLOP from which BLAS on a CPU outruns Java",
+                choose(new AutoChoice(providers, BackendOptions.DEFAULT, between)));
+        FakeProvider unstarted = blas();
+        AutoChoice small = new AutoChoice(List.of(unstarted, cpu("opencl", true), cpu("core", false), aparapi), BackendOptions.DEFAULT, IDENTITY);
+        assertEquals("core | this network's training step at batch 10 is 0.007 MFLOP, under the 0.01 MFLOP from which BLAS on a CPU outruns Java",
+                choose(small));
+        assertEquals(0, unstarted.probes, "not started to be passed over");
     }
 
     @Test
