@@ -1,7 +1,8 @@
 package dev.mlp4j.core.train;
 
-import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
@@ -134,7 +135,7 @@ public final class Trainer {
                     + spec.outputSize() + " outputs but each example of " + train.name() + " has " + train.inputSize() + " values and "
                     + train.outputSize() + " targets; give the network " + train.inputSize() + " inputs and " + train.outputSize() + " outputs.");
         }
-        String problem = data.targetProblem(spec.cost());
+        Problem problem = data.targetProblem(spec.cost());
         if (problem != null) {
             throw new InvalidInputException(problem);
         }
