@@ -217,6 +217,14 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
     }
 
     /**
+     * Whether examples of {@code inputs} values and {@code targets} targets are this network's: the one comparison
+     * of a network with data, which every refusal of data that does not fit makes in its own words.
+     */
+    public boolean takesExamplesOf(int inputs, int targets) {
+        return inputs == inputSize() && targets == outputSize();
+    }
+
+    /**
      * Refuses examples whose widths are not this network's input and output sizes, before they are misread as
      * rows of another width.
      *
@@ -226,7 +234,7 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
      * @throws InvalidInputException when the widths differ from {@link #inputSize()} and {@link #outputSize()}
      */
     public void requireExampleWidths(int inputs, int targets, String what) {
-        if (inputs != inputSize() || targets != outputSize()) {
+        if (!takesExamplesOf(inputs, targets)) {
             throw new InvalidInputException(new Problem(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " has " + inputs
                     + " inputs and " + targets + " targets per example but the network " + this + " takes " + inputSize()
                     + " inputs and gives " + outputSize() + " outputs; give it examples of " + inputSize() + " inputs and "

@@ -130,11 +130,7 @@ public final class Trainer {
     /** Refuses data the network cannot take or its cost cannot score. */
     private static void requireFit(NetworkSpec spec, TrainingData data) {
         DataSet train = data.train();
-        if (spec.inputSize() != train.inputSize() || spec.outputSize() != train.outputSize()) {
-            throw new InvalidInputException("The network " + spec.layersText() + " maps " + spec.inputSize() + " inputs to "
-                    + spec.outputSize() + " outputs but each example of " + train.name() + " has " + train.inputSize() + " values and "
-                    + train.outputSize() + " targets; give the network " + train.inputSize() + " inputs and " + train.outputSize() + " outputs.");
-        }
+        spec.requireExampleWidths(train.inputSize(), train.outputSize(), "the training set " + train);
         Problem problem = data.targetProblem(spec.cost());
         if (problem != null) {
             throw new InvalidInputException(problem);

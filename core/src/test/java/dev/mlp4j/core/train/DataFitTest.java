@@ -57,7 +57,7 @@ class DataFitTest {
         NetworkSpec three = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.QUADRATIC, 3, 4, 1);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> train(three, new TrainingData(circle.train(), null, circle.test())));
-        assertTrue(e.getMessage().contains("maps 3 inputs to 1 outputs") && e.getMessage().contains("has 2 values"), e.getMessage());
+        assertTrue(e.getMessage().contains("takes 3 inputs and gives 1 outputs") && e.getMessage().contains("has 2 inputs"), e.getMessage());
     }
 
     @Test
