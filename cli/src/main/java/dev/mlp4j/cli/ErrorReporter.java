@@ -1,5 +1,6 @@
 package dev.mlp4j.cli;
 
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.cli.options.PathConverter;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.MessageText;
@@ -42,7 +43,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         }
         Throwable cause = e.getCause();
         while (cause != null) {
-            if (cause instanceof InvalidInputException || cause instanceof UsageException) {
+            if (cause instanceof InvalidInputException invalid) {
+                message = OptionWords.sentence(invalid);
+            } else if (cause instanceof UsageException) {
                 message = cause.getMessage();
             } else if (cause instanceof PathConverter.BadPath bad) {
                 message = PathConverter.sentence(e.getArgSpec(), bad);
@@ -69,7 +72,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     }
 
     static String sentence(Throwable e) {
-        if (e instanceof InvalidInputException || e instanceof UsageException || e instanceof BackendUnavailableException) {
+        if (e instanceof InvalidInputException invalid) {
+            return OptionWords.sentence(invalid);
+        }
+        if (e instanceof UsageException || e instanceof BackendUnavailableException) {
             return e.getMessage();
         }
         if (e instanceof OutOfMemoryError) {

@@ -7,6 +7,7 @@ import dev.mlp4j.cli.options.CommonOptions;
 import dev.mlp4j.cli.options.DataChoice;
 import dev.mlp4j.cli.options.NetworkFit;
 import dev.mlp4j.cli.options.NetworkOptions;
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.cli.options.Presets;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.BackendOptions;
@@ -170,7 +171,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         try {
             scheme = WeightInit.fromId(init);
         } catch (InvalidInputException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(OptionWords.sentence(e), e);
         }
         return new Subject(scheme.initialise(s, new Random(seed)), "new network " + s + ", init " + scheme.id() + " (seed " + seed + ")",
                 "layers", WeightsOrigin.initialised(scheme), null, null, null);

@@ -5,6 +5,7 @@ import dev.mlp4j.cli.JsonOutput;
 import dev.mlp4j.cli.UsageException;
 import dev.mlp4j.cli.options.BackendChoice;
 import dev.mlp4j.cli.options.CommonOptions;
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.Backends;
@@ -255,7 +256,7 @@ public final class GradcheckCommand implements Callable<Integer> {
                 }
             }
         } catch (InvalidInputException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(OptionWords.sentence(e), e);
         }
         return list;
     }

@@ -4,6 +4,7 @@ import dev.mlp4j.cli.ExitCodes;
 import dev.mlp4j.cli.JsonOutput;
 import dev.mlp4j.cli.UsageException;
 import dev.mlp4j.cli.options.CommonOptions;
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.cli.options.PathConverter;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.backend.Backend;
@@ -305,7 +306,7 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new UsageException("Cannot read the batch size in --case '" + s + "'.");
             } catch (InvalidInputException e) {
-                throw new UsageException(e.getMessage(), e);
+                throw new UsageException(OptionWords.sentence(e), e);
             }
             if (list.get(list.size() - 1).batch() < 1) {
                 // A batch of 0 never advances: the case would spin until --max-seconds and report 0 examples/s.

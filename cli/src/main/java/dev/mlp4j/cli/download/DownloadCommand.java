@@ -4,6 +4,7 @@ import dev.mlp4j.cli.ExitCodes;
 import dev.mlp4j.cli.JsonOutput;
 import dev.mlp4j.cli.UsageException;
 import dev.mlp4j.cli.options.CommonOptions;
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.cli.options.OutputPaths;
 import dev.mlp4j.cli.options.ProgressOption;
 import dev.mlp4j.core.InvalidInputException;
@@ -60,7 +61,7 @@ public final class DownloadCommand implements Callable<Integer> {
         try {
             which = DataLocator.Dataset.fromId(dataset);
         } catch (InvalidInputException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(OptionWords.sentence(e), e);
         }
         DatasetSource source = DatasetSource.of(which);
         if (!mirrors.isEmpty()) {

@@ -35,7 +35,7 @@ public final class DataChoice {
         try {
             return DataLocator.Dataset.fromId(dataset);
         } catch (InvalidInputException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(OptionWords.sentence(e), e);
         }
     }
 

@@ -6,8 +6,9 @@ import dev.mlp4j.core.train.TrainingData;
 
 /**
  * Whether a network takes the data's examples as they are: as many inputs as each example has values, as many outputs
- * as it has targets. One comparison for every command; where the network came from decides the way out the usage
- * error names (--layers for a network described on the command line, other data or another model for a saved one,
+ * as it has targets. The comparison is core's ({@link NetworkSpec#takesExamplesOf}), the one the trainer and every
+ * backend make; the command line says it before the data is trained on, and where the network came from decides the
+ * way out the usage error names (--layers for a network described on the command line, other data or another model for a saved one,
  * the file's own examples for a verify file's).
  */
 public final class NetworkFit {
@@ -16,16 +17,17 @@ public final class NetworkFit {
 
     /** A network given by --layers (train, diagnose --layers): the fix is the first or last size. */
     public static void checkLayers(NetworkSpec net, TrainingData td) {
+        if (fits(net, td)) {
+            return;
+        }
         int in = td.train().inputSize();
         int outs = td.train().outputSize();
         if (net.inputSize() != in) {
             throw new UsageException("The network's input layer has " + net.inputSize() + " neurons but each example of "
                     + td.train().name() + " has " + in + " values; start --layers with " + in + ".");
         }
-        if (net.outputSize() != outs) {
-            throw new UsageException("The network's output layer has " + net.outputSize() + " neurons but the data has "
-                    + outs + " target values per example; end --layers with " + outs + ".");
-        }
+        throw new UsageException("The network's output layer has " + net.outputSize() + " neurons but the data has "
+                + outs + " target values per example; end --layers with " + outs + ".");
     }
 
     /** A saved model (eval, diagnose --model): its layers cannot change, so the fix is other data or another model. */
@@ -62,7 +64,7 @@ public final class NetworkFit {
     }
 
     private static boolean fits(NetworkSpec net, TrainingData td) {
-        return net.inputSize() == td.train().inputSize() && net.outputSize() == td.train().outputSize();
+        return net.takesExamplesOf(td.train().inputSize(), td.train().outputSize());
     }
 
     private static String plural(int n) {

@@ -39,7 +39,7 @@ public final class NetworkOptions {
             Cost c = cost == null ? preset.cost() : Cost.fromId(cost);
             return new NetworkSpec(sizes, h, o, c);
         } catch (InvalidInputException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(OptionWords.sentence(e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlp4j.cli.train;
 
 import dev.mlp4j.cli.UsageException;
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.cli.options.OutputPaths;
 import dev.mlp4j.cli.train.checkpoint.BackendHistory;
 import dev.mlp4j.cli.train.checkpoint.CheckpointSettings;
@@ -102,7 +103,7 @@ public final class Resumption {
             check(given, "--cost", () -> Cost.fromId(c.network.cost), net.cost(), net.cost().id());
             check(given, "--init", () -> WeightInit.fromId(c.init), s.init(), s.init().id());
         } catch (InvalidInputException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(OptionWords.sentence(e), e);
         }
         check(given, "--batch", () -> c.batch, s.batch(), s.batch());
         check(given, "--lr", () -> c.lr, s.learningRate(), s.learningRate());
@@ -154,7 +155,7 @@ public final class Resumption {
             } catch (InvalidInputException e) {
                 // Not a checkpoint a resume could continue: suggesting one would only lead to this error.
                 throw new UsageException(dir + " holds a " + CheckpointFile.FILE_NAME + " that is not an mlp4j checkpoint ("
-                        + clause(e.getMessage(), CheckpointFile.file(dir).toString()) + "), and a checkpoint there would replace it; "
+                        + e.problem().map(p -> p.clause(OptionWords.WORDS)).orElse(e.getMessage()) + "), and a checkpoint there would replace it; "
                         + "choose another --checkpoint folder, or move " + CheckpointFile.file(dir) + " away.", e);
             }
             throw new UsageException(dir + " already holds a checkpoint; continue that run with --resume " + ShellWord.of(dir)
@@ -168,17 +169,6 @@ public final class Resumption {
             }
         }
         OutputPaths.checkFolder("--checkpoint", dir);
-    }
-
-    /** A loader's sentence as a clause: without the file it names first and the final full stop. */
-    private static String clause(String sentence, String file) {
-        String s = sentence.strip();
-        if (s.startsWith(file + ": ")) {
-            s = s.substring(file.length() + 2);
-        }
-        s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-        String known = "not an mlp4j checkpoint (";
-        return s.startsWith(known) && s.endsWith(")") ? s.substring(known.length(), s.length() - 1) : s;
     }
 
     /** The checkpoint folder a resumed run goes on writing when no other --checkpoint is given. */

@@ -7,6 +7,7 @@ import dev.mlp4j.cli.options.CommonOptions;
 import dev.mlp4j.cli.options.DataChoice;
 import dev.mlp4j.cli.options.NetworkFit;
 import dev.mlp4j.cli.options.NetworkOptions;
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.cli.options.Presets;
 import dev.mlp4j.cli.options.ProgressOption;
 import dev.mlp4j.cli.train.checkpoint.BackendHistory;
@@ -15,6 +16,7 @@ import dev.mlp4j.cli.train.checkpoint.DataIdentity;
 import dev.mlp4j.cli.train.output.OutputFailures;
 import dev.mlp4j.cli.train.output.RunOutputs;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.Backends;
 import dev.mlp4j.core.backend.StepWork;
@@ -23,9 +25,9 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.core.train.Trainer;
-import dev.mlp4j.core.train.TrainingMemory;
 import dev.mlp4j.core.train.TrainingConfig;
 import dev.mlp4j.core.train.TrainingData;
+import dev.mlp4j.core.train.TrainingMemory;
 import dev.mlp4j.core.train.TrainingResult;
 import dev.mlp4j.core.train.TrainingState;
 import picocli.CommandLine.Command;
@@ -269,7 +271,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             scheme = init == null ? preset.init() : WeightInit.fromId(init);
         } catch (InvalidInputException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(OptionWords.sentence(e), e);
         }
         String dataDir = data.isExample() ? null : DataLocator.require(data.data, data.dataset()).dir().toString();
         TrainSettings s = new TrainSettings(net, epochs == null ? preset.epochs() : epochs, batch == null ? preset.batch() : batch,
@@ -335,9 +337,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Refuses targets the cost cannot score (the trainer would too, but only after the run's header is printed). */
     private static void checkTargets(NetworkSpec net, TrainingData td) {
-        String problem = td.targetProblem(net.cost());
+        Problem problem = td.targetProblem(net.cost());
         if (problem != null) {
-            throw new UsageException(problem);
+            throw new UsageException(problem.sentence(OptionWords.WORDS));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlp4j.cli.train;
 
 import dev.mlp4j.cli.UsageException;
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.io.JsonFields;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -41,7 +42,7 @@ public record TrainSettings(NetworkSpec network, int epochs, int batch, double l
             config.requireFor(network);
             return config;
         } catch (InvalidInputException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(OptionWords.sentence(e), e);
         }
     }
 

@@ -92,7 +92,8 @@ public final class Backends {
                 String why = String.join("; ", nonEmpty(auto.sizeReason(p, a), passedOver(auto, failed)));
                 return new Selection(b, "backend " + p.name() + " on " + b.info().device() + (why.isEmpty() ? "" : " (" + why + ")"));
             } catch (RuntimeException | LinkageError e) {
-                failed.add(p.name() + " failed to start: " + clause(e.getMessage()));
+                // The failure's own sentence, as it was said: its words are the backend's, not a clause to be cut.
+                failed.add(p.name() + " failed to start (" + e.getMessage() + ")");
                 return null;
             }
         });

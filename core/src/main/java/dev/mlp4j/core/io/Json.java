@@ -2,6 +2,7 @@ package dev.mlp4j.core.io;
 
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.MessageText;
+import dev.mlp4j.core.Problem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -241,20 +242,23 @@ public final class Json {
     /** NaN, Infinity or -Infinity at {@code at}, which JSON does not have. */
     private NonFiniteJsonNumberException nonFinite(int at) {
         String word = text.startsWith("NaN", at) ? "NaN" : text.charAt(at) == '-' ? "-Infinity" : "Infinity";
-        return new NonFiniteJsonNumberException(error("'" + word + "' where a number belongs (NaN and Infinity are not valid JSON numbers)", at)
-                .getMessage());
+        return new NonFiniteJsonNumberException(source + ": ", notValid("'" + word + "' where a number belongs (NaN and Infinity are not valid JSON numbers)", at));
     }
 
     private InvalidInputException error(String what, int at) {
-        return new InvalidInputException(source + ": not valid JSON at " + place(at) + ": " + what + ".");
+        return new InvalidInputException(source + ": ", notValid(what, at), null, null);
+    }
+
+    private Problem notValid(String what, int at) {
+        return new Problem("not valid JSON at " + place(at) + ": " + what, null, null);
     }
 
     /** A key given twice in one object: which value counts would be a guess, so neither does. */
     private InvalidInputException duplicate(String key, int first, int at) {
         StringBuilder quoted = new StringBuilder();
         quote(quoted, key);
-        return new InvalidInputException(source + ": the key " + MessageText.value(quoted.toString()) + " appears twice in one object, at "
-                + place(first) + " and at " + place(at) + "; which one counts would be a guess, so keep only the one you meant.");
+        return new InvalidInputException(source + ": ", new Problem("the key " + MessageText.value(quoted.toString()) + " appears twice in one object, at "
+                + place(first) + " and at " + place(at) + "; which one counts would be a guess, so keep only the one you meant", null, null), null, null);
     }
 
     /** "line L, column C" of offset {@code at}. */

@@ -1,6 +1,7 @@
 package dev.mlp4j.core.io;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,8 @@ public final class JsonFields {
     }
 
     public InvalidInputException fail(String path, String problem) {
-        return new InvalidInputException(source + ": " + (path.isEmpty() ? "the top level" : "'" + path + "'") + " " + problem + ".");
+        return new InvalidInputException(source + ": ", new Problem((path.isEmpty() ? "the top level" : "'" + path + "'") + " " + problem, null, null),
+                null, null);
     }
 
     private static String join(String path, String key) {

@@ -1,6 +1,7 @@
 package dev.mlp4j.core.io;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
@@ -70,8 +71,8 @@ public final class ModelFile {
         String nonFinite = p.firstNonFinite();
         if (nonFinite != null) {
             // Written, it would be the string "NaN", which load refuses: the file would be lost work anyway.
-            throw new InvalidInputException("The model cannot be saved because its parameters are not all finite (" + nonFinite
-                    + "); save parameters from before training diverged, or train again with a smaller learning rate.");
+            throw new InvalidInputException(new Problem("The model cannot be saved because its parameters are not all finite (" + nonFinite
+                    + "); save parameters from before training diverged, or train again with a smaller learning rate", null, null));
         }
         StringBuilder sb = new StringBuilder(64 + (int) Math.min(Integer.MAX_VALUE / 2, spec.parameterCount() * 22));
         sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ").append(versionFor(spec)).append(",\n");
@@ -93,28 +94,27 @@ public final class ModelFile {
         if (Files.isDirectory(file)) {
             // Reading would fail with a bare "Is a directory"; a checkpoint folder holds its model as model.json.
             Path inside = file.resolve("model.json");
-            throw new InvalidInputException(file + " is a folder, not a model file; give a model file, e.g. "
-                    + (Files.isRegularFile(inside) ? inside + " (the model this folder holds)" : "one saved with 'train --save FILE'") + ".");
+            throw new InvalidInputException(new Problem(file + " is a folder, not a model file; give a model file, e.g. "
+                    + (Files.isRegularFile(inside) ? inside + " (the model this folder holds)" : "one saved with 'train --save FILE'"), null, null));
         }
         String text;
         try {
             text = JsonFiles.read(file, MAX_BYTES, "mlp4j model");
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such model file; train one with './mlp4j train --save " + file + "'.");
+            throw new InvalidInputException(new Problem(file + ": no such model file; train one with './mlp4j train --save " + file + "'", null, null));
         }
         return fromJson(file.toString(), text);
     }
 
     /** What a user can do about a damaged model file; added to every refusal of its content. */
-    private static final String DAMAGED_FIX = "; check that it is the model you meant, or train and save it again.";
+    private static final String DAMAGED_FIX = "; check that it is the model you meant, or train and save it again";
 
     /** Runs one step of reading a model's content; a refusal gets {@link #DAMAGED_FIX}. */
     private static <T> T damaged(Supplier<T> read) {
         try {
             return read.get();
         } catch (InvalidInputException e) {
-            String m = e.getMessage();
-            throw new InvalidInputException((m.endsWith(".") ? m.substring(0, m.length() - 1) : m) + DAMAGED_FIX, e);
+            throw e.goingOn(DAMAGED_FIX);
         }
     }
 
@@ -128,12 +128,12 @@ public final class ModelFile {
         }
         int version = damaged(() -> f.integer(f.required(root, "version", ""), "version"));
         if (version > VERSION) {
-            throw new InvalidInputException(source + ": written by a newer mlp4j ('version' says model format version " + version
-                    + "; this mlp4j reads versions 1 to " + VERSION + "); upgrade mlp4j to load it.");
+            throw new InvalidInputException(new Problem(source + ": written by a newer mlp4j ('version' says model format version " + version
+                    + "; this mlp4j reads versions 1 to " + VERSION + "); upgrade mlp4j to load it", null, null));
         }
         if (version < 1) {
             throw new InvalidInputException(source + ": model format version " + version + " ('version') does not exist; the file is corrupt"
-                    + DAMAGED_FIX);
+                    + DAMAGED_FIX + ".");
         }
         return damaged(() -> read(f, root, version));
     }
@@ -145,8 +145,8 @@ public final class ModelFile {
         List<Object> w = f.list(f.required(root, "weights", ""), "weights");
         List<Object> b = f.list(f.required(root, "biases", ""), "biases");
         if (w.size() != spec.depth() || b.size() != spec.depth()) {
-            throw new InvalidInputException(f.source() + ": 'weights' and 'biases': layers " + spec.layersText() + " need " + spec.depth()
-                    + " weight matrices and bias vectors, but the file has " + w.size() + " and " + b.size() + ".");
+            throw new InvalidInputException(new Problem(f.source() + ": 'weights' and 'biases': layers " + spec.layersText() + " need " + spec.depth()
+                    + " weight matrices and bias vectors, but the file has " + w.size() + " and " + b.size(), null, null));
         }
         Parameters p = ParametersJson.read(f, w, b, "", spec);
         Object training = root.get("training");

@@ -55,7 +55,7 @@ public final class NetworkJson {
             // These refusals speak of options and names, not of the file: the file's name goes in front.
             return new NetworkSpec(layers, hidden.stream().map(Activation::fromId).toList(), Activation.fromId(output), Cost.fromId(cost));
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(f.source() + ": " + refusalPrefix + e.getMessage(), e);
+            throw e.placedIn(f.source() + ": " + refusalPrefix);
         }
     }
 

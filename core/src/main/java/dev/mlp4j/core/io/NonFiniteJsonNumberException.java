@@ -1,6 +1,7 @@
 package dev.mlp4j.core.io;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 
 /**
  * JSON text with NaN or Infinity where a number belongs, as Python's {@code json.dump} and JavaScript's hand-built
@@ -9,7 +10,7 @@ import dev.mlp4j.core.InvalidInputException;
 public final class NonFiniteJsonNumberException extends InvalidInputException {
     private static final long serialVersionUID = 1L;
 
-    NonFiniteJsonNumberException(String message) {
-        super(message);
+    NonFiniteJsonNumberException(String place, Problem problem) {
+        super(place, problem, null, null);
     }
 }

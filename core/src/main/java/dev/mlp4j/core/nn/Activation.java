@@ -1,6 +1,7 @@
 package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 
 import java.util.Locale;
 
@@ -144,7 +145,7 @@ public enum Activation {
                 return a;
             }
         }
-        throw new InvalidInputException("Unknown activation '" + id + "'; use one of sigmoid, tanh, relu, linear, softmax.");
+        throw new InvalidInputException(new Problem("Unknown activation '" + id + "'; use one of sigmoid, tanh, relu, linear, softmax", null, null));
     }
 
     /**
@@ -155,7 +156,7 @@ public enum Activation {
         try {
             return fromId(id);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("Unknown hidden activation '" + id + "'; use one of sigmoid, tanh, relu, linear.", e);
+            throw new InvalidInputException("", new Problem("Unknown hidden activation '" + id + "'; use one of sigmoid, tanh, relu, linear", null, null), null, e);
         }
     }
 

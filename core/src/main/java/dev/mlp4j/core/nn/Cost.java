@@ -1,6 +1,9 @@
 package dev.mlp4j.core.nn;
 
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.data.DataSet;
 
 import java.util.Locale;
@@ -107,7 +110,7 @@ public enum Cost {
     public abstract void gradient(double[] a, double[] y, double[] gradA, int offset, int length);
 
     /** Why this cost cannot follow the given output activation, or null when the pair is valid: {@link OutputPairing#incompatibility}. */
-    public String incompatibility(Activation output) {
+    public Problem incompatibility(Activation output) {
         return OutputPairing.of(output, this).incompatibility();
     }
 
@@ -116,7 +119,7 @@ public enum Cost {
      * y ln a + (1−y) ln(1−a) is a cost only for y in [0, 1] (outside it the "cost" goes negative and its minimum is
      * not at a = y); the log-likelihood, and the δ = a − y softmax gives with it, need y to be a distribution.
      */
-    public String targetProblem(DataSet set) {
+    public Problem targetProblem(DataSet set) {
         if (this == QUADRATIC) {
             return null;
         }
@@ -127,20 +130,20 @@ public enum Cost {
             for (int j = 0; j < k; j++) {
                 float v = y[e * k + j];
                 if (this == CROSS_ENTROPY && !(v >= 0 && v <= 1)) {
-                    return "The cross-entropy cost needs targets in [0, 1], but target " + j + " of example " + e + " of "
-                            + set.name() + " is " + v + "; use --cost quadratic, or scale the targets into [0, 1].";
+                    return new Problem("The cross-entropy cost needs targets in [0, 1], but target " + j + " of example " + e + " of "
+                            + set.name() + " is " + v, null, Fix.of("use ", Setting.COST.at("quadratic"), ", or scale the targets into [0, 1]"));
                 }
                 if (this == LOG_LIKELIHOOD && !(v >= 0)) {
-                    return "The log-likelihood cost needs each example's targets to be a distribution (non-negative, summing to 1),"
-                            + " but target " + j + " of example " + e + " of " + set.name() + " is " + v + "; use --cost quadratic,"
-                            + " or one-hot targets.";
+                    return new Problem("The log-likelihood cost needs each example's targets to be a distribution (non-negative, summing to 1),"
+                            + " but target " + j + " of example " + e + " of " + set.name() + " is " + v, null,
+                            Fix.of("use ", Setting.COST.at("quadratic"), ", or one-hot targets"));
                 }
                 sum += v;
             }
             if (this == LOG_LIKELIHOOD && Math.abs(sum - 1) > TARGET_SUM_TOLERANCE) {
-                return "The log-likelihood cost needs each example's targets to be a distribution (non-negative, summing to 1),"
-                        + " but those of example " + e + " of " + set.name() + " sum to " + (float) sum + "; use --cost quadratic,"
-                        + " or one-hot targets.";
+                return new Problem("The log-likelihood cost needs each example's targets to be a distribution (non-negative, summing to 1),"
+                        + " but those of example " + e + " of " + set.name() + " sum to " + (float) sum, null,
+                            Fix.of("use ", Setting.COST.at("quadratic"), ", or one-hot targets"));
             }
         }
         return null;
@@ -157,7 +160,7 @@ public enum Cost {
                 return c;
             }
         }
-        throw new InvalidInputException("Unknown cost '" + id + "'; " + nameFor(wanted) + "use one of quadratic, cross-entropy, log-likelihood.");
+        throw new InvalidInputException(new Problem("Unknown cost '" + id + "'; " + nameFor(wanted) + "use one of quadratic, cross-entropy, log-likelihood", null, null));
     }
 
     /** What other libraries' names for these costs are called here, as the start of a clause; empty when unknown. */

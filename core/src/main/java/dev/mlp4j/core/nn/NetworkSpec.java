@@ -1,7 +1,10 @@
 package dev.mlp4j.core.nn;
 
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.MessageText;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,54 +32,56 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
 
     public NetworkSpec {
         if (layers == null || layers.size() < 2) {
-            throw new InvalidInputException("A network needs at least an input and an output layer, e.g. --layers 784,30,10.");
+            throw new InvalidInputException(new Problem("A network needs at least an input and an output layer", null,
+                    Fix.of("try ", Setting.LAYERS.at("784,30,10"))));
         }
         for (int i = 0; i < layers.size(); i++) {
             // Checked here, not left to List.copyOf's bare NullPointerException.
             if (layers.get(i) == null) {
-                throw new InvalidInputException("Layer " + i + " of the layer sizes " + MessageText.value(layers.toString()) + " is null; give every layer a number of neurons.");
+                throw new InvalidInputException(new Problem("Layer " + i + " of the layer sizes " + MessageText.value(layers.toString()) + " is null; give every layer a number of neurons", null, null));
             }
         }
         layers = List.copyOf(layers);
         for (int i = 0; i < layers.size(); i++) {
             int n = layers.get(i);
             if (n < 1 || n > MAX_LAYER_SIZE) {
-                throw new InvalidInputException("Layer " + i + " has " + n + " neurons in " + describe(layers)
-                        + "; every layer needs between 1 and " + MAX_LAYER_SIZE + " neurons.");
+                throw new InvalidInputException(new Problem("Layer " + i + " has " + n + " neurons in " + describe(layers)
+                        + "; every layer needs between 1 and " + MAX_LAYER_SIZE + " neurons", null, null));
             }
         }
         for (int i = 1; i < layers.size(); i++) {
             if ((long) layers.get(i) * layers.get(i - 1) > Integer.MAX_VALUE - 8) {
-                throw new InvalidInputException("Layers " + (i - 1) + " and " + i + " of " + describe(layers)
-                        + " need more weights than one array holds; use narrower layers.");
+                throw new InvalidInputException(new Problem("Layers " + (i - 1) + " and " + i + " of " + describe(layers)
+                        + " need more weights than one array holds; use narrower layers", null, null));
             }
         }
         boolean hiddenNull = hiddenActivations == null || hiddenActivations.isEmpty()
                 || hiddenActivations.stream().anyMatch(Objects::isNull);
         if (hiddenNull || output == null || cost == null) {
-            throw new InvalidInputException("The " + (hiddenNull ? "hidden activation" : output == null ? "output activation" : "cost")
+            throw new InvalidInputException(new Problem("The " + (hiddenNull ? "hidden activation" : output == null ? "output activation" : "cost")
                     + " of " + describe(layers) + " is " + (hiddenActivations != null && hiddenActivations.isEmpty() ? "missing" : "null")
-                    + "; a network needs a hidden activation, an output activation and a cost.");
+                    + "; a network needs a hidden activation, an output activation and a cost", null, null));
         }
         int hiddenLayers = layers.size() - 2;
         // The count is checked before a list of equal entries is shortened: three for two layers is a mistake.
         if (hiddenActivations.size() > 1 && hiddenActivations.size() != hiddenLayers) {
-            throw new InvalidInputException(hiddenActivations.size() + " hidden activations (" + describe(hiddenActivations) + ") are given for the "
+            throw new InvalidInputException(new Problem(hiddenActivations.size() + " hidden activations (" + describe(hiddenActivations) + ") are given for the "
                     + hiddenLayers + " hidden layer" + (hiddenLayers == 1 ? "" : "s") + " of " + describe(layers)
                     + "; give one activation for all hidden layers" + (hiddenLayers > 1 ? ", or one for each of the " + hiddenLayers
-                    + " (e.g. " + describe(fitted(hiddenActivations, hiddenLayers)) + ")" : "") + ".");
+                    + " (e.g. " + describe(fitted(hiddenActivations, hiddenLayers)) + ")" : ""), null, null));
         }
         hiddenActivations = shortest(hiddenActivations);
         if (hiddenActivations.stream().anyMatch(Activation::isRowWise) && hiddenLayers > 0) {
-            throw new InvalidInputException("softmax can only be the output activation; use --hidden sigmoid, tanh, relu or linear.");
+            throw new InvalidInputException(new Problem("softmax can only be the output activation", null,
+                    Fix.of("use ", Setting.HIDDEN.at("sigmoid"), ", tanh, relu or linear")));
         }
         if (output.isRowWise() && layers.get(layers.size() - 1) < 2) {
-            throw new InvalidInputException("A softmax output layer needs at least 2 units (with one, its output is always 1); "
-                    + "use --output sigmoid for a single output.");
+            throw new InvalidInputException(new Problem("A softmax output layer needs at least 2 units (with one, its output is always 1)",
+                    null, Fix.of("use ", Setting.OUTPUT.at("sigmoid"), " for a single output")));
         }
-        String why = OutputPairing.of(output, cost).incompatibility();
+        Problem why = OutputPairing.of(output, cost).incompatibility();
         if (why != null) {
-            throw new InvalidInputException(Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
+            throw new InvalidInputException(why);
         }
     }
 
@@ -99,8 +104,8 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
             // The limit -1 keeps a trailing empty field, so "2,5,1," is refused like "2,,1" rather than read as 2,5,1.
             return Arrays.stream(text.split(separator, -1)).map(String::trim).map(Integer::valueOf).collect(Collectors.toList());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("Cannot read layer sizes '" + MessageText.value(text) + "'; give them as integers separated by commas "
-                    + "or hyphens, e.g. 784,30,10 or 784-30-10.");
+            throw new InvalidInputException(new Problem("Cannot read layer sizes '" + MessageText.value(text) + "'; give them as integers separated by commas "
+                    + "or hyphens, e.g. 784,30,10 or 784-30-10", null, null));
         }
     }
 
@@ -206,9 +211,17 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
      */
     public void requireSame(NetworkSpec given, String what, String holder, String fix) {
         if (!equals(given)) {
-            throw new InvalidInputException(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " are for the network "
-                    + given + " but " + holder + " for " + this + "; " + fix + ".");
+            throw new InvalidInputException(new Problem(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " are for the network "
+                    + given + " but " + holder + " for " + this + "; " + fix, null, null));
         }
+    }
+
+    /**
+     * Whether examples of {@code inputs} values and {@code targets} targets are this network's: the one comparison
+     * of a network with data, which every refusal of data that does not fit makes in its own words.
+     */
+    public boolean takesExamplesOf(int inputs, int targets) {
+        return inputs == inputSize() && targets == outputSize();
     }
 
     /**
@@ -221,11 +234,11 @@ public record NetworkSpec(List<Integer> layers, List<Activation> hiddenActivatio
      * @throws InvalidInputException when the widths differ from {@link #inputSize()} and {@link #outputSize()}
      */
     public void requireExampleWidths(int inputs, int targets, String what) {
-        if (inputs != inputSize() || targets != outputSize()) {
-            throw new InvalidInputException(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " has " + inputs
+        if (!takesExamplesOf(inputs, targets)) {
+            throw new InvalidInputException(new Problem(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " has " + inputs
                     + " inputs and " + targets + " targets per example but the network " + this + " takes " + inputSize()
                     + " inputs and gives " + outputSize() + " outputs; give it examples of " + inputSize() + " inputs and "
-                    + outputSize() + " targets, or a network of that shape.");
+                    + outputSize() + " targets, or a network of that shape", null, null));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.mlp4j.core.nn;
 
+import dev.mlp4j.core.Fix;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 import java.util.Objects;
 
 /**
@@ -62,14 +65,14 @@ public record OutputPairing(Activation output, Cost cost) {
      * the cost is undefined, not merely unusual: cross-entropy takes ln(a) and ln(1−a), so it needs outputs in (0, 1);
      * the log-likelihood reads the outputs as a distribution, which only softmax guarantees.
      */
-    public String incompatibility() {
+    public Problem incompatibility() {
         if (cost == Cost.CROSS_ENTROPY && output != Activation.SIGMOID && output != Activation.SOFTMAX) {
-            return "the cross-entropy cost needs outputs in (0,1), which a " + output
-                    + " output layer does not give; use --output sigmoid, or --cost quadratic";
+            return new Problem("The cross-entropy cost needs outputs in (0,1), which a " + output + " output layer does not give",
+                    null, Fix.of("use ", Setting.OUTPUT.at("sigmoid"), ", or ", Setting.COST.at("quadratic")));
         }
         if (cost == Cost.LOG_LIKELIHOOD && output != Activation.SOFTMAX) {
-            return "the log-likelihood cost needs a softmax output layer, not " + output
-                    + "; use --output softmax, or --cost cross-entropy with --output sigmoid";
+            return new Problem("The log-likelihood cost needs a softmax output layer", String.valueOf(output),
+                    Fix.of("use ", Setting.OUTPUT.at("softmax"), ", or ", Setting.COST.at("cross-entropy"), " with ", Setting.OUTPUT.at("sigmoid")));
         }
         return null;
     }

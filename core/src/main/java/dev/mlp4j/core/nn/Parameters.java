@@ -1,6 +1,7 @@
 package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 
 import java.util.Arrays;
 
@@ -20,7 +21,7 @@ public final class Parameters {
     /** All parameters zero. */
     public Parameters(NetworkSpec spec) {
         if (spec == null) {
-            throw new InvalidInputException("The NetworkSpec is null; give the network these parameters are for.");
+            throw new InvalidInputException(new Problem("The NetworkSpec is null; give the network these parameters are for", null, null));
         }
         this.spec = spec;
         this.weights = new double[spec.depth()][];
@@ -42,19 +43,19 @@ public final class Parameters {
     /** Refuses weight and bias arrays that are not laid out for {@code spec}: shared with {@link Gradients}. */
     static void checkShapes(NetworkSpec spec, double[][] weights, double[][] biases) {
         if (spec == null || weights == null || biases == null) {
-            throw new InvalidInputException((spec == null ? "The NetworkSpec is" : weights == null ? "The weights are" : "The biases are")
-                    + " null; give a NetworkSpec with one weight array and one bias array per layer of it.");
+            throw new InvalidInputException(new Problem((spec == null ? "The NetworkSpec is" : weights == null ? "The weights are" : "The biases are")
+                    + " null; give a NetworkSpec with one weight array and one bias array per layer of it", null, null));
         }
         if (weights.length != spec.depth() || biases.length != spec.depth()) {
-            throw new InvalidInputException("Expected " + spec.depth() + " weight and bias layers for " + spec.layersText()
-                    + " but got " + weights.length + " and " + biases.length + ".");
+            throw new InvalidInputException(new Problem("Expected " + spec.depth() + " weight and bias layers for " + spec.layersText()
+                    + " but got " + weights.length + " and " + biases.length, null, null));
         }
         for (int l = 0; l < spec.depth(); l++) {
             int rows = spec.size(l + 1);
             int cols = spec.size(l);
             if (weights[l] == null || biases[l] == null || weights[l].length != rows * cols || biases[l].length != rows) {
-                throw new InvalidInputException("Weight layer " + l + " should be " + rows + "x" + cols + " with " + rows
-                        + " biases but has " + length(weights[l]) + " weights and " + length(biases[l]) + " biases.");
+                throw new InvalidInputException(new Problem("Weight layer " + l + " should be " + rows + "x" + cols + " with " + rows
+                        + " biases but has " + length(weights[l]) + " weights and " + length(biases[l]) + " biases", null, null));
             }
         }
     }
@@ -92,9 +93,9 @@ public final class Parameters {
     /** The row-major index of weight (l, j, k), checked: an unchecked k past its row would reach the next row's weights. */
     static int weightIndex(NetworkSpec spec, int l, int j, int k) {
         if (l < 0 || l >= spec.depth() || j < 0 || j >= spec.size(l + 1) || k < 0 || k >= spec.size(l)) {
-            throw new InvalidInputException("There is no weight (" + l + ", " + j + ", " + k + ") in " + spec.layersText()
+            throw new InvalidInputException(new Problem("There is no weight (" + l + ", " + j + ", " + k + ") in " + spec.layersText()
                     + "; give l in 0.." + (spec.depth() - 1) + ", then j below the size of layer l+1 and k below that of layer l"
-                    + (l >= 0 && l < spec.depth() ? " (j < " + spec.size(l + 1) + ", k < " + spec.size(l) + ")" : "") + ".");
+                    + (l >= 0 && l < spec.depth() ? " (j < " + spec.size(l + 1) + ", k < " + spec.size(l) + ")" : ""), null, null));
         }
         return j * spec.size(l) + k;
     }
@@ -113,8 +114,8 @@ public final class Parameters {
      */
     public Parameters copyFor(NetworkSpec other) {
         if (other == null || !other.layers().equals(spec.layers())) {
-            throw new InvalidInputException("Parameters of " + spec.layersText() + " cannot serve the network "
-                    + (other == null ? "null" : other.layersText()) + "; give a network of the same layer sizes.");
+            throw new InvalidInputException(new Problem("Parameters of " + spec.layersText() + " cannot serve the network "
+                    + (other == null ? "null" : other.layersText()) + "; give a network of the same layer sizes", null, null));
         }
         double[][] w = new double[spec.depth()][];
         double[][] b = new double[spec.depth()][];
@@ -128,7 +129,7 @@ public final class Parameters {
     /** Overwrites these parameters with {@code other}'s, which must be of the same network. */
     public void copyFrom(Parameters other) {
         if (other == null) {
-            throw new InvalidInputException("The parameters to copy from are null; pass Parameters of " + spec + ".");
+            throw new InvalidInputException(new Problem("The parameters to copy from are null; pass Parameters of " + spec, null, null));
         }
         spec.requireSame(other.spec, "the parameters to copy", "these parameters are", "copy only between parameters of the same NetworkSpec");
         for (int l = 0; l < spec.depth(); l++) {

@@ -1,6 +1,9 @@
 package dev.mlp4j.core.train;
 
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 
 /**
  * The learning rate η of each epoch as a function of the epoch (0-based) and the previous epoch's mean training
@@ -20,7 +23,7 @@ public interface LearningRateSchedule {
     static LearningRateSchedule stepDecay(double initial, double factor, int every) {
         requirePositive(initial);
         if (!(factor > 0 && factor <= 1) || every < 1) {
-            throw new InvalidInputException("A step decay needs a factor in (0, 1] and a period of at least 1 epoch.");
+            throw new InvalidInputException(new Problem("A step decay needs a factor in (0, 1] and a period of at least 1 epoch", null, null));
         }
         return (epoch, lastCost) -> initial * Math.pow(factor, epoch / every);
     }
@@ -29,14 +32,16 @@ public interface LearningRateSchedule {
     static LearningRateSchedule inverseTime(double initial, double decay) {
         requirePositive(initial);
         if (!(decay >= 0) || Double.isInfinite(decay)) {
-            throw new InvalidInputException("An inverse-time decay needs a decay of zero or more, not " + decay + "; try 0.1.");
+            throw new InvalidInputException(new Problem("An inverse-time decay needs a decay of zero or more", String.valueOf(decay),
+                    Fix.of("try 0.1")));
         }
         return (epoch, lastCost) -> initial / (1 + decay * epoch);
     }
 
     private static void requirePositive(double rate) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new InvalidInputException("The learning rate must be a positive number, not " + rate + "; try --lr 0.5.");
+            throw new InvalidInputException(new Problem("The learning rate must be a positive number", String.valueOf(rate),
+                    Fix.of("try ", Setting.LEARNING_RATE.at("0.5"))));
         }
     }
 }

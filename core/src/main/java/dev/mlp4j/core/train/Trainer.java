@@ -1,7 +1,8 @@
 package dev.mlp4j.core.train;
 
-import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
@@ -129,12 +130,8 @@ public final class Trainer {
     /** Refuses data the network cannot take or its cost cannot score. */
     private static void requireFit(NetworkSpec spec, TrainingData data) {
         DataSet train = data.train();
-        if (spec.inputSize() != train.inputSize() || spec.outputSize() != train.outputSize()) {
-            throw new InvalidInputException("The network " + spec.layersText() + " maps " + spec.inputSize() + " inputs to "
-                    + spec.outputSize() + " outputs but each example of " + train.name() + " has " + train.inputSize() + " values and "
-                    + train.outputSize() + " targets; give the network " + train.inputSize() + " inputs and " + train.outputSize() + " outputs.");
-        }
-        String problem = data.targetProblem(spec.cost());
+        spec.requireExampleWidths(train.inputSize(), train.outputSize(), "the training set " + train);
+        Problem problem = data.targetProblem(spec.cost());
         if (problem != null) {
             throw new InvalidInputException(problem);
         }

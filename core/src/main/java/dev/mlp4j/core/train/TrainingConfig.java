@@ -1,6 +1,9 @@
 package dev.mlp4j.core.train;
 
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.WeightInit;
 
@@ -24,29 +27,33 @@ public record TrainingConfig(int epochs, int batchSize, LearningRateSchedule lea
 
     public TrainingConfig {
         if (epochs < 1) {
-            throw new InvalidInputException("The number of epochs must be at least 1, not " + epochs + "; try --epochs 30.");
+            throw refusal("The number of epochs must be at least 1", epochs, Fix.of("try ", Setting.EPOCHS.at("30")));
         }
         if (batchSize < 1) {
-            throw new InvalidInputException("The mini-batch size must be at least 1, not " + batchSize + "; try --batch 10.");
+            throw refusal("The mini-batch size must be at least 1", batchSize, Fix.of("try ", Setting.BATCH.at("10")));
         }
         if (learningRate == null) {
-            throw new InvalidInputException("A learning rate is required; try --lr 0.5.");
+            throw new InvalidInputException(new Problem("A learning rate is required", null, Fix.of("try ", Setting.LEARNING_RATE.at("0.5"))));
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new InvalidInputException("Momentum must be in [0, 1), not " + momentum + "; try --momentum 0.9 or leave it out.");
+            throw refusal("Momentum must be in [0, 1)", momentum, Fix.of("try ", Setting.MOMENTUM.at("0.9"), " or leave it out"));
         }
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new InvalidInputException("The L2 strength must be zero or positive, not " + l2 + "; try --l2 5.0 or leave it out.");
+            throw refusal("The L2 strength must be zero or positive", l2, Fix.of("try ", Setting.L2.at("5.0"), " or leave it out"));
         }
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new InvalidInputException("The dropout rate must be in [0, 1), not " + dropout + "; try --dropout 0.5 or leave it out.");
+            throw refusal("The dropout rate must be in [0, 1)", dropout, Fix.of("try ", Setting.DROPOUT.at("0.5"), " or leave it out"));
         }
         if (patience < 0) {
-            throw new InvalidInputException("Patience must be zero (off) or a positive number of epochs, not " + patience + ".");
+            throw new InvalidInputException(new Problem("Patience must be zero (off) or a positive number of epochs", String.valueOf(patience), null));
         }
         if (init == null) {
             init = WeightInit.NORMAL_SCALED;
         }
+    }
+
+    private static InvalidInputException refusal(String what, Object given, Fix fix) {
+        return new InvalidInputException(new Problem(what, String.valueOf(given), fix));
     }
 
     /**
@@ -58,8 +65,9 @@ public record TrainingConfig(int epochs, int batchSize, LearningRateSchedule lea
      */
     public void requireFor(NetworkSpec network) {
         if (dropout > 0 && network.depth() == 1) {
-            throw new InvalidInputException("Dropout " + dropout + " acts on hidden layers, and the network " + network.layersText()
-                    + " has none; set the dropout to 0 (leave --dropout out) or add a hidden layer.");
+            throw new InvalidInputException(new Problem("Dropout " + dropout + " acts on hidden layers, and the network "
+                    + network.layersText() + " has none", null,
+                    Fix.of("set the dropout to 0 (leave ", Setting.DROPOUT.alone(), " out) or add a hidden layer")));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mlp4j.core.train;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Cost;
 
@@ -49,9 +50,9 @@ public record TrainingData(DataSet train, DataSet validation, DataSet test) {
     }
 
     /** Why {@code cost} cannot score the targets of one of the sets, as a sentence, or null when it can score them all. */
-    public String targetProblem(Cost cost) {
+    public Problem targetProblem(Cost cost) {
         for (DataSet set : sets()) {
-            String problem = cost.targetProblem(set);
+            Problem problem = cost.targetProblem(set);
             if (problem != null) {
                 return problem;
             }

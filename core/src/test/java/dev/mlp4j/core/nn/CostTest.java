@@ -1,10 +1,14 @@
 package dev.mlp4j.core.nn;
 
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,10 +115,10 @@ class CostTest {
         assertNull(Cost.CROSS_ENTROPY.incompatibility(Activation.SIGMOID));
         assertNull(Cost.CROSS_ENTROPY.incompatibility(Activation.SOFTMAX));
         for (Activation a : new Activation[] {Activation.TANH, Activation.RELU, Activation.LINEAR}) {
-            String why = Cost.CROSS_ENTROPY.incompatibility(a);
+            Problem why = Cost.CROSS_ENTROPY.incompatibility(a);
             assertNotNull(why, a.id());
-            assertTrue(why.contains(a.id()), why);
-            assertTrue(why.contains("--output sigmoid") && why.contains("--cost quadratic"), why);
+            assertTrue(why.statement().contains(a.id()), why.toString());
+            assertEquals(List.of(Setting.OUTPUT.at("sigmoid"), Setting.COST.at("quadratic")), uses(why), why.toString());
         }
     }
 
@@ -125,9 +129,9 @@ class CostTest {
             if (a == Activation.SOFTMAX) {
                 continue;
             }
-            String why = Cost.LOG_LIKELIHOOD.incompatibility(a);
+            Problem why = Cost.LOG_LIKELIHOOD.incompatibility(a);
             assertNotNull(why, a.id());
-            assertTrue(why.contains("--output softmax"), why);
+            assertTrue(uses(why).contains(Setting.OUTPUT.at("softmax")), why.toString());
         }
     }
 
@@ -147,5 +151,9 @@ class CostTest {
             assertTrue(e.getMessage().contains(c.id()), e.getMessage());
         }
         assertThrows(InvalidInputException.class, () -> Cost.fromId(null));
+    }
+
+    private static List<Fix.Use> uses(Problem problem) {
+        return problem.fix().parts().stream().filter(p -> p instanceof Fix.Use).map(p -> (Fix.Use) p).toList();
     }
 }

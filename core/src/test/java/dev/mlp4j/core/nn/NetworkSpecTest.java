@@ -1,6 +1,7 @@
 package dev.mlp4j.core.nn;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class NetworkSpecTest {
     void softmax_hidden_layers_are_refused_with_the_activations_to_use_instead() {
         InvalidInputException e = refused(() -> NetworkSpec.of(Activation.SOFTMAX, Activation.SOFTMAX, Cost.LOG_LIKELIHOOD, 4, 3, 2));
         assertTrue(e.getMessage().contains("softmax can only be the output activation"), e.getMessage());
-        assertTrue(e.getMessage().contains("--hidden sigmoid"), e.getMessage());
+        assertTrue(e.getMessage().contains("use the hidden activation sigmoid"), e.getMessage());
     }
 
     @Test
@@ -67,12 +68,13 @@ class NetworkSpecTest {
     void invalid_output_and_cost_pairs_are_refused_with_a_sentence_saying_what_to_change() {
         InvalidInputException ce = refused(() -> NetworkSpec.of(Activation.SIGMOID, Activation.LINEAR, Cost.CROSS_ENTROPY, 2, 3, 1));
         assertTrue(ce.getMessage().startsWith("The cross-entropy cost"), ce.getMessage());
-        assertTrue(ce.getMessage().contains("use --output sigmoid, or --cost quadratic"), ce.getMessage());
+        assertTrue(ce.getMessage().contains("use the output activation sigmoid, or the cost quadratic"), ce.getMessage());
+        assertEquals(List.of(Setting.OUTPUT, Setting.COST), ce.problem().orElseThrow().fix().settings());
         assertTrue(ce.getMessage().endsWith("."), ce.getMessage());
 
         InvalidInputException ll = refused(() -> NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.LOG_LIKELIHOOD, 2, 3, 2));
         assertTrue(ll.getMessage().startsWith("The log-likelihood cost"), ll.getMessage());
-        assertTrue(ll.getMessage().contains("--output softmax"), ll.getMessage());
+        assertTrue(ll.getMessage().contains("use the output activation softmax"), ll.getMessage());
     }
 
     @Test

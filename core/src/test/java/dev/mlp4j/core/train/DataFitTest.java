@@ -1,6 +1,7 @@
 package dev.mlp4j.core.train;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 import dev.mlp4j.core.backend.ReferenceBackend;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.data.Examples;
@@ -56,7 +57,7 @@ class DataFitTest {
         NetworkSpec three = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.QUADRATIC, 3, 4, 1);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> train(three, new TrainingData(circle.train(), null, circle.test())));
-        assertTrue(e.getMessage().contains("maps 3 inputs to 1 outputs") && e.getMessage().contains("has 2 values"), e.getMessage());
+        assertTrue(e.getMessage().contains("takes 3 inputs and gives 1 outputs") && e.getMessage().contains("has 2 inputs"), e.getMessage());
     }
 
     @Test
@@ -66,7 +67,7 @@ class DataFitTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> train(net, new TrainingData(identity.train(), null, identity.test())));
         assertTrue(e.getMessage().startsWith("The cross-entropy cost needs targets in [0, 1]"), e.getMessage());
-        assertTrue(e.getMessage().contains("--cost quadratic"), e.getMessage());
+        assertTrue(e.getMessage().contains("use the cost quadratic"), e.getMessage());
         assertNull(Cost.CROSS_ENTROPY.targetProblem(Examples.circle(1, 50, 20).train()), "0/1 targets are fine");
         assertNull(Cost.QUADRATIC.targetProblem(identity.train()), "quadratic takes any target");
     }
@@ -78,10 +79,10 @@ class DataFitTest {
         DataSet halves = new DataSet("halves", 1, 1, 2, new float[1], new float[] {0.5f, 0.5f}, null);
         assertNull(Cost.LOG_LIKELIHOOD.targetProblem(halves));
         DataSet noClass = new DataSet("blank", 2, 1, 2, new float[2], new float[] {0, 1, 0, 0}, null);
-        String sum = Cost.LOG_LIKELIHOOD.targetProblem(noClass);
-        assertTrue(sum != null && sum.contains("example 1 of blank sum to 0.0"), sum);
+        Problem sum = Cost.LOG_LIKELIHOOD.targetProblem(noClass);
+        assertTrue(sum != null && sum.statement().contains("example 1 of blank sum to 0.0"), String.valueOf(sum));
         DataSet negative = new DataSet("negative", 1, 1, 2, new float[1], new float[] {-1, 2}, null);
-        String neg = Cost.LOG_LIKELIHOOD.targetProblem(negative);
-        assertTrue(neg != null && neg.contains("target 0 of example 0 of negative is -1.0"), neg);
+        Problem neg = Cost.LOG_LIKELIHOOD.targetProblem(negative);
+        assertTrue(neg != null && neg.statement().contains("target 0 of example 0 of negative is -1.0"), String.valueOf(neg));
     }
 }

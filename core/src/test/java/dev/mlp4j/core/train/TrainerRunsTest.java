@@ -67,7 +67,7 @@ class TrainerRunsTest {
         try (ReferenceBackend backend = new ReferenceBackend(noHidden)) {
             InvalidInputException e = assertThrows(InvalidInputException.class,
                     () -> new Trainer(config(2).optDropout(0.5).build()).train(backend, initial(noHidden), DATA));
-            assertEquals("Dropout 0.5 acts on hidden layers, and the network 2,1 has none; set the dropout to 0 (leave --dropout out) or add a hidden layer.",
+            assertEquals("Dropout 0.5 acts on hidden layers, and the network 2,1 has none; set the dropout to 0 (leave optDropout() out) or add a hidden layer.",
                     e.getMessage());
             assertEquals(TrainingResult.StopReason.COMPLETED, new Trainer(config(2).build()).train(backend, initial(noHidden), DATA).stop());
         }

@@ -441,17 +441,17 @@ class TrainerTest {
 
     @Test
     void invalid_training_settings_are_refused_with_what_to_do() {
-        assertRefused(config(0, 0.5, 1), "epochs must be at least 1, not 0", "--epochs");
+        assertRefused(config(0, 0.5, 1), "epochs must be at least 1, not 0", "setEpochs(30)");
         assertRefused(TrainingConfig.builder().setBatchSize(10).setLearningRate(0.5), "epochs must be at least 1");
-        assertRefused(config(1, 0.5, 1).setBatchSize(0), "mini-batch size must be at least 1, not 0", "--batch");
-        assertRefused(TrainingConfig.builder().setEpochs(1).setBatchSize(10), "A learning rate is required", "--lr");
-        assertRefused(config(1, 0.5, 1).optMomentum(1.0), "Momentum must be in [0, 1), not 1.0", "--momentum");
+        assertRefused(config(1, 0.5, 1).setBatchSize(0), "mini-batch size must be at least 1, not 0", "setBatchSize(10)");
+        assertRefused(TrainingConfig.builder().setEpochs(1).setBatchSize(10), "A learning rate is required", "setLearningRate(0.5)");
+        assertRefused(config(1, 0.5, 1).optMomentum(1.0), "Momentum must be in [0, 1), not 1.0", "optMomentum(0.9)");
         assertRefused(config(1, 0.5, 1).optMomentum(-0.1), "Momentum must be in [0, 1)");
         assertRefused(config(1, 0.5, 1).optMomentum(Double.NaN), "Momentum must be in [0, 1), not NaN");
-        assertRefused(config(1, 0.5, 1).optL2(-1), "L2 strength must be zero or positive, not -1.0", "--l2");
+        assertRefused(config(1, 0.5, 1).optL2(-1), "L2 strength must be zero or positive, not -1.0", "optL2(5.0)");
         assertRefused(config(1, 0.5, 1).optL2(Double.POSITIVE_INFINITY), "L2 strength");
         assertRefused(config(1, 0.5, 1).optL2(Double.NaN), "L2 strength");
-        assertRefused(config(1, 0.5, 1).optDropout(1.0), "dropout rate must be in [0, 1), not 1.0", "--dropout");
+        assertRefused(config(1, 0.5, 1).optDropout(1.0), "dropout rate must be in [0, 1), not 1.0", "optDropout(0.5)");
         assertRefused(config(1, 0.5, 1).optDropout(-0.5), "dropout rate");
         assertRefused(config(1, 0.5, 1).optPatience(-1), "Patience must be zero (off) or a positive number of epochs, not -1");
     }

@@ -79,9 +79,8 @@ public final class VerifyFileReader {
             parsed = Json.parse(source, text);
         } catch (NonFiniteJsonNumberException e) {
             // The value is the finding: a hand-written net that writes NaN has gone wrong before any gradient is compared.
-            String m = e.getMessage();
-            throw new InvalidInputException(m.substring(0, m.length() - 1) + "; your code computed it, and verify compares finite numbers"
-                    + " only: find where it first appears (often the log of an output that reached exactly 0 or 1 in the cross-entropy) and fix that first.", e);
+            throw e.goingOn("; your code computed it, and verify compares finite numbers only: find where it first appears"
+                    + " (often the log of an output that reached exactly 0 or 1 in the cross-entropy) and fix that first");
         }
         Set<String> indexedObjectFields = new LinkedHashSet<>();
         Object tree = arrays(parsed, "", indexedObjectFields);
@@ -169,7 +168,7 @@ public final class VerifyFileReader {
             try {
                 step = step(parameters);
             } catch (InvalidInputException e) {
-                stepProblem = e.getMessage();
+                stepProblem = e.message(FieldWords.WORDS);
             }
         }
         List<String> readingNotes = new ArrayList<>();
@@ -263,12 +262,12 @@ public final class VerifyFileReader {
             Cost cost = Cost.fromId(f.string(required(root, "cost", ""), "cost"));
             return new NetworkSpec(layers, hidden, output, cost);
         } catch (InvalidInputException e) {
-            if (e.getMessage().startsWith(f.source() + ":")) {
+            if (!e.place().isEmpty()) {
                 throw e;
             }
-            // The network's refusals advise command-line options; in a verify file the same choices are fields.
-            String advice = e.getMessage().replaceAll("--(hidden|output|cost) ([a-z-]+)", "\"$1\": \"$2\"");
-            throw new InvalidInputException(f.source() + ": " + advice, e);
+            // The network's refusals name settings; in a verify file the same choices are fields.
+            InvalidInputException placed = e.placedIn(f.source() + ": ");
+            throw new InvalidInputException(placed.message(FieldWords.WORDS), placed);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.mlp4j.cli.UsageException;
 import dev.mlp4j.cli.train.LearningRateScheduleOption;
 import dev.mlp4j.cli.train.TrainSettings;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 import dev.mlp4j.core.io.JsonFields;
 import dev.mlp4j.core.train.TrainingConfig;
 
@@ -26,7 +27,7 @@ public final class CheckpointSettings {
         field(f, path, "lrSchedule", "\"" + s.lrSchedule() + "\"", b -> {
             String problem = LearningRateScheduleOption.set(b, s.learningRate(), s.lrSchedule());
             if (problem != null) {
-                throw new InvalidInputException("not a learning-rate schedule: " + problem);
+                throw new InvalidInputException(new Problem("not a learning-rate schedule: " + problem, null, null));
             }
         });
         field(f, path, "momentum", s.momentum(), b -> b.optMomentum(s.momentum()));
@@ -41,17 +42,16 @@ public final class CheckpointSettings {
         try {
             set.accept(b);
             b.build();
-        } catch (InvalidInputException | UsageException e) {
-            throw f.fail(path + "." + name, "is " + value + ", which training cannot use (" + reason(e.getMessage())
-                    + "); the checkpoint is damaged: resume from another one, or start the run again");
+        } catch (InvalidInputException e) {
+            throw damaged(f, path + "." + name, value, e.problem().map(Problem::statement).orElse(e.getMessage()));
+        } catch (UsageException e) {
+            throw damaged(f, path + "." + name, value, e.getMessage());
         }
     }
 
-    /** The trainer's sentence as a clause, without the option it suggests: the fix here is not an option. */
-    private static String reason(String sentence) {
-        String s = sentence.strip();
-        int advice = s.indexOf("; try ");
-        s = advice >= 0 ? s.substring(0, advice) : s.replaceAll("\\.$", "");
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    /** The field a resume cannot use, with the trainer's reason but not its fix: the fix here is not an option. */
+    private static InvalidInputException damaged(JsonFields f, String field, Object value, String reason) {
+        return f.fail(field, "is " + value + ", which training cannot use (" + reason
+                + "); the checkpoint is damaged: resume from another one, or start the run again");
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.train.output;
 
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.train.EpochResult;
 import dev.mlp4j.core.train.TrainingListener;
@@ -76,7 +77,7 @@ public final class OutputFailures {
             write.run();
         } catch (InvalidInputException e) {
             failed.add(writer);
-            messages.add(e.getMessage());
+            messages.add(OptionWords.sentence(e));
             stopTraining.run();
         }
     }

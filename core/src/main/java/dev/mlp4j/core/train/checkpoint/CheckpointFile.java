@@ -1,11 +1,12 @@
 package dev.mlp4j.core.train.checkpoint;
 
-import dev.mlp4j.core.io.JsonWriter;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
 import dev.mlp4j.core.io.AtomicFiles;
 import dev.mlp4j.core.io.Json;
 import dev.mlp4j.core.io.JsonFields;
 import dev.mlp4j.core.io.JsonFiles;
+import dev.mlp4j.core.io.JsonWriter;
 import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.io.NetworkJson;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -108,16 +109,17 @@ public final class CheckpointFile {
         Map<String, Object> root = f.object(Json.parse(source, text), "");
         Object format = root.get("format");
         if (!FORMAT.equals(format)) {
-            throw new InvalidInputException(source + ": not an mlp4j checkpoint (its \"format\" field is "
-                    + (format == null ? "missing" : "\"" + format + "\"") + ", expected \"" + FORMAT + "\").");
+            throw new InvalidInputException(source + ": not an mlp4j checkpoint (", new Problem("its \"format\" field is "
+                    + (format == null ? "missing" : "\"" + format + "\"") + ", expected \"" + FORMAT + "\"", null, null), ")", null);
         }
         int version = f.integer(f.required(root, "version", ""), "version");
         if (version > VERSION) {
-            throw new InvalidInputException(source + ": written by a newer mlp4j (checkpoint format version " + version
-                    + "; this mlp4j reads versions 1 to " + VERSION + "); upgrade mlp4j to resume it.");
+            throw new InvalidInputException(source + ": ", new Problem("written by a newer mlp4j (checkpoint format version " + version
+                    + "; this mlp4j reads versions 1 to " + VERSION + "); upgrade mlp4j to resume it", null, null), null, null);
         }
         if (version < 1) {
-            throw new InvalidInputException(source + ": checkpoint format version " + version + " does not exist; the file is corrupt.");
+            throw new InvalidInputException(source + ": ", new Problem("checkpoint format version " + version
+                    + " does not exist; the file is corrupt", null, null), null, null);
         }
         NetworkSpec spec = NetworkJson.read(f, f.object(f.required(root, "network", ""), "network"), version >= 2, "");
         int epochsDone = f.integer(f.required(root, "epochsDone", ""), "epochsDone");

@@ -1,0 +1,44 @@
+package dev.mlp4j.cli.options;
+
+import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Setting;
+import dev.mlp4j.core.SettingWords;
+
+/**
+ * The command line's words for the settings a refusal's fix names: each {@link Setting} is the option that sets it
+ * ("try --epochs 30"). Every refusal the tool prints goes through {@link #sentence}, so the library's problems read
+ * as advice about this tool's options.
+ */
+public final class OptionWords implements SettingWords {
+    public static final OptionWords WORDS = new OptionWords();
+
+    private OptionWords() {
+    }
+
+    /** The option that sets {@code setting}. */
+    public static String option(Setting setting) {
+        return switch (setting) {
+            case LAYERS -> "--layers";
+            case HIDDEN -> "--hidden";
+            case OUTPUT -> "--output";
+            case COST -> "--cost";
+            case EPOCHS -> "--epochs";
+            case BATCH -> "--batch";
+            case LEARNING_RATE -> "--lr";
+            case MOMENTUM -> "--momentum";
+            case L2 -> "--l2";
+            case DROPOUT -> "--dropout";
+            case PATIENCE -> "--patience";
+        };
+    }
+
+    @Override
+    public String write(Setting setting, String value) {
+        return option(setting) + (value == null ? "" : " " + value);
+    }
+
+    /** The refusal as the command line says it. */
+    public static String sentence(InvalidInputException e) {
+        return e.message(WORDS);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.mlp4j.core;
+
+/**
+ * A choice a user of mlp4j makes and can change to get past a refusal: the network's shape and the training
+ * settings. A {@link Problem}'s fix names one; each front end writes it in its own words ({@link SettingWords}): the
+ * command line as an option, a verify file as a field, Java as the builder method or argument.
+ */
+public enum Setting {
+    LAYERS("the layer sizes"),
+    HIDDEN("the hidden activation"),
+    OUTPUT("the output activation"),
+    COST("the cost"),
+    EPOCHS("setEpochs"),
+    BATCH("setBatchSize"),
+    LEARNING_RATE("setLearningRate"),
+    MOMENTUM("optMomentum"),
+    L2("optL2"),
+    DROPOUT("optDropout"),
+    PATIENCE("optPatience");
+
+    private final String javaName;
+
+    Setting(String javaName) {
+        this.javaName = javaName;
+    }
+
+    /** The builder method ({@code TrainingConfig.Builder}) or the {@code NetworkSpec.of} argument that sets it. */
+    public String javaName() {
+        return javaName;
+    }
+
+    /** This setting with a value, as a part of a {@link Fix}. */
+    public Fix.Use at(String value) {
+        return new Fix.Use(this, value);
+    }
+
+    /** This setting alone ("leave --dropout out"), as a part of a {@link Fix}. */
+    public Fix.Use alone() {
+        return new Fix.Use(this, null);
+    }
+}
