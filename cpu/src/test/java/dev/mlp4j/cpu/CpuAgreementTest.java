@@ -4,6 +4,7 @@ import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.backend.BackendProvider;
 import dev.mlp4j.core.nn.NetworkSpec;
+import dev.mlp4j.core.testing.ReferenceAgreement;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,6 +15,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class CpuAgreementTest extends ReferenceAgreement {
     private static final CpuProvider PROVIDER = new CpuProvider();
+
+    @Override
+    protected String provider() {
+        return PROVIDER.name();
+    }
 
     @Override
     protected void assumeAvailable() {

@@ -10,7 +10,7 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
-import dev.mlp4j.gpu.testing.ReferenceAgreement;
+import dev.mlp4j.core.testing.ReferenceAgreement;
 import dev.mlp4j.gpu.testing.TestDevices;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Random;
 
-import static dev.mlp4j.gpu.testing.FloatAgreement.OUTPUT;
-import static dev.mlp4j.gpu.testing.FloatAgreement.assertAgree;
+import static dev.mlp4j.core.testing.FloatAgreement.OUTPUT;
+import static dev.mlp4j.core.testing.FloatAgreement.assertAgree;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

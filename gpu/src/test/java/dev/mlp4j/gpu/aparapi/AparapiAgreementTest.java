@@ -3,7 +3,7 @@ package dev.mlp4j.gpu.aparapi;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendOptions;
 import dev.mlp4j.core.nn.NetworkSpec;
-import dev.mlp4j.gpu.testing.ReferenceAgreement;
+import dev.mlp4j.core.testing.ReferenceAgreement;
 import dev.mlp4j.gpu.testing.TestDevices;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -9,7 +9,7 @@ import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
-import dev.mlp4j.gpu.testing.ReferenceAgreement;
+import dev.mlp4j.core.testing.ReferenceAgreement;
 import dev.mlp4j.gpu.testing.TestDevices;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static dev.mlp4j.gpu.testing.FloatAgreement.assertAgree;
+import static dev.mlp4j.core.testing.FloatAgreement.assertAgree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import static dev.mlp4j.gpu.testing.FloatAgreement.OUTPUT;
-import static dev.mlp4j.gpu.testing.FloatAgreement.assertAgree;
+import static dev.mlp4j.core.testing.FloatAgreement.OUTPUT;
+import static dev.mlp4j.core.testing.FloatAgreement.assertAgree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

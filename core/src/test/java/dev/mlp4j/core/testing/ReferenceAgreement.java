@@ -1,17 +1,15 @@
-package dev.mlp4j.cpu;
+package dev.mlp4j.core.testing;
 
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.ReferenceBackend;
-import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
+import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.nn.WeightInit;
-import dev.mlp4j.core.testing.NetworkCase;
-import dev.mlp4j.core.testing.NetworkGenerators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,16 +17,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import static dev.mlp4j.cpu.FloatAgreement.GRADIENT;
-import static dev.mlp4j.cpu.FloatAgreement.OUTPUT;
-import static dev.mlp4j.cpu.FloatAgreement.assertAgree;
+import static dev.mlp4j.core.testing.FloatAgreement.GRADIENT;
+import static dev.mlp4j.core.testing.FloatAgreement.OUTPUT;
+import static dev.mlp4j.core.testing.FloatAgreement.assertAgree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 /**
  * What every float32 backend must agree on with core's ReferenceBackend: forward outputs, gradients (with L2 and
- * dropout), SGD steps with momentum, and the training costs. Each backend's test class extends this.
+ * dropout), SGD steps with momentum, and the training costs. Each backend's test class extends this, and the
+ * coverage guard ({@code BackendCoverageTest}) finds every such class by the backend it {@linkplain #provider() covers}.
  */
 public abstract class ReferenceAgreement {
     /** Parameters after a few steps: float32 rounding of the parameters themselves plus the steps' gradient errors. */
@@ -38,6 +37,14 @@ public abstract class ReferenceAgreement {
     protected abstract void assumeAvailable();
 
     protected abstract Backend open(NetworkSpec spec);
+
+    /** The name of the backend provider whose backends {@link #open} opens, as {@code --backend} takes it. */
+    protected abstract String provider();
+
+    /** {@link #provider()}, for the coverage guard in another package. */
+    public final String declaredProvider() {
+        return provider();
+    }
 
     /** Checks a backend after use; Aparapi's tests check there that it ran on OpenCL. */
     protected void afterUse(Backend backend) {
@@ -58,6 +65,26 @@ public abstract class ReferenceAgreement {
     void gradients_agree_on_layers_and_batches_wider_than_one_tile() {
         qt().withExamples(10).forAll(NetworkGenerators.networks(NetworkGenerators.validKinds(), 2, 40, 20))
                 .checkAssert(this::gradientsAgree);
+    }
+
+    /**
+     * The cases the coverage guard counts: each valid (output, cost) pair with every hidden activation under it,
+     * through outputs, gradients with L2 and dropout, and steps with momentum; on a backend of the provider declared.
+     */
+    @Test
+    void every_activation_and_output_cost_pair_agrees_with_the_reference() {
+        StepSettings dropout = StepSettings.gradientOnly(0.05, 0.3, 17);
+        for (NetworkSpec spec : AgreementCases.everyActivationAndPair()) {
+            NetworkCase c = NetworkGenerators.build(spec.layers(), spec.hiddenActivations(), spec.output(), spec.cost(), 7, 5);
+            try (Backend b = open(spec)) {
+                assertEquals(provider(), b.info().name(), "the backend this suite says it covers");
+                b.setParameters(c.parameters());
+                assertAgree(spec + ": outputs", b.forward(c.batch()), reference(c).forward(c.batch()), OUTPUT);
+                assertAgree(spec + ": gradients", b.gradients(c.batch(), dropout), reference(c).gradients(c.batch(), dropout), GRADIENT);
+                afterUse(b);
+            }
+            stepsAgree(spec, new StepSettings[] {new StepSettings(0.2, 0.5, 0.01, 0.3, 11), new StepSettings(0.2, 0.5, 0, 0, 0)});
+        }
     }
 
     @Test

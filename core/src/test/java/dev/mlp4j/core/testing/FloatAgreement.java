@@ -1,4 +1,4 @@
-package dev.mlp4j.cpu;
+package dev.mlp4j.core.testing;
 
 import dev.mlp4j.core.nn.Gradients;
 import dev.mlp4j.core.nn.Parameters;
