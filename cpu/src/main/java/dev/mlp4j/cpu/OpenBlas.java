@@ -21,12 +21,25 @@ final class OpenBlas {
     private OpenBlas() {
     }
 
-    /** Loads the bundled natives (extracting them once into JavaCPP's cache) and gives OpenBLAS a thread per core. */
+    /**
+     * Loads the bundled natives (extracting them once into JavaCPP's cache) and gives OpenBLAS a thread per core, or
+     * as many as OPENBLAS_NUM_THREADS says: on a machine whose cores other work takes, a two-thread sgemm waits at every
+     * call for the thread that lost its core, and fewer threads is OpenBLAS's own remedy for that.
+     */
     static Loaded load() {
         Loader.load(openblas_nolapack.class);
-        int cores = Runtime.getRuntime().availableProcessors();
-        openblas_nolapack.blas_set_num_threads(cores);
+        openblas_nolapack.blas_set_num_threads(threads(System.getenv("OPENBLAS_NUM_THREADS"), Runtime.getRuntime().availableProcessors()));
         return new Loaded(version(), openblas_nolapack.blas_get_num_threads());
+    }
+
+    /** OPENBLAS_NUM_THREADS when it is a whole number from 1 to the cores, as OpenBLAS reads it; else the cores. */
+    static int threads(String fromEnvironment, int cores) {
+        try {
+            int n = fromEnvironment == null ? cores : Integer.parseInt(fromEnvironment.strip());
+            return n >= 1 && n <= cores ? n : cores;
+        } catch (NumberFormatException e) {
+            return cores;
+        }
     }
 
     /**
