@@ -19,6 +19,7 @@ import dev.mlp4j.core.nn.WeightInit;
 import dev.mlp4j.core.train.TrainingState;
 import dev.mlp4j.core.train.checkpoint.Checkpoint;
 import dev.mlp4j.core.train.checkpoint.CheckpointFile;
+import dev.mlp4j.core.train.checkpoint.Checkpointer;
 import picocli.CommandLine.ParseResult;
 
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Continues a run from its checkpoint. The settings come from the checkpoint; an option given again must agree
+ * Continues a run from its checkpoint, read by core's {@link Checkpointer#resume}; this adds what the command line
+ * keeps in the checkpoint's context. The settings come from the checkpoint; an option given again must agree
  * with it, because a run that changed its learning rate or data halfway would not be the run it claims to
  * continue. --epochs is the exception: it may extend a run.
  */
@@ -44,7 +46,7 @@ public final class Resumption {
     }
 
     static RunStart start(Path dir, TrainCommand c, ParseResult given) {
-        Checkpoint checkpoint = CheckpointFile.load(dir);
+        Checkpoint checkpoint = Checkpointer.resume(dir);
         String source = CheckpointFile.file(dir).toString();
         JsonFields f = new JsonFields(source);
         Map<String, Object> context = checkpoint.context();

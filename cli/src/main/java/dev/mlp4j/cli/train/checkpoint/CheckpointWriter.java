@@ -11,8 +11,7 @@ import dev.mlp4j.core.nn.Parameters;
 import dev.mlp4j.core.train.TrainingConfig;
 import dev.mlp4j.core.train.TrainingListener;
 import dev.mlp4j.core.train.TrainingState;
-import dev.mlp4j.core.train.checkpoint.Checkpoint;
-import dev.mlp4j.core.train.checkpoint.CheckpointFile;
+import dev.mlp4j.core.train.checkpoint.Checkpointer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,9 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * After every epoch, replaces the checkpoint in a folder: checkpoint.json (all a resume needs) and model.json (the
- * model as --save would write it if the run ended now, ready for eval or predict). Each file is replaced
- * atomically, so killing the run at any moment leaves the last complete epoch.
+ * After every epoch, replaces the checkpoint in a folder: checkpoint.json (all a resume needs, written by core's
+ * {@link Checkpointer} with the command line's records in its context) and model.json (the model as --save would
+ * write it if the run ended now, ready for eval or predict). Each file is replaced atomically, so killing the run at
+ * any moment leaves the last complete epoch.
  */
 public final class CheckpointWriter implements TrainingListener {
     public static final String MODEL_FILE = "model.json";
@@ -35,8 +35,7 @@ public final class CheckpointWriter implements TrainingListener {
     private final BackendHistory backendsBefore;
     private final DataIdentity data;
     private final String dataset;
-    /** The epoch the folder's checkpoint.json holds as written by this run; 0 before its first. */
-    private int checkpointEpoch;
+    private final Checkpointer checkpointer;
     /** The epoch of the parameters the folder's model.json holds as written by this run; 0 before its first. */
     private int modelEpoch;
 
@@ -55,6 +54,7 @@ public final class CheckpointWriter implements TrainingListener {
         this.backendsBefore = backendsBefore;
         this.data = data;
         this.dataset = dataset;
+        this.checkpointer = new Checkpointer(dir, this::context);
     }
 
     @Override
@@ -64,18 +64,11 @@ public final class CheckpointWriter implements TrainingListener {
 
     @Override
     public void onEpochState(TrainingState state) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put(Resumption.SETTINGS, settings.toMap());
-        context.put(Resumption.TRAINING_ACCURACY, accuracies.upTo(state.epochsDone()));
-        context.put(Resumption.BACKEND, backend);
-        context.put(BackendHistory.KEY, backendsBefore.extendedTo(backend, state.epochsDone()).toJson());
-        context.put(DataIdentity.KEY, data.toMap());
         boolean keepBest = settings.patience() > 0;
         Parameters kept = keepBest ? state.best() : state.parameters();
         int keptEpoch = keepBest ? state.bestEpoch() : state.epochsDone();
         try {
-            CheckpointFile.save(new Checkpoint(state, context), dir);
-            checkpointEpoch = state.epochsDone();
+            checkpointer.save(state);
             ModelFile.save(new Model(kept.spec(), kept, ModelRecord.of(config, dataset, backend, state.epochsDone(),
                     keptEpoch == 0 ? null : state.history().get(keptEpoch - 1))), dir.resolve(MODEL_FILE));
             modelEpoch = keptEpoch;
@@ -84,9 +77,20 @@ public final class CheckpointWriter implements TrainingListener {
         }
     }
 
+    /** The command line's records beside the state: what {@link Resumption} reads back. */
+    private Map<String, Object> context(TrainingState state) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(Resumption.SETTINGS, settings.toMap());
+        context.put(Resumption.TRAINING_ACCURACY, accuracies.upTo(state.epochsDone()));
+        context.put(Resumption.BACKEND, backend);
+        context.put(BackendHistory.KEY, backendsBefore.extendedTo(backend, state.epochsDone()).toJson());
+        context.put(DataIdentity.KEY, data.toMap());
+        return context;
+    }
+
     /** The epoch of the checkpoint this run last wrote (the one a resume continues from); 0 when none. */
     public int checkpointEpoch() {
-        return checkpointEpoch;
+        return checkpointer.savedEpoch();
     }
 
     /** The epoch of the parameters in the model.json this run last wrote; 0 when none. */
