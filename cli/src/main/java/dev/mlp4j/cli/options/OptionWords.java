@@ -1,5 +1,7 @@
 package dev.mlp4j.cli.options;
 
+import dev.mlp4j.core.Action;
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.SettingWords;
@@ -29,7 +31,25 @@ public final class OptionWords implements SettingWords {
             case L2 -> "--l2";
             case DROPOUT -> "--dropout";
             case PATIENCE -> "--patience";
+            case DATA -> "--data";
+            case DATASET -> "--dataset";
+            case SAVE -> "--save";
+            case CHECKPOINT -> "--checkpoint";
         };
+    }
+
+    /** The command that runs {@code action}. */
+    public static String command(Action action) {
+        return switch (action) {
+            case TRAIN -> "train";
+            case DOWNLOAD -> "download";
+        };
+    }
+
+    /** The command line to type, quoted: {@code './mlp4j train --save m.json'}. */
+    @Override
+    public String run(Action action, Fix.Use use) {
+        return "'./mlp4j " + command(action) + (use == null ? "" : " " + write(use.setting(), use.value())) + "'";
     }
 
     @Override
