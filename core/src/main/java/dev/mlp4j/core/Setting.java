@@ -24,7 +24,9 @@ public enum Setting {
     /** The file a trained model is saved to. */
     SAVE("ModelFile.save"),
     /** The folder a run's checkpoint is kept in. */
-    CHECKPOINT("CheckpointFile.save");
+    CHECKPOINT("CheckpointFile.save"),
+    /** The most memory Java may use, which the JVM's -Xmx sets: a setting of how mlp4j is started, not of a run. */
+    JAVA_HEAP("java -Xmx");
 
     private final String javaName;
 

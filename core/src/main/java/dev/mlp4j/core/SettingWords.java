@@ -26,6 +26,7 @@ public interface SettingWords {
     /** The words of the Java API: the builder method with its argument, or the {@code NetworkSpec.of} argument. */
     SettingWords JAVA = (setting, value) -> switch (setting) {
         case LAYERS, HIDDEN, OUTPUT, COST, DATA, DATASET -> setting.javaName() + (value == null ? "" : " " + value);
+        case JAVA_HEAP -> setting.javaName() + (value == null ? "" : value);
         default -> setting.javaName() + "(" + (value == null ? "" : value) + ")";
     };
 }

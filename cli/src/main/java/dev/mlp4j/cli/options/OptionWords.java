@@ -17,7 +17,7 @@ public final class OptionWords implements SettingWords {
     private OptionWords() {
     }
 
-    /** The option that sets {@code setting}. */
+    /** The option that sets {@code setting}; for {@link Setting#JAVA_HEAP}, which no option sets, the JVM's. */
     public static String option(Setting setting) {
         return switch (setting) {
             case LAYERS -> "--layers";
@@ -35,6 +35,7 @@ public final class OptionWords implements SettingWords {
             case DATASET -> "--dataset";
             case SAVE -> "--save";
             case CHECKPOINT -> "--checkpoint";
+            case JAVA_HEAP -> "-Xmx";
         };
     }
 
@@ -54,6 +55,10 @@ public final class OptionWords implements SettingWords {
 
     @Override
     public String write(Setting setting, String value) {
+        if (setting == Setting.JAVA_HEAP) {
+            // The heap is the JVM's, set where the tool is started: through the script, or by java itself.
+            return "JAVA_OPTS=-Xmx" + value + " ./mlp4j ..., or java -Xmx" + value + " -jar mlp4j.jar ...";
+        }
         return option(setting) + (value == null ? "" : " " + value);
     }
 

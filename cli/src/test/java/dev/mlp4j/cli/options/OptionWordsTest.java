@@ -21,8 +21,17 @@ class OptionWordsTest {
     void every_setting_is_an_option_of_train() {
         String help = CliRun.of("train", "--help").out();
         for (Setting s : Setting.values()) {
+            if (s == Setting.JAVA_HEAP) {
+                continue; // the JVM's, which the next test covers
+            }
             assertTrue(help.contains("[" + OptionWords.option(s) + "="), OptionWords.option(s) + " for " + s + " is not in:\n" + help);
         }
+    }
+
+    @Test
+    void the_java_heap_is_set_where_the_tool_is_started() {
+        assertEquals("JAVA_OPTS=-Xmx3g ./mlp4j ..., or java -Xmx3g -jar mlp4j.jar ...", OptionWords.WORDS.write(Setting.JAVA_HEAP, "3g"));
+        assertEquals("java -Xmx3g", SettingWords.JAVA.write(Setting.JAVA_HEAP, "3g"));
     }
 
     @Test
