@@ -26,7 +26,9 @@ public enum Setting {
     /** The folder a run's checkpoint is kept in. */
     CHECKPOINT("CheckpointFile.save"),
     /** The most memory Java may use, which the JVM's -Xmx sets: a setting of how mlp4j is started, not of a run. */
-    JAVA_HEAP("java -Xmx");
+    JAVA_HEAP("java -Xmx"),
+    /** How far a verified number may be from the reference's, relatively (verify's {@code Tolerance}). */
+    TOLERANCE("new Tolerance");
 
     private final String javaName;
 

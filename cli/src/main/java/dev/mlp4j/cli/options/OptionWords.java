@@ -36,6 +36,7 @@ public final class OptionWords implements SettingWords {
             case SAVE -> "--save";
             case CHECKPOINT -> "--checkpoint";
             case JAVA_HEAP -> "-Xmx";
+            case TOLERANCE -> "--tolerance";
         };
     }
 

@@ -21,11 +21,17 @@ class OptionWordsTest {
     void every_setting_is_an_option_of_train() {
         String help = CliRun.of("train", "--help").out();
         for (Setting s : Setting.values()) {
-            if (s == Setting.JAVA_HEAP) {
-                continue; // the JVM's, which the next test covers
+            if (s == Setting.JAVA_HEAP || s == Setting.TOLERANCE) {
+                continue; // the JVM's, and verify's, which the next tests cover
             }
             assertTrue(help.contains("[" + OptionWords.option(s) + "="), OptionWords.option(s) + " for " + s + " is not in:\n" + help);
         }
+    }
+
+    @Test
+    void the_tolerance_is_an_option_of_verify() {
+        String help = CliRun.of("verify", "--help").out();
+        assertTrue(help.contains("[" + OptionWords.option(Setting.TOLERANCE) + "="), help);
     }
 
     @Test
