@@ -28,7 +28,9 @@ public enum Setting {
     /** The most memory Java may use, which the JVM's -Xmx sets: a setting of how mlp4j is started, not of a run. */
     JAVA_HEAP("java -Xmx"),
     /** How far a verified number may be from the reference's, relatively (verify's {@code Tolerance}). */
-    TOLERANCE("new Tolerance");
+    TOLERANCE("new Tolerance"),
+    /** The backend that runs the network, by name. */
+    BACKEND("Backends.select");
 
     private final String javaName;
 

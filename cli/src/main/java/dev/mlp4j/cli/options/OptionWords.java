@@ -37,6 +37,7 @@ public final class OptionWords implements SettingWords {
             case CHECKPOINT -> "--checkpoint";
             case JAVA_HEAP -> "-Xmx";
             case TOLERANCE -> "--tolerance";
+            case BACKEND -> "--backend";
         };
     }
 
