@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public record Fix(List<Part> parts) {
 
     /** One piece of advice. */
-    public sealed interface Part permits Text, Use {
+    public sealed interface Part permits Text, Use, Run {
     }
 
     /** Words that are the same in every front end. */
@@ -22,6 +22,10 @@ public record Fix(List<Part> parts) {
 
     /** A setting to change, with the value to give it or null for the setting alone. */
     public record Use(Setting setting, String value) implements Part {
+    }
+
+    /** An {@link Action} to run, with the setting it is given or null for none. */
+    public record Run(Action action, Use use) implements Part {
     }
 
     public Fix {
@@ -35,12 +39,12 @@ public record Fix(List<Part> parts) {
 
     /** The settings this fix names, in order. */
     public List<Setting> settings() {
-        return parts.stream().filter(p -> p instanceof Use).map(p -> ((Use) p).setting()).toList();
+        return parts.stream().map(p -> p instanceof Run r ? r.use() : p).filter(p -> p instanceof Use).map(p -> ((Use) p).setting()).toList();
     }
 
     /** The advice in {@code words}. */
     public String render(SettingWords words) {
-        return parts.stream().map(p -> p instanceof Use u ? words.write(u.setting(), u.value()) : ((Text) p).text())
-                .collect(Collectors.joining());
+        return parts.stream().map(p -> p instanceof Use u ? words.write(u.setting(), u.value())
+                : p instanceof Run r ? words.run(r.action(), r.use()) : ((Text) p).text()).collect(Collectors.joining());
     }
 }

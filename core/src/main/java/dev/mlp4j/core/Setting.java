@@ -16,7 +16,21 @@ public enum Setting {
     MOMENTUM("optMomentum"),
     L2("optL2"),
     DROPOUT("optDropout"),
-    PATIENCE("optPatience");
+    PATIENCE("optPatience"),
+    /** The folder the data is read from. */
+    DATA("the folder given to Mnist.load"),
+    /** Which data set that folder holds. */
+    DATASET("the Dataset given to DataLocator.require"),
+    /** The file a trained model is saved to. */
+    SAVE("ModelFile.save"),
+    /** The folder a run's checkpoint is kept in. */
+    CHECKPOINT("CheckpointFile.save"),
+    /** The most memory Java may use, which the JVM's -Xmx sets: a setting of how mlp4j is started, not of a run. */
+    JAVA_HEAP("java -Xmx"),
+    /** How far a verified number may be from the reference's, relatively (verify's {@code Tolerance}). */
+    TOLERANCE("new Tolerance"),
+    /** The backend that runs the network, by name. */
+    BACKEND("Backends.select");
 
     private final String javaName;
 
@@ -24,7 +38,10 @@ public enum Setting {
         this.javaName = javaName;
     }
 
-    /** The builder method ({@code TrainingConfig.Builder}) or the {@code NetworkSpec.of} argument that sets it. */
+    /**
+     * The builder method ({@code TrainingConfig.Builder}), the {@code NetworkSpec.of} argument, or the library call or
+     * argument that sets it.
+     */
     public String javaName() {
         return javaName;
     }

@@ -13,9 +13,20 @@ public interface SettingWords {
      */
     String write(Setting setting, String value);
 
+    /**
+     * How this front end says to run {@code action}: by default the Java API's words, the method and then the call
+     * that takes the setting ("Trainer.run and ModelFile.save(m.json)").
+     *
+     * @param use the setting given to it, or null for none
+     */
+    default String run(Action action, Fix.Use use) {
+        return action.javaName() + (use == null ? "" : " and " + write(use.setting(), use.value()));
+    }
+
     /** The words of the Java API: the builder method with its argument, or the {@code NetworkSpec.of} argument. */
     SettingWords JAVA = (setting, value) -> switch (setting) {
-        case LAYERS, HIDDEN, OUTPUT, COST -> setting.javaName() + (value == null ? "" : " " + value);
+        case LAYERS, HIDDEN, OUTPUT, COST, DATA, DATASET -> setting.javaName() + (value == null ? "" : " " + value);
+        case JAVA_HEAP -> setting.javaName() + (value == null ? "" : value);
         default -> setting.javaName() + "(" + (value == null ? "" : value) + ")";
     };
 }

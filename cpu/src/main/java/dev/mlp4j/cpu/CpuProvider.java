@@ -52,13 +52,13 @@ public final class CpuProvider implements BackendProvider {
     public Availability availability(BackendOptions options) {
         if (options.device() >= 0) {
             return Availability.no("it runs on the processor through OpenBLAS, on no OpenCL device, so it cannot take device "
-                    + options.device() + "; leave out --device to use it.");
+                    + options.device() + "; leave out --device to use it");
         }
         OpenBlas.Loaded l = load();
         if (l == null) {
             return Availability.no("OpenBLAS's native library could not be loaded on " + platform() + " (" + failure
                     + "); build mlp4j with -Djavacpp.platform set to this machine's platform (e.g. linux-x86_64, macosx-arm64,"
-                    + " windows-x86_64), or use --backend core.");
+                    + " windows-x86_64), or use --backend core");
         }
         return Availability.yes(l.device(), false);
     }
@@ -67,7 +67,7 @@ public final class CpuProvider implements BackendProvider {
     public Backend create(NetworkSpec spec, BackendOptions options) {
         OpenBlas.Loaded l = load();
         if (l == null) {
-            throw new IllegalStateException(availability(options).reason());
+            throw new IllegalStateException(availability(options).sentence());
         }
         return new CpuBackend(spec, l.device());
     }

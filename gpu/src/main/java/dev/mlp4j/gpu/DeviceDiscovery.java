@@ -86,9 +86,9 @@ final class DeviceDiscovery {
             if (e.getStatus() == CL.CL_PLATFORM_NOT_FOUND_KHR) {
                 return failed(noPlatform());
             }
-            return failed("OpenCL failed while listing devices (" + CL.stringFor_errorCode(e.getStatus()) + ").");
+            return failed("OpenCL failed while listing devices (" + CL.stringFor_errorCode(e.getStatus()) + ")");
         } catch (RuntimeException e) {
-            return failed("OpenCL failed while listing devices: " + e + ".");
+            return failed("OpenCL failed while listing devices: " + e);
         }
     }
 
@@ -140,8 +140,8 @@ final class DeviceDiscovery {
             }
         }
         if (devices.isEmpty()) {
-            return failed(!failures.isEmpty() ? String.join("; ", failures) + "."
-                    : "OpenCL platform " + String.join(", ", empty) + " offers no device; check its driver's installation.");
+            return failed(!failures.isEmpty() ? String.join("; ", failures)
+                    : "OpenCL platform " + String.join(", ", empty) + " offers no device; check its driver's installation");
         }
         return new Result(new DeviceScan(devices, bestIndex(devices), null), handles, failures);
     }
@@ -247,14 +247,14 @@ final class DeviceDiscovery {
             // library and kernel module differ), so a registered driver can still leave no platform.
             return "no OpenCL platform found" + where + ": " + (vendors != null ? vendors : "/etc/OpenCL/vendors") + " registers "
                     + String.join(", ", registered) + " but no driver started; for NVIDIA's, check that nvidia-smi sees the GPU, "
-                    + "and run with OCL_ICD_DEBUG=15 to see why the loader skipped a driver.";
+                    + "and run with OCL_ICD_DEBUG=15 to see why the loader skipped a driver";
         }
         if (vendors != null) {
             return "no OpenCL platform found" + where + ": that folder registers no driver; "
-                    + "unset it or point it at a folder of .icd files such as /etc/OpenCL/vendors.";
+                    + "unset it or point it at a folder of .icd files such as /etc/OpenCL/vendors";
         }
         return "no OpenCL platform found: the ICD loader found no driver in /etc/OpenCL/vendors; install one, "
-                + "such as pocl-opencl-icd for the CPU or the GPU vendor's driver (NVIDIA's ships libnvidia-opencl.so.1).";
+                + "such as pocl-opencl-icd for the CPU or the GPU vendor's driver (NVIDIA's ships libnvidia-opencl.so.1)";
     }
 
     /** The .icd files in the folder, by name; none when it cannot be read. */
@@ -271,28 +271,28 @@ final class DeviceDiscovery {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!os.contains("linux")) {
             return "no OpenCL platform: the OpenCL library could not be loaded (" + e.getMessage() + "); install your "
-                    + "device's OpenCL driver.";
+                    + "device's OpenCL driver";
         }
         if (findOnLibraryPath("libOpenCL.so.1") == null) {
             return "no OpenCL platform: libOpenCL.so.1 not found; install ocl-icd-libopencl1 and a driver such as "
-                    + "pocl-opencl-icd (CPU) or the GPU vendor's OpenCL driver.";
+                    + "pocl-opencl-icd (CPU) or the GPU vendor's OpenCL driver";
         }
         String why = String.valueOf(e.getMessage());
         if (why.contains("JOCL")) {
             // JOCL unpacks its own native library into java.io.tmpdir, and cannot load it from a folder mounted noexec.
             return "no OpenCL platform: JOCL's native library could not be loaded (" + why + "); if java.io.tmpdir ("
                     + System.getProperty("java.io.tmpdir") + ") is mounted noexec, start java with -Djava.io.tmpdir naming "
-                    + "a folder that allows executables.";
+                    + "a folder that allows executables";
         }
         if (findOnLibraryPath("libOpenCL.so") != null) {
             // The loader's file is there but did not load: say what the system said.
             return "no OpenCL platform: the OpenCL loader libOpenCL.so could not be loaded (" + why + "); reinstall "
-                    + "ocl-icd-libopencl1 and ocl-icd-opencl-dev, or remove the libOpenCL.so that LD_LIBRARY_PATH puts first.";
+                    + "ocl-icd-libopencl1 and ocl-icd-opencl-dev, or remove the libOpenCL.so that LD_LIBRARY_PATH puts first";
         }
         return "no OpenCL platform: JOCL opens the OpenCL loader by its unversioned name libOpenCL.so, which Debian and "
                 + "Ubuntu install only with ocl-icd-opencl-dev (libOpenCL.so.1 alone is not enough); install "
                 + "ocl-icd-opencl-dev, or start java with LD_LIBRARY_PATH naming a folder that holds a link "
-                + "libOpenCL.so -> libOpenCL.so.1.";
+                + "libOpenCL.so -> libOpenCL.so.1";
     }
 
     /** Whether one of java.library.path's folders holds the file. */

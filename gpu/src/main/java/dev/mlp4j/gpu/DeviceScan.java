@@ -9,7 +9,8 @@ import java.util.List;
  * @param devices   every device, in the order of their indices
  * @param autoIndex the device that {@code --device -1} (the default) selects: the GPU with the most compute
  *                  units, else the CPU device with the most; -1 when there is no device
- * @param problem   why OpenCL cannot be used here, as a sentence with the fix; null when it can
+ * @param problem   why OpenCL cannot be used here, as a clause with the fix and no closing full stop (a
+ *                  sentence adds it); null when it can
  */
 public record DeviceScan(List<OpenClDevice> devices, int autoIndex, String problem) {
     /** Keeps its own copy of {@code devices}. */

@@ -49,18 +49,18 @@ public final class OpenClDevices {
     public static DeviceHandle handle(BackendOptions options) {
         DeviceScan scan = scan();
         if (!scan.available()) {
-            throw new BackendUnavailableException(scan.problem());
+            throw new BackendUnavailableException(scan.problem() + ".");
         }
         OpenClDevice d = scan.select(options.device());
         if (d == null) {
-            throw new BackendUnavailableException(noSuchDevice(options.device(), scan));
+            throw new BackendUnavailableException(noSuchDevice(options.device(), scan) + ".");
         }
         return Cached.RESULT.handles().get(d.index());
     }
 
-    /** The sentence for a {@code --device} index past the last device. */
+    /** The clause for a {@code --device} index past the last device (without a full stop: it is an availability reason). */
     public static String noSuchDevice(int requested, DeviceScan scan) {
-        return "there is no OpenCL device " + requested + "; `mlp4j devices` lists devices 0.." + (scan.devices().size() - 1) + ".";
+        return "there is no OpenCL device " + requested + "; `mlp4j devices` lists devices 0.." + (scan.devices().size() - 1);
     }
 
     /**

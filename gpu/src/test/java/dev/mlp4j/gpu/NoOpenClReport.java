@@ -16,7 +16,7 @@ public final class NoOpenClReport {
         System.out.println("scan: " + OpenClDevices.scan().problem());
         for (BackendProvider p : Backends.providers()) {
             BackendProvider.Availability a = p.availability(BackendOptions.DEFAULT);
-            System.out.println(p.name() + ": " + (a.available() ? "available on " + a.device() : "not available: " + a.reason()));
+            System.out.println(p.name() + ": " + (a.available() ? "available on " + a.device() : "not available: " + a.sentence()));
         }
         NetworkSpec spec = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 3, 2);
         Backends.Selection s = Backends.select("auto", spec, BackendOptions.DEFAULT);

@@ -79,12 +79,12 @@ class PlatformFailureTest {
         DeviceDiscovery.Result r = DeviceDiscovery.collect(List.of(failing("NVIDIA CUDA"), failing("Other")));
         assertFalse(r.scan().available());
         assertEquals("OpenCL platform NVIDIA CUDA failed while listing its devices (CL_OUT_OF_HOST_MEMORY); "
-                + "OpenCL platform Other failed while listing its devices (CL_OUT_OF_HOST_MEMORY).", r.scan().problem());
+                + "OpenCL platform Other failed while listing its devices (CL_OUT_OF_HOST_MEMORY)", r.scan().problem());
     }
 
     @Test
     void platforms_without_devices_still_say_so() {
         DeviceDiscovery.Result r = DeviceDiscovery.collect(List.of(platform("Empty")));
-        assertEquals("OpenCL platform Empty offers no device; check its driver's installation.", r.scan().problem());
+        assertEquals("OpenCL platform Empty offers no device; check its driver's installation", r.scan().problem());
     }
 }

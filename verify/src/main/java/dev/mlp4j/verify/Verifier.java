@@ -1,6 +1,8 @@
 package dev.mlp4j.verify;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Setting;
+import dev.mlp4j.core.SettingWords;
 import dev.mlp4j.core.data.Batch;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Backprop;
@@ -45,8 +47,13 @@ public final class Verifier {
     private Verifier() {
     }
 
-    /** Checks the file's gradient, forward pass and δ, whichever it gives. */
+    /** Checks the file's gradient, forward pass and δ, whichever it gives; its advice names settings as Java does. */
     public static VerifyReport verify(VerifyFile file, Tolerance tolerance) {
+        return verify(file, tolerance, SettingWords.JAVA);
+    }
+
+    /** Checks the file's gradient, forward pass and δ, whichever it gives; its advice names settings in {@code words}. */
+    public static VerifyReport verify(VerifyFile file, Tolerance tolerance, SettingWords words) {
         if (file.gradients() == null && file.activations() == null && file.deltas() == null) {
             String near = VerifyFileReader.nearest("gradients", file.ignoredFields());
             throw new InvalidInputException(file.source() + ": 'gradients' is missing"
@@ -54,11 +61,16 @@ public final class Verifier {
                     : ", and so are 'activations' and 'deltas': there is nothing to verify")
                     + (file.step() != null || file.stepProblem() != null ? "; to check the training step the file records, use verify --step." : "."));
         }
-        return check(file, tolerance, false);
+        return check(file, tolerance, false, words);
     }
 
-    /** Checks the file's training step, and its gradient, forward pass and δ where given. */
+    /** Checks the file's training step, and its gradient, forward pass and δ where given; advice as Java says it. */
     public static VerifyReport verifyStep(VerifyFile file, Tolerance tolerance) {
+        return verifyStep(file, tolerance, SettingWords.JAVA);
+    }
+
+    /** Checks the file's training step, and its gradient, forward pass and δ where given; advice in {@code words}. */
+    public static VerifyReport verifyStep(VerifyFile file, Tolerance tolerance, SettingWords words) {
         if (file.stepProblem() != null) {
             throw new InvalidInputException(file.stepProblem());
         }
@@ -66,11 +78,11 @@ public final class Verifier {
             throw new InvalidInputException(file.source() + ": 'after' is missing: verify --step needs the parameters "
                     + "'before' and 'after' one step, its 'learningRate', and the batch in 'inputs'/'targets'.");
         }
-        return check(file, tolerance, true);
+        return check(file, tolerance, true, words);
     }
 
-    private static VerifyReport check(VerifyFile file, Tolerance tolerance, boolean withStep) {
-        VerifyReport report = compare(file, tolerance, withStep);
+    private static VerifyReport check(VerifyFile file, Tolerance tolerance, boolean withStep, SettingWords words) {
+        VerifyReport report = compare(file, tolerance, withStep, words);
         if (report.match()) {
             return report;
         }
@@ -79,7 +91,7 @@ public final class Verifier {
             // PyTorch's SGD keeps v ← μv + ∇C and steps w ← w − ηv: its v is the file's velocity divided by −η.
             StepClaim perGradient = new StepClaim(step.learningRate(), step.momentum(), step.l2(), step.n(), step.before(), step.after(),
                     ParameterSets.times(step.velocityBefore(), -step.learningRate()));
-            if (compare(readOtherwise(file, file.parameters(), file.gradients(), perGradient), tolerance, true).match()) {
+            if (compare(readOtherwise(file, file.parameters(), file.gradients(), perGradient), tolerance, true, words).match()) {
                 return withDiagnosis(report, file, tolerance, new Diagnosis(DiagnosisKind.VELOCITY_PER_GRADIENT, List.of("velocityBefore"),
                         -step.learningRate(), "Your velocity follows v ← μv + ∇C, w ← w − ηv (PyTorch's SGD); read as −η·v it agrees "
                         + "everywhere, so the step is right. In the file 'velocityBefore' is the step itself (v ← μv − η∇C; w ← w + v):"
@@ -91,7 +103,7 @@ public final class Verifier {
         }
         // A square matrix dumped [to][from] (Nielsen's w[l], written without .T) passes the reader's shape check; read
         // the other way round, do the numbers agree? Then that, not the backward pass, is what to fix.
-        VerifyReport other = compare(squareTransposed(file), tolerance, withStep);
+        VerifyReport other = compare(squareTransposed(file), tolerance, withStep, words);
         if (!other.match()) {
             return report;
         }
@@ -151,7 +163,7 @@ public final class Verifier {
                 f.stepProblem(), f.ignoredFields(), f.readingNotes());
     }
 
-    private static VerifyReport compare(VerifyFile file, Tolerance tolerance, boolean withStep) {
+    private static VerifyReport compare(VerifyFile file, Tolerance tolerance, boolean withStep, SettingWords words) {
         NetworkSpec spec = file.spec();
         List<String> notes = fileNotes(file);
         List<Diagnosis> diagnoses = new ArrayList<>();
@@ -180,7 +192,7 @@ public final class Verifier {
                 notes.add("With a softmax output, \"cross-entropy\" is −Σ [y ln a + (1 − y) ln(1 − a)] over the outputs; if your "
                         + "cost is −Σ y ln a (often called categorical cross-entropy), set \"cost\": \"log-likelihood\".");
             }
-            notes.add(unexplained(file, tolerance, withStep, activations, deltas, gradients, step));
+            notes.add(unexplained(file, tolerance, withStep, activations, deltas, gradients, step, words));
         }
         return new VerifyReport(file.source(), spec, file.examples(), file.reduction(), tolerance, activations, deltas,
                 gradients, step, diagnoses, notes, match);
@@ -240,12 +252,13 @@ public final class Verifier {
 
     /** What to do next when numbers disagree and no known mistake reproduces them. */
     private static String unexplained(VerifyFile file, Tolerance tolerance, boolean withStep, List<ArrayComparison> activations,
-                                      List<ArrayComparison> deltas, List<ArrayComparison> gradients, List<ArrayComparison> step) {
+                                      List<ArrayComparison> deltas, List<ArrayComparison> gradients, List<ArrayComparison> step,
+                                      SettingWords words) {
         if (tolerance.relative() < FLOAT32_TOLERANCE && float32Disagreement(file, activations, deltas, gradients, step)) {
             // Rounding, not a mistake, until a float32 tolerance says otherwise: the advice below would mislead.
             return "The numbers that disagree are float32 (exactly representable in 32 bits): float32 arithmetic "
                     + "differs from the reference by rounding of about 1e-7 per operation, which adds up; run again with "
-                    + "--tolerance 1e-3 to compare at float32's precision.";
+                    + words.write(Setting.TOLERANCE, "1e-3") + " to compare at float32's precision.";
         }
         if (withStep && !gradients.isEmpty() && agree(gradients)
                 && file.step().momentum() > 0 && file.step().velocityBefore() == null) {

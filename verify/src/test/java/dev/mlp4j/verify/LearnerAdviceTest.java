@@ -69,7 +69,11 @@ class LearnerAdviceTest {
         VerifyReport r = verify(file(NET, Set.of(), true));
         assertFalse(r.match(), "float32 rounding exceeds the default tolerance; the case would test nothing");
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("The numbers that disagree are float32")
-                && n.contains("--tolerance 1e-3")), r.notes()::toString);
+                && n.contains("new Tolerance(1e-3)")), r.notes()::toString);
+        // A front end's words for the setting, where the library's are Java's.
+        VerifyReport worded = Verifier.verify(VerifyFileReader.fromJson("net.json", VerifyJson.json(file(NET, Set.of(), true))),
+                Tolerance.DEFAULT, (setting, value) -> "<" + setting + " " + value + ">");
+        assertTrue(worded.notes().stream().anyMatch(n -> n.contains("run again with <TOLERANCE 1e-3> to compare")), worded.notes()::toString);
         assertTrue(r.notes().stream().noneMatch(n -> n.startsWith("No known mistake")), r.notes()::toString);
         VerifyReport atFloat32 = Verifier.verify(VerifyFileReader.fromJson("net.json", VerifyJson.json(file(NET, Set.of(), true))),
                 new Tolerance(1e-3));

@@ -4,6 +4,7 @@ import dev.mlp4j.cli.ExitCodes;
 import dev.mlp4j.cli.JsonOutput;
 import dev.mlp4j.cli.UsageException;
 import dev.mlp4j.cli.options.CommonOptions;
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.verify.Verifier;
 import dev.mlp4j.verify.VerifyReport;
@@ -68,7 +69,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         Tolerance t = new Tolerance(tolerance);
         VerifyFile f = VerifyFileReader.read(file);
-        VerifyReport r = step ? Verifier.verifyStep(f, t) : Verifier.verify(f, t);
+        VerifyReport r = step ? Verifier.verifyStep(f, t, OptionWords.WORDS) : Verifier.verify(f, t, OptionWords.WORDS);
         print(out, f, r);
         if (common.json) {
             JsonOutput.print(out, json(f, r));

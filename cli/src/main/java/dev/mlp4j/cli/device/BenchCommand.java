@@ -112,8 +112,8 @@ public final class BenchCommand implements Callable<Integer> {
         for (BackendProvider p : providers) {
             BackendProvider.Availability a = p.availability(BackendOptions.DEFAULT);
             if (!a.available()) {
-                table.notRun("-", p.name(), "not available: " + a.reason());
-                skipped.add(skip(p.name(), a.reason()));
+                table.notRun("-", p.name(), "not available: " + a.sentence());
+                skipped.add(skip(p.name(), a.sentence()));
                 continue;
             }
             for (Case c : caseList) {

@@ -38,7 +38,7 @@ public final class DevicesCommand implements Callable<Integer> {
         DeviceScan scan = OpenClDevices.scan();
         List<Map<String, Object>> devices = new ArrayList<>();
         if (!scan.available()) {
-            out.println("OpenCL: " + scan.problem());
+            out.println("OpenCL: " + scan.problem() + ".");
         } else {
             out.printf("%-3s %-28s %-6s %-44s %5s %10s %-5s %s%n", "#", "platform", "type", "device", "units", "memory", "fp64", "driver");
             for (OpenClDevice d : scan.devices()) {
@@ -64,12 +64,12 @@ public final class DevicesCommand implements Callable<Integer> {
         List<Map<String, Object>> backends = new ArrayList<>();
         for (BackendProvider p : Backends.providers()) {
             BackendProvider.Availability a = p.availability(BackendOptions.DEFAULT);
-            out.printf("  %-8s %s%n", p.name(), a.available() ? "available on " + a.device() : "not available: " + a.reason());
+            out.printf("  %-8s %s%n", p.name(), a.available() ? "available on " + a.device() : "not available: " + a.sentence());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", p.name());
             m.put("available", a.available());
             m.put("device", a.device());
-            m.put("reason", a.reason());
+            m.put("reason", a.sentence());
             backends.add(m);
         }
         String auto = autoChoice(new StepWork(StepWork.JAVA_FASTER_BELOW, "step"));
@@ -82,7 +82,7 @@ public final class DevicesCommand implements Callable<Integer> {
         if (common.json) {
             Map<String, Object> json = JsonOutput.object("devices");
             json.put("opencl", scan.available());
-            json.put("problem", scan.problem());
+            json.put("problem", scan.problem() == null ? null : scan.problem() + ".");
             json.put("devices", devices);
             json.put("skippedPlatforms", OpenClDevices.skippedPlatforms());
             json.put("autoDevice", scan.available() ? scan.autoIndex() : null);

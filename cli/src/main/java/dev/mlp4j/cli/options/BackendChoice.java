@@ -62,7 +62,7 @@ public final class BackendChoice {
     /** The devices 'mlp4j devices' lists, in a clause: "the OpenCL devices here are 0: …", or why there are none. */
     static String devicesHere(DeviceScan scan) {
         if (!scan.available() || scan.devices().isEmpty()) {
-            String why = scan.problem() == null ? "" : scan.problem().strip().replaceAll("\\.$", "");
+            String why = scan.problem() == null ? "" : scan.problem();
             return "this machine has no OpenCL device" + (why.isEmpty() ? "" : ": " + Character.toLowerCase(why.charAt(0)) + why.substring(1));
         }
         List<String> list = new ArrayList<>();

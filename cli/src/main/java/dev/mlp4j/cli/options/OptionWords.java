@@ -1,5 +1,7 @@
 package dev.mlp4j.cli.options;
 
+import dev.mlp4j.core.Action;
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.SettingWords;
@@ -15,7 +17,7 @@ public final class OptionWords implements SettingWords {
     private OptionWords() {
     }
 
-    /** The option that sets {@code setting}. */
+    /** The option that sets {@code setting}; for {@link Setting#JAVA_HEAP}, which no option sets, the JVM's. */
     public static String option(Setting setting) {
         return switch (setting) {
             case LAYERS -> "--layers";
@@ -29,11 +31,36 @@ public final class OptionWords implements SettingWords {
             case L2 -> "--l2";
             case DROPOUT -> "--dropout";
             case PATIENCE -> "--patience";
+            case DATA -> "--data";
+            case DATASET -> "--dataset";
+            case SAVE -> "--save";
+            case CHECKPOINT -> "--checkpoint";
+            case JAVA_HEAP -> "-Xmx";
+            case TOLERANCE -> "--tolerance";
+            case BACKEND -> "--backend";
         };
+    }
+
+    /** The command that runs {@code action}. */
+    public static String command(Action action) {
+        return switch (action) {
+            case TRAIN -> "train";
+            case DOWNLOAD -> "download";
+        };
+    }
+
+    /** The command line to type, quoted: {@code './mlp4j train --save m.json'}. */
+    @Override
+    public String run(Action action, Fix.Use use) {
+        return "'./mlp4j " + command(action) + (use == null ? "" : " " + write(use.setting(), use.value())) + "'";
     }
 
     @Override
     public String write(Setting setting, String value) {
+        if (setting == Setting.JAVA_HEAP) {
+            // The heap is the JVM's, set where the tool is started: through the script, or by java itself.
+            return "JAVA_OPTS=-Xmx" + value + " ./mlp4j ..., or java -Xmx" + value + " -jar mlp4j.jar ...";
+        }
         return option(setting) + (value == null ? "" : " " + value);
     }
 

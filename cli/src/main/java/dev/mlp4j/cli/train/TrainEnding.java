@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.train;
 
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.cli.ExitCodes;
 import dev.mlp4j.cli.Interruption;
 import dev.mlp4j.cli.JsonOutput;
@@ -165,7 +166,7 @@ final class TrainEnding {
     /** Why the run failed, or null when it did not. */
     private String error(boolean saved, CheckpointState c) {
         boolean failed = result.stop() == TrainingResult.StopReason.DIVERGED || result.stop() == TrainingResult.StopReason.BACKEND_FAILED;
-        String error = failed ? result.message() : null;
+        String error = failed ? result.message(OptionWords.WORDS) : null;
         OutputFailures failures = outcome.failures();
         if (!failures.any()) {
             return error;

@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.train;
 
+import dev.mlp4j.cli.options.OptionWords;
 import dev.mlp4j.cli.Interruption;
 import dev.mlp4j.cli.train.checkpoint.CheckpointWriter;
 import dev.mlp4j.cli.train.output.OutputFailures;
@@ -37,6 +38,6 @@ record TrainingOutcome(TrainingResult result, KeptParameters keeper, OutputFailu
 
     /** The line that says why training stopped. */
     String stopMessage() {
-        return interrupted != null ? interrupted : stoppedByFailure != null ? stoppedByFailure : result.message();
+        return interrupted != null ? interrupted : stoppedByFailure != null ? stoppedByFailure : result.message(OptionWords.WORDS);
     }
 }

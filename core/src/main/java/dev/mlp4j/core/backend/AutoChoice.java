@@ -122,7 +122,7 @@ public final class AutoChoice {
         List<String> reasons = new ArrayList<>();
         probed.forEach((p, a) -> {
             if (!a.available()) {
-                reasons.add(p.name() + ": " + Backends.clause(a.reason()));
+                reasons.add(p.name() + ": " + a.reason());
             }
         });
         return reasons;

@@ -51,7 +51,7 @@ public interface BackendProvider {
     /**
      * @param available whether {@link #create} can be called
      * @param device    the device that would run, in words (when available)
-     * @param reason    why it cannot run, as a sentence with the fix (when not available)
+     * @param reason    why it cannot run, as a clause with the fix and no full stop (when not available)
      * @param isGpu     whether the device is a GPU, which "auto" prefers over any CPU device
      */
     record Availability(boolean available, String device, String reason, boolean isGpu) {
@@ -60,9 +60,17 @@ public interface BackendProvider {
             return new Availability(true, device, null, isGpu);
         }
 
-        /** The backend cannot run here, for {@code reason} (a sentence with the fix). */
+        /**
+         * The backend cannot run here, for {@code reason}: a clause with the fix and no closing full stop, so that
+         * "auto" can list it among others and a sentence can end it ({@link #sentence()}).
+         */
         public static Availability no(String reason) {
             return new Availability(false, null, reason, false);
+        }
+
+        /** The reason as a sentence of its own: the clause with its full stop; null where the backend can run. */
+        public String sentence() {
+            return reason == null ? null : reason + ".";
         }
     }
 }

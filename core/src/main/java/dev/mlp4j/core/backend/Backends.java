@@ -73,7 +73,7 @@ public final class Backends {
             if (p.name().equals(name)) {
                 BackendProvider.Availability a = p.availability(options);
                 if (!a.available()) {
-                    throw new BackendUnavailableException("Backend '" + name + "' cannot run here: " + a.reason());
+                    throw new BackendUnavailableException("Backend '" + name + "' cannot run here: " + a.sentence());
                 }
                 Backend b = p.create(spec, options);
                 return new Selection(b, "backend " + name + " on " + b.info().device() + " (--backend " + name + ")");
@@ -112,11 +112,5 @@ public final class Backends {
 
     private static List<String> nonEmpty(String... clauses) {
         return Arrays.stream(clauses).filter(c -> !c.isEmpty()).toList();
-    }
-
-    /** A reason, written as a sentence, as a clause of the list "auto" prints: without its closing full stop. */
-    static String clause(String sentence) {
-        String s = sentence == null ? "" : sentence.strip();
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

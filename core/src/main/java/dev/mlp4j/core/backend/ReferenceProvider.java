@@ -23,7 +23,7 @@ public final class ReferenceProvider implements BackendProvider {
     public Availability availability(BackendOptions options) {
         if (options.device() >= 0) {
             return Availability.no("it runs in Java, on no OpenCL device, so it cannot take device " + options.device()
-                    + "; leave out --device to use it.");
+                    + "; leave out --device to use it");
         }
         return Availability.yes(ReferenceBackend.DEVICE, false);
     }

@@ -1,6 +1,10 @@
 package dev.mlp4j.core.data;
 
+import dev.mlp4j.core.Action;
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 
 import java.nio.file.Path;
 
@@ -34,8 +38,8 @@ public record Mnist(DataSet train, DataSet validation, DataSet test) {
         Path imagesFile = MnistFiles.find(dir, imagesName);
         Path labelsFile = MnistFiles.find(dir, labelsName);
         if (imagesFile == null || labelsFile == null) {
-            throw new InvalidInputException(dir + ": " + (imagesFile == null ? imagesName : labelsName)
-                    + "(.gz) is missing; run './mlp4j download' or point --data at the folder holding the four MNIST files.");
+            throw new InvalidInputException(new Problem(dir + ": " + (imagesFile == null ? imagesName : labelsName) + "(.gz) is missing",
+                    null, Fix.of("run ", Action.DOWNLOAD.run(), " or point ", Setting.DATA.alone(), " at the folder holding the four MNIST files")));
         }
         IdxReader.Images images = IdxReader.readImages(imagesFile);
         int[] labels = IdxReader.readLabels(labelsFile, CLASSES);
@@ -45,8 +49,8 @@ public record Mnist(DataSet train, DataSet validation, DataSet test) {
         }
         if (images.count() == 0) {
             // A valid IDX file may hold none, but a set without examples would only give NaN costs and accuracies.
-            throw new InvalidInputException(imagesFile + " holds 0 images, so the " + (name.equals("train") ? "training" : name)
-                    + " set would be empty; download the files again, or point --data at a folder whose files hold images.");
+            throw new InvalidInputException(new Problem(imagesFile + " holds 0 images, so the " + (name.equals("train") ? "training" : name)
+                    + " set would be empty", null, Fix.of("download the files again, or point ", Setting.DATA.alone(), " at a folder whose files hold images")));
         }
         return DataSet.classification(name, images.pixelsPerImage(), CLASSES, images.scaled(), labels);
     }

@@ -1,7 +1,10 @@
 package dev.mlp4j.core.io;
 
+import dev.mlp4j.core.Action;
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.nn.NetworkSpec;
 import dev.mlp4j.core.nn.Parameters;
 
@@ -101,7 +104,8 @@ public final class ModelFile {
         try {
             text = JsonFiles.read(file, MAX_BYTES, "mlp4j model");
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(new Problem(file + ": no such model file; train one with './mlp4j train --save " + file + "'", null, null));
+            throw new InvalidInputException(new Problem(file + ": no such model file", null,
+                    Fix.of("train one with ", Action.TRAIN.with(Setting.SAVE.at(file.toString())))));
         }
         return fromJson(file.toString(), text);
     }

@@ -1,6 +1,9 @@
 package dev.mlp4j.core.train;
 
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.nn.NetworkSpec;
 
 import java.util.Locale;
@@ -40,10 +43,9 @@ public final class TrainingMemory {
         long needed = bytesNeeded(spec, batch);
         if (needed > available) {
             long heapGb = Math.max(2, (needed + needed / 2 + GB - 1) / GB);
-            throw new InvalidInputException("Training the network " + spec.layersText() + " (" + spec.parameterCount()
+            throw new InvalidInputException(new Problem("Training the network " + spec.layersText() + " (" + spec.parameterCount()
                     + " parameters, batch " + batch + ") needs at least " + gigabytes(needed) + " of memory, but Java may use "
-                    + gigabytes(available) + "; use smaller layers, or give Java more memory (JAVA_OPTS=-Xmx" + heapGb
-                    + "g ./mlp4j ..., or java -Xmx" + heapGb + "g -jar mlp4j.jar ...).");
+                    + gigabytes(available), null, Fix.of("use smaller layers, or give Java more memory (", Setting.JAVA_HEAP.at(heapGb + "g"), ")")));
         }
     }
 

@@ -1,8 +1,11 @@
 package dev.mlp4j.core.train;
 
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.backend.Backend;
 import dev.mlp4j.core.backend.BackendUnavailableException;
+import dev.mlp4j.core.backend.ReferenceProvider;
 import dev.mlp4j.core.nn.StepSettings;
 import dev.mlp4j.core.data.DataSet;
 import dev.mlp4j.core.nn.DropoutMask;
@@ -73,7 +76,7 @@ final class TrainingRun {
         for (int epoch = state.epochsDone() + 1; epoch <= config.epochs() && stop == null; epoch++) {
             stop = epoch(epoch);
         }
-        return finish(stop == null ? new StopPolicy.Stop(TrainingResult.StopReason.COMPLETED, null) : stop);
+        return finish(stop == null ? StopPolicy.Stop.unworded(TrainingResult.StopReason.COMPLETED) : stop);
     }
 
     /**
@@ -84,7 +87,7 @@ final class TrainingRun {
      */
     private StopPolicy.Stop epoch(int epoch) {
         if (cancelled.get()) {
-            return new StopPolicy.Stop(TrainingResult.StopReason.CANCELLED, null);
+            return StopPolicy.Stop.unworded(TrainingResult.StopReason.CANCELLED);
         }
         listeners.forEach(l -> l.onEpochStart(epoch));
         double eta = learningRate(epoch);
@@ -95,9 +98,10 @@ final class TrainingRun {
         } catch (BackendUnavailableException failure) {
             // A device lost or out of memory: what was on it is gone, but the epoch's start is on the host.
             beforeFailure = before;
-            return new StopPolicy.Stop(TrainingResult.StopReason.BACKEND_FAILED, "The " + backend.info().name()
+            return new StopPolicy.Stop(TrainingResult.StopReason.BACKEND_FAILED, Fix.of("The " + backend.info().name()
                     + " backend failed in epoch " + epoch + " (" + failure.getMessage() + "); the parameters from before that"
-                    + " epoch are kept. Run again with --backend core, or resume from a checkpoint on another device.");
+                    + " epoch are kept. Run again with ", Setting.BACKEND.at(ReferenceProvider.NAME),
+                    ", or resume from a checkpoint on another device."));
         }
         return scored.stop() != null ? scored.stop() : completed(scored);
     }
@@ -197,7 +201,7 @@ final class TrainingRun {
     /** The result: the parameters kept, and the sentence on how the run ended where {@code stop} has none yet. */
     private TrainingResult finish(StopPolicy.Stop stop) {
         Parameters kept = best.kept() != null ? best.kept() : beforeFailure != null ? beforeFailure : backend.parameters();
-        String message = stop.message() != null ? stop.message() : endingSentence(stop.reason());
+        Fix message = stop.message() != null ? stop.message() : Fix.of(endingSentence(stop.reason()));
         TrainingResult result = new TrainingResult(kept, List.copyOf(history), best.epoch(), stop.reason(), message);
         listeners.forEach(l -> l.onTrainingEnd(result));
         return result;

@@ -127,8 +127,8 @@ class AutoChoiceTest {
 
     @Test
     void a_backend_that_fails_falls_back_to_the_next_and_reasons_name_those_that_cannot_run() {
-        FakeProvider opencl = new FakeProvider("opencl", BackendProvider.Availability.no("libOpenCL is missing."), true);
-        FakeProvider aparapi = new FakeProvider("aparapi", BackendProvider.Availability.no("no OpenCL platform."), true);
+        FakeProvider opencl = new FakeProvider("opencl", BackendProvider.Availability.no("libOpenCL is missing"), true);
+        FakeProvider aparapi = new FakeProvider("aparapi", BackendProvider.Availability.no("no OpenCL platform"), true);
         FakeProvider core = cpu("core", false);
         AutoChoice auto = new AutoChoice(List.of(opencl, core, aparapi), BackendOptions.DEFAULT, LARGE);
         assertEquals(List.of("core"), offers(auto));
@@ -159,7 +159,7 @@ class AutoChoiceTest {
     @Test
     void the_line_auto_prints_gives_the_size_before_the_backends_that_cannot_run() {
         NetworkSpec identity = NetworkSpec.of(Activation.LINEAR, Activation.LINEAR, Cost.QUADRATIC, 2, 6, 6, 6, 2);
-        FakeProvider aparapi = new FakeProvider("aparapi", BackendProvider.Availability.no("Aparapi found no device."), true);
+        FakeProvider aparapi = new FakeProvider("aparapi", BackendProvider.Availability.no("Aparapi found no device"), true);
         Backends.Selection s = Backends.selectAuto(List.of(cpu("opencl", true), cpu("core", false), aparapi), identity,
                 BackendOptions.DEFAULT, IDENTITY);
         try (Backend b = s.backend()) {
@@ -187,11 +187,11 @@ class AutoChoiceTest {
 
     @Test
     void where_only_core_can_run_or_core_cannot_the_size_is_not_given_as_the_reason() {
-        FakeProvider noOpenCl = new FakeProvider("opencl", BackendProvider.Availability.no("libOpenCL is missing."), true);
+        FakeProvider noOpenCl = new FakeProvider("opencl", BackendProvider.Availability.no("libOpenCL is missing"), true);
         assertEquals("core | ", choose(new AutoChoice(List.of(noOpenCl, cpu("core", false)), BackendOptions.DEFAULT, IDENTITY)));
         assertEquals("core | ", choose(new AutoChoice(List.of(noOpenCl, cpu("core", false)), BackendOptions.DEFAULT, MNIST)));
         // With --device N core cannot run: the small network goes to the device named, and core's own reason says why.
-        FakeProvider noCore = new FakeProvider("core", BackendProvider.Availability.no("it runs in Java, on no OpenCL device."), false);
+        FakeProvider noCore = new FakeProvider("core", BackendProvider.Availability.no("it runs in Java, on no OpenCL device"), false);
         AutoChoice onDevice = new AutoChoice(List.of(cpu("opencl", true), noCore), new BackendOptions(0), IDENTITY);
         assertEquals("opencl | ", choose(onDevice));
         assertEquals(List.of("core: it runs in Java, on no OpenCL device"), onDevice.unavailable());

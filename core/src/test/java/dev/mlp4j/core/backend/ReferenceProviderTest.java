@@ -23,8 +23,10 @@ class ReferenceProviderTest {
         BackendProvider.Availability a = new ReferenceProvider().availability(new BackendOptions(5));
         assertFalse(a.available());
         assertTrue(a.reason().contains("device 5"), a.reason());
+        assertFalse(a.reason().endsWith("."), "a reason is a clause, which a sentence ends: " + a.reason());
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
                 () -> Backends.select(ReferenceProvider.NAME, SPEC, new BackendOptions(5)));
         assertTrue(e.getMessage().contains("--device"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("use it."), e.getMessage());
     }
 }

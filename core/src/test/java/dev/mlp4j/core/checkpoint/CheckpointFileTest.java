@@ -126,7 +126,7 @@ class CheckpointFileTest {
     @Test
     void a_folder_without_a_checkpoint_is_refused_saying_how_to_make_one(@TempDir Path dir) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> CheckpointFile.load(dir));
-        assertTrue(e.getMessage().contains("no checkpoint there") && e.getMessage().contains("--checkpoint"), e.getMessage());
+        assertTrue(e.getMessage().contains("no checkpoint there") && e.getMessage().contains("Trainer.run and CheckpointFile.save("), e.getMessage());
     }
 
     @Test

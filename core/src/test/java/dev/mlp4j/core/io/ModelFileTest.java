@@ -1,6 +1,7 @@
 package dev.mlp4j.core.io;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
@@ -235,6 +236,9 @@ class ModelFileTest {
         Path missing = dir.resolve("nope.json");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelFile.load(missing));
         assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("no such model file"), e.getMessage());
+        // The library's own words: no command line option where a Java caller reads it.
+        assertTrue(e.getMessage().endsWith("; train one with Trainer.run and ModelFile.save(" + missing + ")."), e.getMessage());
+        assertEquals(List.of(Setting.SAVE), e.problem().orElseThrow().fix().settings());
         Path binary = dir.resolve("images.gz");
         Files.write(binary, Fixtures.bytes("idx/tiny-images-idx3-ubyte.gz"));
         InvalidInputException b = assertThrows(InvalidInputException.class, () -> ModelFile.load(binary));

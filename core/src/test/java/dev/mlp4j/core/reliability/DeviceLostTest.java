@@ -57,7 +57,9 @@ class DeviceLostTest {
 
         assertEquals(TrainingResult.StopReason.BACKEND_FAILED, result.stop());
         assertTrue(result.message().contains("epoch 3") && result.message().contains("device lost")
-                && result.message().contains("--backend core"), result.message());
+                && result.message().contains("Run again with Backends.select(core)"), result.message());
+        assertTrue(result.message((setting, value) -> "<" + setting + " " + value + ">").contains("Run again with <BACKEND core>, or resume"),
+                result.message());
         assertEquals(2, result.history().size(), "two epochs completed");
         assertEquals(afterEpoch.get(1), result.parameters(), "the parameters after epoch 2 are kept, bit for bit");
         assertNull(result.parameters().firstNonFinite());

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.train;
 
+import dev.mlp4j.core.SettingWords;
 import dev.mlp4j.core.backend.BackendCapabilities;
 import dev.mlp4j.core.data.Examples;
 import dev.mlp4j.core.nn.Activation;
@@ -84,6 +85,6 @@ class StopPoliciesTest {
         assertNull(stops.get(1));
         assertNull(stops.get(2), "one epoch since the best, epoch 2");
         assertEquals(TrainingResult.StopReason.EARLY_STOPPED, stops.get(3).reason());
-        assertEquals("Stopped early after epoch 4: no lower training cost for 2 epochs; keeping epoch 2.", stops.get(3).message());
+        assertEquals("Stopped early after epoch 4: no lower training cost for 2 epochs; keeping epoch 2.", stops.get(3).message().render(SettingWords.JAVA));
     }
 }

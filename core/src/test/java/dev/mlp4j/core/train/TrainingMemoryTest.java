@@ -1,10 +1,13 @@
 package dev.mlp4j.core.train;
 
 import dev.mlp4j.core.InvalidInputException;
+import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.nn.Activation;
 import dev.mlp4j.core.nn.Cost;
 import dev.mlp4j.core.nn.NetworkSpec;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,8 +30,8 @@ class TrainingMemoryTest {
         NetworkSpec wide = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 784, 1_048_576, 10);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainingMemory.requireFits(wide, 10, 4 * GB));
         assertEquals("Training the network 784,1048576,10 (833617930 parameters, batch 10) needs at least 37.5 GB of memory, but Java may"
-                + " use 4.0 GB; use smaller layers, or give Java more memory (JAVA_OPTS=-Xmx57g ./mlp4j ..., or java -Xmx57g -jar mlp4j.jar ...).",
-                e.getMessage());
+                + " use 4.0 GB; use smaller layers, or give Java more memory (java -Xmx57g).", e.getMessage());
+        assertEquals(List.of(Setting.JAVA_HEAP), e.problem().orElseThrow().fix().settings());
         NetworkSpec usual = NetworkSpec.of(Activation.SIGMOID, Activation.SIGMOID, Cost.CROSS_ENTROPY, 784, 100, 10);
         assertDoesNotThrow(() -> TrainingMemory.requireFits(usual, 10, 64L << 20));
         assertTrue(TrainingMemory.bytesNeeded(usual, 10) < 8L << 20);

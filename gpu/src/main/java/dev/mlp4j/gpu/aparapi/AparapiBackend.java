@@ -83,7 +83,7 @@ public final class AparapiBackend implements Backend {
     public static AparapiBackend open(NetworkSpec spec, BackendOptions options) {
         BackendProvider.Availability a = AparapiDevices.availability(options);
         if (!a.available()) {
-            throw new BackendUnavailableException("Backend 'aparapi' cannot run here: " + a.reason());
+            throw new BackendUnavailableException("Backend 'aparapi' cannot run here: " + a.sentence());
         }
         return new AparapiBackend(spec, AparapiDevices.select(options));
     }

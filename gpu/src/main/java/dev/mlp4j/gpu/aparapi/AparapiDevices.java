@@ -38,17 +38,17 @@ final class AparapiDevices {
         try {
             if (!OpenCLLoader.isOpenCLAvailable()) {
                 return Availability.no("Aparapi could not load OpenCL: libOpenCL.so.1 not found or unusable; install "
-                        + "ocl-icd-libopencl1 and a driver such as pocl-opencl-icd (CPU) or the GPU vendor's OpenCL driver.");
+                        + "ocl-icd-libopencl1 and a driver such as pocl-opencl-icd (CPU) or the GPU vendor's OpenCL driver");
             }
             List<OpenCLDevice> devices = devices();
             if (devices.isEmpty()) {
                 String vendors = System.getenv("OCL_ICD_VENDORS");
                 return Availability.no("no OpenCL platform found" + (vendors != null ? " (OCL_ICD_VENDORS=" + vendors + ")" : "")
-                        + "; install a driver such as pocl-opencl-icd (CPU) or the GPU vendor's OpenCL driver.");
+                        + "; install a driver such as pocl-opencl-icd (CPU) or the GPU vendor's OpenCL driver");
             }
             OpenCLDevice device = select(devices, requested);
             if (device == null) {
-                return Availability.no("there is no OpenCL device " + requested + "; `mlp4j devices` lists the devices.");
+                return Availability.no("there is no OpenCL device " + requested + "; `mlp4j devices` lists the devices");
             }
             String why = probe(device);
             if (why != null) {
@@ -148,11 +148,11 @@ final class AparapiDevices {
             k.setExplicit(true);
             k.execute(Range.create(device, 16));
             if (!k.isRunningCL()) {
-                return "Aparapi could not run a kernel on " + describe(device) + " and would fall back to Java threads.";
+                return "Aparapi could not run a kernel on " + describe(device) + " and would fall back to Java threads";
             }
             k.get(k.values);
             if (k.values[3] != 4f) {
-                return "Aparapi's probe kernel computed a wrong result on " + describe(device) + ".";
+                return "Aparapi's probe kernel computed a wrong result on " + describe(device);
             }
             return null;
         } catch (RuntimeException | AssertionError e) {

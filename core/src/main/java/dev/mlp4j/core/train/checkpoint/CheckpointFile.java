@@ -1,7 +1,10 @@
 package dev.mlp4j.core.train.checkpoint;
 
+import dev.mlp4j.core.Action;
+import dev.mlp4j.core.Fix;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.Problem;
+import dev.mlp4j.core.Setting;
 import dev.mlp4j.core.io.AtomicFiles;
 import dev.mlp4j.core.io.Json;
 import dev.mlp4j.core.io.JsonFields;
@@ -98,8 +101,8 @@ public final class CheckpointFile {
         try {
             text = JsonFiles.read(file, MAX_BYTES, "mlp4j checkpoint");
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(dir + ": no checkpoint there (no " + FILE_NAME
-                    + "); start one with './mlp4j train --checkpoint " + dir + "'.");
+            throw new InvalidInputException(new Problem(dir + ": no checkpoint there (no " + FILE_NAME + ")", null,
+                    Fix.of("start one with ", Action.TRAIN.with(Setting.CHECKPOINT.at(dir.toString())))));
         }
         return fromJson(file.toString(), text);
     }
