@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.download;
 
+import dev.mlp4j.core.testing.Fifos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.mlp4j.cli.CliRun;
@@ -163,8 +164,7 @@ class DownloadCommandTest {
     @Test
     void a_folder_or_fifo_under_a_files_name_is_refused_before_anything_is_downloaded(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("train-labels-idx1-ubyte.gz");
-        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        Fifos.make(fifo);
         HttpServer server = serve(null);
         try {
             String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist/";

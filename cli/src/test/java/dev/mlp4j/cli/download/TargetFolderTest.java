@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.download;
 
+import dev.mlp4j.core.testing.Fifos;
 import dev.mlp4j.core.data.DataLocator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -60,8 +61,7 @@ class TargetFolderTest {
         Files.delete(dir.resolve(NAME));
 
         Path part = dir.resolve(NAME + ".part");
-        Process mkfifo = new ProcessBuilder("mkfifo", part.toString()).start();
-        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        Fifos.make(part);
         String why = obstacle();
         assertTrue(why.startsWith(part + " cannot be replaced by the download (it is a FIFO (named pipe), not a regular file)"), why);
     }

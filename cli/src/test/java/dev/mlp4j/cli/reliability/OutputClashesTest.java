@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.reliability;
 
+import dev.mlp4j.core.testing.Fifos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlp4j.cli.Main;
@@ -59,8 +60,7 @@ class OutputClashesTest {
         assertFalse(Files.exists(tmp.resolve("ckr2/checkpoint.json")));
 
         Path rep1 = Files.createDirectories(tmp.resolve("rep1"));
-        Process mkfifo = new ProcessBuilder("mkfifo", rep1.resolve("index.html").toString()).start();
-        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is needed");
+        Fifos.make(rep1.resolve("index.html"));
         refused(train("--report", rep1.toString()), "the report writes " + rep1.resolve("index.html") + ", and it is a FIFO");
     }
 

@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.reliability;
 
+import dev.mlp4j.core.testing.Fifos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
@@ -181,8 +182,7 @@ class OutputPathsTest {
     void special_files_are_refused_links_followed_and_permissions_kept() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("special"));
         Path fifo = dir.resolve("fifo.json");
-        Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
+        Fifos.make(fifo);
         Cli r = Cli.run(train("--epochs", "1", "--save", fifo.toString()));
         assertNull(r.failureProblem(), r.toString());
         assertEquals(2, r.exitCode(), r.toString());

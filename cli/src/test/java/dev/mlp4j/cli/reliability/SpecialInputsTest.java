@@ -1,5 +1,6 @@
 package dev.mlp4j.cli.reliability;
 
+import dev.mlp4j.core.testing.Fifos;
 import dev.mlp4j.core.io.Model;
 import dev.mlp4j.core.io.ModelFile;
 import dev.mlp4j.core.nn.Activation;
@@ -69,14 +70,7 @@ class SpecialInputsTest {
     }
 
     private static Path fifo(Path file) throws Exception {
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", file.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "no mkfifo here: " + e.getMessage());
-            return null;
-        }
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
+        Fifos.make(file);
         PIPES.add(file);
         return file;
     }

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.io;
 
+import dev.mlp4j.core.testing.Fifos;
 import dev.mlp4j.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,15 +58,7 @@ class AtomicFilesTest {
 
     @Test
     void a_fifo_is_refused_and_stays_a_fifo() throws Exception {
-        Path fifo = dir.resolve("pipe.json");
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "no mkfifo here: " + e.getMessage());
-            return;
-        }
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
+        Path fifo = Fifos.make(dir.resolve("pipe.json"));
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> AtomicFiles.writeString(fifo, "{}"));
         assertTrue(e.getMessage().startsWith(fifo + ": is a FIFO (named pipe), not a regular file"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.mlp4j.core.reliability;
 
+import dev.mlp4j.core.testing.Fifos;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.core.data.IdxReader;
 import dev.mlp4j.core.data.MnistFiles;
@@ -49,16 +50,7 @@ class SpecialFilesTest {
     }
 
     private Path fifo(String name) throws Exception {
-        Path fifo = dir.resolve(name);
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "no mkfifo here: " + e.getMessage());
-            return null;
-        }
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
-        return fifo;
+        return Fifos.make(dir.resolve(name));
     }
 
     private static InvalidInputException refusedInTime(String what, Consumer<Path> reader, Path file) {

@@ -1,5 +1,6 @@
 package dev.mlp4j.verify.file;
 
+import dev.mlp4j.core.testing.Fifos;
 import dev.mlp4j.core.InvalidInputException;
 import dev.mlp4j.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -43,15 +44,7 @@ class VerifyFileSafetyTest {
 
     @Test
     void a_named_pipe_is_refused_without_waiting_for_a_writer() throws Exception {
-        Path fifo = dir.resolve("pipe.json");
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "no mkfifo here: " + e.getMessage());
-            return;
-        }
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
+        Path fifo = Fifos.make(dir.resolve("pipe.json"));
         InvalidInputException e = refusedInTime(fifo);
         assertTrue(e.getMessage().startsWith(fifo + " is a FIFO (named pipe), not a regular file; give the "), e.getMessage());
     }
